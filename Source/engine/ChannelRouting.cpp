@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ChannelRouting.h"
+
+#include <stdexcept>
+
+namespace partita
+{
+
+std::string describeSupportedLayouts()
+{
+    return "supported layouts: a 1-channel IR on every channel (mono, stereo, ...); one IR channel per channel "
+           "(stereo IR on stereo audio); a mono input to N outputs with a 1- or N-channel IR (mono to stereo); "
+           "a full inputs x outputs matrix, IR channel i*outputs+j from input i to output j "
+           "(true stereo: 4 channels LL, LR, RL, RR)";
+}
+
+std::optional<std::size_t> defaultOutputCount (std::size_t numInputs, std::size_t numIrChannels) noexcept
+{
+    if (numInputs == 0 || numIrChannels == 0)
+        return std::nullopt;
+    if (numIrChannels == 1 || numIrChannels == numInputs)
+        return numInputs;
+    if (numInputs == 1)
+        return numIrChannels;
+    if (numIrChannels % numInputs == 0)
+        return numIrChannels / numInputs;
+    return std::nullopt;
+}
+
+std::optional<RoutingLayout> findRoutingLayout (std::size_t numInputs, std::size_t numOutputs,
+                                                std::size_t numIrChannels) noexcept
+{
+    if (numInputs == 0 || numOutputs == 0 || numIrChannels == 0)
+        return std::nullopt;
+    if (numIrChannels == 1 && numInputs == numOutputs)
+        return RoutingLayout::sharedDiagonal;
+    if (numIrChannels == numInputs && numInputs == numOutputs)
+        return RoutingLayout::perChannel;
+    if (numInputs == 1 && (numIrChannels == 1 || numIrChannels == numOutputs))
+        return RoutingLayout::fanOut;
+    if (numIrChannels == numInputs * numOutputs)
+        return RoutingLayout::fullMatrix;
+    return std::nullopt;
+}
+
+std::optional<std::size_t> irChannelForPath (RoutingLayout layout, std::size_t input, std::size_t output,
+                                             std::size_t numOutputs, std::size_t numIrChannels) noexcept
+{
+    switch (layout)
+    {
+        case RoutingLayout::sharedDiagonal:
+            return input == output ? std::optional<std::size_t> (0) : std::nullopt;
+        case RoutingLayout::perChannel:
+            return input == output ? std::optional<std::size_t> (input) : std::nullopt;
+        case RoutingLayout::fanOut:
+            return numIrChannels == 1 ? 0 : output;
+        case RoutingLayout::fullMatrix:
+            return input * numOutputs + output;
+    }
+    return std::nullopt;
+}
+
+KernelMatrix routeImpulseResponse (std::span<const std::vector<float>> irChannels, std::size_t numInputs,
+                                   std::size_t numOutputs)
+{
+    const auto layout = findRoutingLayout (numInputs, numOutputs, irChannels.size());
+    if (! layout.has_value())
+        throw std::invalid_argument ("cannot route a " + std::to_string (irChannels.size()) + "-channel IR from "
+                                     + std::to_string (numInputs) + " input channel(s) to "
+                                     + std::to_string (numOutputs) + " output channel(s); "
+                                     + describeSupportedLayouts());
+
+    KernelMatrix kernels (numInputs, numOutputs);
+    for (std::size_t input = 0; input < numInputs; ++input)
+        for (std::size_t output = 0; output < numOutputs; ++output)
+            if (const auto channel = irChannelForPath (*layout, input, output, numOutputs, irChannels.size()))
+                kernels.setKernel (input, output, irChannels[*channel]);
+    return kernels;
+}
+
+} // namespace partita

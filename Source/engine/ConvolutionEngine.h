@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "KernelMatrix.h"
+
+#include <cstddef>
+#include <memory>
+#include <span>
+
+namespace partita
+{
+
+/** Whether the engine may delay its output to save work. */
+enum class LatencyMode
+{
+    /** No added latency: the first partition of every kernel runs as a direct
+        FIR, the rest through FFT partitions that are due exactly when a block
+        of input is complete. */
+    zero,
+    /** One partition of latency: every kernel partition runs through the FFT,
+        which is cheaper for large partitions. latencySamples() == partitionSize. */
+    onePartition,
+};
+
+struct EngineConfig
+{
+    /** FFT partition length in samples: a power of two from 8 to 65536. The FFT
+        size is twice this. Host blocks of any size work with any partition. */
+    std::size_t partitionSize = 64;
+    LatencyMode latencyMode = LatencyMode::zero;
+};
+
+/** Streaming multichannel convolution: uniformly partitioned overlap-add on
+    FFTW single precision with a frequency-domain delay line per input.
+
+    Any block length, changing from call to call, gives bit-identical output:
+    the engine's arithmetic depends only on sample positions, never on where a
+    host block happened to end.
+
+    Lifecycle: prepare() allocates and plans; process() and reset() never
+    allocate, never lock and never throw. Before prepare() (or after a failed
+    prepare) process() writes silence.
+
+    Threading: prepare() on any non-real-time thread while no process() call
+    runs; process() and reset() on one audio thread. To change kernels without
+    stopping audio, prepare a second engine off the audio thread and swap. */
+class ConvolutionEngine
+{
+public:
+    ConvolutionEngine();
+    ~ConvolutionEngine();
+    ConvolutionEngine (ConvolutionEngine&&) noexcept;
+    ConvolutionEngine& operator= (ConvolutionEngine&&) noexcept;
+    ConvolutionEngine (const ConvolutionEngine&) = delete;
+    ConvolutionEngine& operator= (const ConvolutionEngine&) = delete;
+
+    /** Throws std::invalid_argument for a bad config or an empty matrix (no
+        inputs or outputs); the engine is then unprepared. */
+    void prepare (const KernelMatrix& kernels, const EngineConfig& config);
+
+    /** Clears all signal history; the next output is as if freshly prepared. */
+    void reset() noexcept;
+
+    /** Convolves numSamples of each input into each output. inputs.size() must
+        be numInputs() and outputs.size() numOutputs(); otherwise, or when
+        unprepared, the outputs are cleared. Input and output buffers may alias
+        (in-place processing): each block of input is read before output is
+        written. */
+    void process (std::span<const float* const> inputs, std::span<float* const> outputs,
+                  std::size_t numSamples) noexcept;
+
+    [[nodiscard]] bool isPrepared() const noexcept;
+    [[nodiscard]] std::size_t numInputs() const noexcept;
+    [[nodiscard]] std::size_t numOutputs() const noexcept;
+    /** Samples by which the output lags the input's exact convolution. */
+    [[nodiscard]] std::size_t latencySamples() const noexcept;
+    /** Samples after the last non-zero input until the output is silent again:
+        longest kernel - 1 + latency. */
+    [[nodiscard]] std::size_t tailSamples() const noexcept;
+    [[nodiscard]] const EngineConfig& config() const noexcept;
+
+private:
+    class Implementation;
+    std::unique_ptr<Implementation> implementation;
+};
+
+} // namespace partita

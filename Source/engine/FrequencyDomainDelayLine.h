@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "AlignedBuffer.h"
+
+#include <complex>
+#include <cstddef>
+
+namespace partita
+{
+
+/** The spectra of the most recent input blocks, newest first: slot `age` 0 is
+    the block just completed, age 1 the one before, and so on. Multiplying
+    age p with kernel partition p and summing over p gives one block of
+    output: the frequency-domain delay line (FDL) of uniformly partitioned
+    convolution.
+
+    Threading: allocated in the constructor; push() and clear() do not allocate. */
+class FrequencyDomainDelayLine
+{
+public:
+    FrequencyDomainDelayLine() = default;
+    FrequencyDomainDelayLine (std::size_t numSlots, std::size_t numBins);
+
+    void push (const std::complex<float>* spectrum) noexcept;
+    void clear() noexcept;
+
+    [[nodiscard]] std::size_t numSlots() const noexcept { return slots; }
+    [[nodiscard]] const float* real (std::size_t age) const noexcept { return reals.data() + slotOffset (age); }
+    [[nodiscard]] const float* imag (std::size_t age) const noexcept { return imags.data() + slotOffset (age); }
+
+private:
+    [[nodiscard]] std::size_t slotOffset (std::size_t age) const noexcept
+    {
+        return ((newest + slots - age) % slots) * stride;
+    }
+
+    std::size_t slots = 0;
+    std::size_t bins = 0;
+    std::size_t stride = 0;
+    std::size_t newest = 0;
+    AlignedBuffer<float> reals;
+    AlignedBuffer<float> imags;
+};
+
+} // namespace partita
