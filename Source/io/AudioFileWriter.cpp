@@ -1,0 +1,355 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "AudioFileWriter.h"
+
+#include "AudioFileError.h"
+#include "QuotedPath.h"
+#include "SndfileHandle.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <climits>
+#include <cmath>
+#include <fstream>
+#include <stdexcept>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#if defined(_WIN32)
+#include <process.h>
+#else
+#include <unistd.h>
+#endif
+
+namespace partita
+{
+namespace
+{
+using detail::quoted;
+
+[[noreturn]] void failToWrite (const std::filesystem::path& path, const std::string& reason)
+{
+    throw AudioFileError ("cannot write " + quoted (path) + ": " + reason);
+}
+
+int checkedSampleRate (const AudioClip& clip)
+{
+    const auto rate = clip.sampleRate;
+    if (!(rate >= 1.0 && rate <= static_cast<double> (INT_MAX)) || rate != std::floor (rate))
+        throw std::invalid_argument ("writeAudioFile: the sample rate must be a whole number of Hz, got "
+                                     + std::to_string (rate));
+    return static_cast<int> (rate);
+}
+
+void checkClipShape (const AudioClip& clip)
+{
+    if (clip.numChannels() == 0)
+        throw std::invalid_argument ("writeAudioFile: the clip has no channels");
+    if (clip.numChannels() > static_cast<std::size_t> (INT_MAX))
+        throw std::invalid_argument ("writeAudioFile: the clip has too many channels");
+
+    for (const auto& channel : clip.channels)
+        if (channel.size() != clip.numFrames())
+            throw std::invalid_argument ("writeAudioFile: the clip's channels differ in length");
+}
+
+int bitsOf (SampleFormat format) noexcept
+{
+    switch (format)
+    {
+        case SampleFormat::pcm16:
+            return 16;
+        case SampleFormat::pcm24:
+            return 24;
+        case SampleFormat::pcm32:
+        case SampleFormat::float32:
+            return 32;
+        case SampleFormat::float64:
+            return 64;
+        case SampleFormat::vorbis:
+            break;
+    }
+    return 0;
+}
+
+int sndfileSubtype (SampleFormat format) noexcept
+{
+    switch (format)
+    {
+        case SampleFormat::pcm16:
+            return SF_FORMAT_PCM_16;
+        case SampleFormat::pcm24:
+            return SF_FORMAT_PCM_24;
+        case SampleFormat::pcm32:
+            return SF_FORMAT_PCM_32;
+        case SampleFormat::float32:
+            return SF_FORMAT_FLOAT;
+        case SampleFormat::float64:
+            return SF_FORMAT_DOUBLE;
+        case SampleFormat::vorbis:
+            return SF_FORMAT_VORBIS;
+    }
+    return 0;
+}
+
+/** A RIFF WAV counts its data in 32 bits; beyond that we write RF64,
+    which every current reader of large WAVs understands. */
+int sndfileMajor (const OutputFormat& format, std::uint64_t dataBytes) noexcept
+{
+    constexpr std::uint64_t largestRiffData = 0xFFFFFFFFu - 4096u;
+
+    switch (format.container)
+    {
+        case FileContainer::wav:
+            return dataBytes > largestRiffData ? SF_FORMAT_RF64 : SF_FORMAT_WAV;
+        case FileContainer::aiff:
+            return SF_FORMAT_AIFF;
+        case FileContainer::flac:
+            return SF_FORMAT_FLAC;
+        case FileContainer::ogg:
+            return SF_FORMAT_OGG;
+    }
+    return 0;
+}
+
+/** Full scale is 2^(bits-1), as libsndfile divides by when reading, so a
+    written sample reads back within half a step. Values at or beyond full
+    scale become the largest code rather than wrapping round. */
+int toFixedPoint (double sample, int bits) noexcept
+{
+    const double fullScale = std::ldexp (1.0, bits - 1);
+    const auto largest = static_cast<long long> (fullScale) - 1;
+    const auto code = std::clamp (std::llrint (std::clamp (sample, -1.0, 1.0) * fullScale), -largest - 1, largest);
+
+    // libsndfile takes int samples left-aligned in 32 bits and keeps the top `bits`.
+    return static_cast<int> (code * (1LL << (32 - bits)));
+}
+
+/** The temporary file beside the target; removed unless it was renamed into place. */
+class TemporaryOutput
+{
+public:
+    explicit TemporaryOutput (const std::filesystem::path& target)
+    {
+        static std::atomic<unsigned> counter { 0 };
+#if defined(_WIN32)
+        const auto processId = _getpid();
+#else
+        const auto processId = ::getpid();
+#endif
+        // A hidden name, so that a crash leaves nothing that looks like output.
+        // Built by appending: GCC 12 warns falsely (-Wrestrict, bug 105651)
+        // about "." + std::string.
+        std::string name (1, '.');
+        name += target.filename().string();
+        name += ".partial-";
+        name += std::to_string (processId);
+        name += '-';
+        name += std::to_string (counter++);
+        temporary = target.parent_path() / name;
+    }
+
+    ~TemporaryOutput()
+    {
+        if (!committed)
+        {
+            std::error_code ignored;
+            std::filesystem::remove (temporary, ignored);
+        }
+    }
+
+    TemporaryOutput (const TemporaryOutput&) = delete;
+    TemporaryOutput& operator= (const TemporaryOutput&) = delete;
+
+    [[nodiscard]] const std::filesystem::path& path() const noexcept
+    {
+        return temporary;
+    }
+    void commit() noexcept
+    {
+        committed = true;
+    }
+
+private:
+    std::filesystem::path temporary;
+    bool committed = false;
+};
+
+void checkTarget (const std::filesystem::path& path, OverwritePolicy overwrite)
+{
+    std::error_code error;
+    const auto status = std::filesystem::status (path, error);
+    const auto type = status.type();
+
+    if (type == std::filesystem::file_type::directory)
+        failToWrite (path, "it is a folder");
+
+    // symlink_status: a dangling link is still a name that refuse must not replace.
+    if (std::filesystem::exists (std::filesystem::symlink_status (path, error)))
+    {
+        if (overwrite == OverwritePolicy::refuse)
+            throw AudioFileError (quoted (path) + " already exists; use --force to overwrite");
+        // Renaming over a device or fifo would replace it with a plain file.
+        if (type != std::filesystem::file_type::regular && type != std::filesystem::file_type::not_found)
+            failToWrite (path, "not a regular file");
+    }
+
+    const auto folder = path.parent_path().empty() ? std::filesystem::path { "." } : path.parent_path();
+    const auto folderStatus = std::filesystem::status (folder, error);
+    if (folderStatus.type() == std::filesystem::file_type::not_found)
+        failToWrite (path, "the folder " + quoted (folder) + " does not exist");
+    if (error)
+        failToWrite (path, error.message());
+    if (folderStatus.type() != std::filesystem::file_type::directory)
+        failToWrite (path, quoted (folder) + " is not a folder");
+}
+
+/** Creates the file ourselves first: the operating system's reason
+    ("Permission denied", "Read-only file system") is clearer than
+    libsndfile's generic system error. */
+void createEmptyFile (const std::filesystem::path& temporary, const std::filesystem::path& target)
+{
+    errno = 0;
+    std::ofstream create (temporary, std::ios::binary | std::ios::trunc);
+    if (!create)
+    {
+        const int reason = errno;
+        failToWrite (target, reason != 0 ? std::generic_category().message (reason)
+                                         : std::string { "the folder is not writable" });
+    }
+}
+
+void writeSamples (SNDFILE* file, const AudioClip& clip, SampleFormat format, const std::filesystem::path& path)
+{
+    const auto numChannels = clip.numChannels();
+    const auto numFrames = clip.numFrames();
+    const auto bits = bitsOf (format);
+    const bool fixedPoint = isFixedPoint (format);
+    const std::size_t blockFrames = std::max<std::size_t> (1, std::size_t { 1 << 16 } / numChannels);
+
+    std::vector<int> fixedBlock (fixedPoint ? blockFrames * numChannels : 0);
+    std::vector<double> floatBlock (fixedPoint ? 0 : blockFrames * numChannels);
+
+    for (std::size_t start = 0; start < numFrames; start += blockFrames)
+    {
+        const auto frames = std::min (blockFrames, numFrames - start);
+
+        for (std::size_t frame = 0; frame < frames; ++frame)
+        {
+            for (std::size_t channel = 0; channel < numChannels; ++channel)
+            {
+                const double sample = clip.channels[channel][start + frame];
+                const auto index = frame * numChannels + channel;
+
+                // NaN has no fixed-point value, and a Vorbis encoder fed
+                // NaN or infinity writes noise; float files keep them.
+                const bool representable =
+                    fixedPoint ? !std::isnan (sample) : (format != SampleFormat::vorbis || std::isfinite (sample));
+                if (!representable)
+                    failToWrite (path, "channel " + std::to_string (channel + 1) + " holds "
+                                           + (std::isnan (sample) ? "NaN" : "an infinite value") + " at frame "
+                                           + std::to_string (start + frame) + ", which "
+                                           + std::string (toString (format)) + " cannot store");
+
+                if (fixedPoint)
+                    fixedBlock[index] = toFixedPoint (sample, bits);
+                else
+                    floatBlock[index] = sample;
+            }
+        }
+
+        const auto wanted = static_cast<sf_count_t> (frames);
+        errno = 0;
+        const auto written = fixedPoint ? sf_writef_int (file, fixedBlock.data(), wanted)
+                                        : sf_writef_double (file, floatBlock.data(), wanted);
+        if (written != wanted)
+        {
+            // The encoders (Vorbis) report a failed write as an internal
+            // error; the system's reason ("No space left on device") is
+            // what the user needs.
+            const int systemError = errno;
+            const auto reason =
+                systemError != 0 ? std::generic_category().message (systemError) : detail::sndfileErrorPhrase (file);
+            const auto done = start + static_cast<std::size_t> (std::max<sf_count_t> (written, 0));
+            failToWrite (path, "only " + std::to_string (done) + " of " + std::to_string (numFrames)
+                                   + " frames could be written (" + reason + ")");
+        }
+    }
+}
+} // namespace
+
+void writeAudioFile (const std::filesystem::path& path, const AudioClip& clip, const OutputFormat& format,
+                     OverwritePolicy overwrite)
+{
+    checkClipShape (clip);
+    const auto sampleRate = checkedSampleRate (clip);
+
+    if (!supports (format.container, format.sampleFormat))
+        failToWrite (path, std::string (toString (format.container)) + " cannot hold "
+                               + std::string (toString (format.sampleFormat)));
+
+    checkTarget (path, overwrite);
+
+    const auto bytesPerSample = static_cast<std::uint64_t> (std::max (bitsOf (format.sampleFormat), 8) / 8);
+    const auto dataBytes = static_cast<std::uint64_t> (clip.numFrames()) * clip.numChannels() * bytesPerSample;
+
+    SF_INFO info {};
+    info.samplerate = sampleRate;
+    info.channels = static_cast<int> (clip.numChannels());
+    info.format = sndfileMajor (format, dataBytes) | sndfileSubtype (format.sampleFormat);
+
+    if (format.container == FileContainer::aiff && dataBytes > 0xFFFFFFFFu - 4096u)
+        failToWrite (path, "too much audio for AIFF (more than 4 GiB); use .wav");
+    if (sf_format_check (&info) == SF_FALSE)
+        failToWrite (path, std::string (toString (format.container)) + " cannot hold "
+                               + std::to_string (clip.numChannels()) + " channels of "
+                               + std::string (toString (format.sampleFormat)) + " at " + std::to_string (sampleRate)
+                               + " Hz");
+
+    TemporaryOutput temporary (path);
+    createEmptyFile (temporary.path(), path);
+
+    // libsndfile picks the container from info.format, not from the
+    // temporary file's name.
+    auto handle = detail::openSndfile (temporary.path(), SFM_WRITE, info);
+    if (handle == nullptr)
+        failToWrite (path, detail::sndfileErrorPhrase (nullptr));
+
+    if (format.sampleFormat == SampleFormat::vorbis)
+    {
+        // 0.6 (oggenc -q 6, nominally about 190 kbit/s for stereo at 44.1 kHz),
+        // above libsndfile's default, so that a render is not audibly coloured.
+        double quality = 0.6;
+        sf_command (handle.get(), SFC_SET_VBR_ENCODING_QUALITY, &quality, sizeof (quality));
+    }
+    if (isFixedPoint (format.sampleFormat))
+    {
+        // We clip before conversion; this guards any path that reaches
+        // libsndfile's own float-to-int conversion.
+        sf_command (handle.get(), SFC_SET_CLIPPING, nullptr, SF_TRUE);
+    }
+
+    writeSamples (handle.get(), clip, format.sampleFormat, path);
+
+    // Closing writes the final header (and flushes an encoder); its failure
+    // means an unusable file.
+    if (const int closeResult = sf_close (handle.release()); closeResult != 0)
+        failToWrite (path, sf_error_number (closeResult));
+
+    // Someone may have created the target while we were writing.
+    if (overwrite == OverwritePolicy::refuse)
+    {
+        std::error_code ignored;
+        if (std::filesystem::exists (std::filesystem::symlink_status (path, ignored)))
+            throw AudioFileError (quoted (path) + " already exists; use --force to overwrite");
+    }
+
+    std::error_code error;
+    std::filesystem::rename (temporary.path(), path, error);
+    if (error)
+        failToWrite (path, error.message());
+    temporary.commit();
+}
+
+} // namespace partita

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Internal to partita_io.
+
+#include <filesystem>
+#include <string>
+
+namespace partita::detail
+{
+
+/** Text in single quotes, for one-line messages: 'x.wav'. Built by appending
+    because GCC 12 warns falsely (-Wrestrict, bug 105651) about "'" + string. */
+inline std::string quoted (const std::string& text)
+{
+    std::string result (1, '\'');
+    result += text;
+    result += '\'';
+    return result;
+}
+
+/** The path as the user gave it, in single quotes. */
+inline std::string quoted (const std::filesystem::path& path)
+{
+    return quoted (path.string());
+}
+
+} // namespace partita::detail
