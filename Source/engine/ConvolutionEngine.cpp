@@ -2,12 +2,10 @@
 #include "ConvolutionEngine.h"
 
 #include "AlignedBuffer.h"
+#include "ConvolutionLevel.h"
+#include "CostModel.h"
 #include "DirectHeadFilter.h"
-#include "FrequencyDomainDelayLine.h"
-#include "PartitionedKernel.h"
-#include "RealFft.h"
 #include "ScopedDenormalFlush.h"
-#include "SplitSpectrum.h"
 
 #include <algorithm>
 #include <bit>
@@ -17,74 +15,73 @@
 namespace partita
 {
 
-/*  How the pieces fit, for partition size B:
+/*  How the pieces fit, for a first partition of P0 samples:
 
-    - Each input keeps a line of 2B - 1 samples: B - 1 of history followed by
-      the block being filled. The direct heads read it; when the block is full
-      it is transformed (zero-padded to 2B) into the input's delay line.
-    - Each path (input, output) has a direct head of the first B taps (none in
-      onePartition mode) and the spectra of the remaining taps in partitions of
-      B. Partition p of the FFT kernel acting on the block completed at sample
-      kB + B - 1 contributes from sample kB + B on: exactly the next block. So
-      the FFT part is computed at block boundaries, and its first B samples
-      are emitted while the next block of input arrives: no added latency.
-    - Each output accumulates the products of all its paths in the frequency
-      domain and pays for one inverse FFT per block. */
+    - Taps [0, P0) run as a direct FIR (the head) on a line of 2 P0 - 1 input
+      samples per input: P0 - 1 of history and the P0-block being filled.
+    - The remaining taps run in levels of FFT partitions (ConvolutionLevel),
+      planned by the cost model: the first level's partitions are P0 long and
+      computed the moment a block completes, so that their output is ready for
+      the very next sample; larger levels start late enough in the kernel that
+      their work can be spread over the block period that follows.
+    - Host blocks are cut at every P0 boundary; since every partition size is
+      a multiple of P0, no piece crosses a block boundary of any level.
+
+    In onePartition latency mode the kernels sit P0 samples later on the
+    engine's timeline: the head would only hold zeros, so there is none, and
+    the output is the exact convolution delayed by P0. */
 class ConvolutionEngine::Implementation
 {
 public:
     Implementation (const KernelMatrix& kernels, const EngineConfig& engineConfig)
         : config (engineConfig),
-          blockSize (engineConfig.partitionSize),
-          headLength (engineConfig.latencyMode == LatencyMode::zero ? engineConfig.partitionSize : 0),
-          longestKernel (kernels.longestKernel()),
-          fft (2 * engineConfig.partitionSize, FftPlanning::measure)
+          numInputChannels (kernels.numInputs()),
+          numOutputChannels (kernels.numOutputs()),
+          shift (engineConfig.latencyMode == LatencyMode::onePartition ? engineConfig.partitionSize : 0),
+          longestKernel (kernels.longestKernel())
     {
-        const auto bins = fft.numBins();
-        const auto binStride = AlignedBuffer<float>::alignedStride (bins);
+        std::size_t numPaths = 0;
+        for (std::size_t input = 0; input < numInputChannels; ++input)
+            for (std::size_t output = 0; output < numOutputChannels; ++output)
+                numPaths += kernels.hasKernel (input, output) ? 1u : 0u;
 
-        for (std::size_t output = 0; output < kernels.numOutputs(); ++output)
-            outputs.push_back ({ AlignedBuffer<float> (binStride), AlignedBuffer<float> (binStride),
-                                 AlignedBuffer<float> (blockSize), AlignedBuffer<float> (blockSize), false });
+        const auto& costs = CostModel::measured();
+        PlanningProblem problem;
+        problem.kernelLength = longestKernel + shift;
+        problem.firstPartition = engineConfig.partitionSize;
+        problem.maxPartition = engineConfig.maxPartitionSize;
+        problem.firstPartitionIsFlexible = engineConfig.latencyMode == LatencyMode::zero;
+        problem.directHead = engineConfig.latencyMode == LatencyMode::zero;
+        problem.numInputs = numInputChannels;
+        problem.numOutputs = numOutputChannels;
+        problem.numPaths = std::max<std::size_t> (numPaths, 1);
+        plan = planPartitions (problem, engineConfig.scheme, costs);
 
-        std::vector<std::size_t> slotsPerInput (kernels.numInputs(), 0);
-        for (std::size_t input = 0; input < kernels.numInputs(); ++input)
-        {
-            for (std::size_t output = 0; output < kernels.numOutputs(); ++output)
-            {
-                if (! kernels.hasKernel (input, output))
-                    continue;
+        blockSize = plan.levels.empty() ? std::max (plan.headLength, engineConfig.partitionSize)
+                                        : plan.levels.front().partitionSize;
+        for (const auto& geometry : plan.levels)
+            levels.emplace_back (geometry, kernels, shift, costs);
 
-                const auto taps = kernels.kernel (input, output);
-                const auto head = taps.first (std::min (headLength, taps.size()));
-                const auto tail = taps.subspan (head.size());
-                Path path { input, output, DirectHeadFilter (head), PartitionedKernel (tail, blockSize, fft) };
-                slotsPerInput[input] = std::max (slotsPerInput[input], path.tail.numPartitions());
-                if (path.tail.numPartitions() > 0)
-                    outputs[output].hasFftPaths = true;
-                paths.push_back (std::move (path));
-            }
-        }
-
-        for (std::size_t input = 0; input < kernels.numInputs(); ++input)
-            inputs.push_back ({ AlignedBuffer<float> (2 * blockSize - 1),
-                                FrequencyDomainDelayLine (slotsPerInput[input], bins) });
+        for (std::size_t input = 0; input < numInputChannels; ++input)
+            lines.emplace_back (2 * blockSize - 1);
+        for (std::size_t input = 0; input < numInputChannels; ++input)
+            for (std::size_t output = 0; output < numOutputChannels; ++output)
+                if (plan.headLength > 0 && kernels.hasKernel (input, output))
+                {
+                    const auto taps = kernels.kernel (input, output);
+                    heads.push_back ({ input, output,
+                                       DirectHeadFilter (taps.first (std::min (plan.headLength, taps.size()))) });
+                }
 
         reset();
     }
 
     void reset() noexcept
     {
-        for (auto& input : inputs)
-        {
-            input.line.clear();
-            input.spectra.clear();
-        }
-        for (auto& output : outputs)
-        {
-            output.current.clear();
-            output.overlap.clear();
-        }
+        for (auto& line : lines)
+            line.clear();
+        for (auto& level : levels)
+            level.reset();
         position = 0;
     }
 
@@ -96,115 +93,65 @@ public:
             const auto chunk = std::min (numSamples - done, blockSize - position);
             const auto linePosition = blockSize - 1 + position;
 
-            // All inputs are copied before any output is written, so that
+            // All inputs are stored before any output is written, so that
             // in-place processing (an output aliasing an input) is safe.
-            for (std::size_t i = 0; i < inputs.size(); ++i)
-                std::copy_n (in[i] + done, chunk, inputs[i].line.data() + linePosition);
+            for (std::size_t i = 0; i < numInputChannels; ++i)
+            {
+                std::copy_n (in[i] + done, chunk, lines[i].data() + linePosition);
+                for (auto& level : levels)
+                    level.write (i, in[i] + done, chunk);
+            }
 
-            for (std::size_t o = 0; o < outputs.size(); ++o)
-                std::copy_n (outputs[o].current.data() + position, chunk, out[o] + done);
+            for (std::size_t o = 0; o < numOutputChannels; ++o)
+            {
+                std::fill_n (out[o] + done, chunk, 0.0f);
+                for (const auto& level : levels)
+                    level.addOutput (o, out[o] + done, chunk);
+            }
 
-            for (const auto& path : paths)
-                path.head.process (inputs[path.input].line.data() + linePosition, out[path.output] + done, chunk);
+            for (const auto& head : heads)
+                head.filter.process (lines[head.input].data() + linePosition, out[head.output] + done, chunk);
+
+            for (auto& level : levels)
+                level.advance (chunk);
 
             position += chunk;
             done += chunk;
             if (position == blockSize)
             {
-                completeBlock();
+                // Keep the last P0 - 1 samples as the next block's history.
+                for (auto& line : lines)
+                    std::copy_n (line.data() + blockSize, blockSize - 1, line.data());
                 position = 0;
             }
         }
     }
 
-    std::size_t numInputs() const noexcept { return inputs.size(); }
-    std::size_t numOutputs() const noexcept { return outputs.size(); }
-    std::size_t latency() const noexcept { return headLength == 0 ? blockSize : 0; }
+    std::size_t numInputs() const noexcept { return numInputChannels; }
+    std::size_t numOutputs() const noexcept { return numOutputChannels; }
+    std::size_t latency() const noexcept { return shift; }
     std::size_t tail() const noexcept { return longestKernel == 0 ? 0 : longestKernel - 1 + latency(); }
 
     EngineConfig config;
+    PartitionPlan plan;
 
 private:
-    struct InputState
-    {
-        AlignedBuffer<float> line;
-        FrequencyDomainDelayLine spectra;
-    };
-
-    struct OutputState
-    {
-        AlignedBuffer<float> accumulatorReal;
-        AlignedBuffer<float> accumulatorImag;
-        AlignedBuffer<float> current; // FFT-path output for the block now being filled
-        AlignedBuffer<float> overlap; // second half of the last inverse transform
-        bool hasFftPaths;
-    };
-
-    struct Path
+    struct Head
     {
         std::size_t input;
         std::size_t output;
-        DirectHeadFilter head;
-        PartitionedKernel tail;
+        DirectHeadFilter filter;
     };
 
-    void completeBlock() noexcept
-    {
-        const auto time = fft.timeData();
-        const auto spectrum = fft.spectrumData();
-
-        for (auto& input : inputs)
-        {
-            float* line = input.line.data();
-            if (input.spectra.numSlots() > 0)
-            {
-                std::copy_n (line + blockSize - 1, blockSize, time.data());
-                std::fill (time.begin() + static_cast<std::ptrdiff_t> (blockSize), time.end(), 0.0f);
-                fft.forward();
-                input.spectra.push (spectrum.data());
-            }
-            // Keep the last B - 1 samples as the next block's history.
-            std::copy_n (line + blockSize, blockSize - 1, line);
-        }
-
-        for (std::size_t o = 0; o < outputs.size(); ++o)
-        {
-            auto& output = outputs[o];
-            if (! output.hasFftPaths)
-                continue;
-
-            output.accumulatorReal.clear();
-            output.accumulatorImag.clear();
-            for (const auto& path : paths)
-            {
-                if (path.output != o)
-                    continue;
-                const auto& spectra = inputs[path.input].spectra;
-                for (std::size_t p = 0; p < path.tail.numPartitions(); ++p)
-                    splitSpectrum::multiplyAccumulate (spectra.real (p), spectra.imag (p), path.tail.real (p),
-                                                       path.tail.imag (p), output.accumulatorReal.data(),
-                                                       output.accumulatorImag.data(), spectrum.size());
-            }
-
-            splitSpectrum::interleave (output.accumulatorReal.data(), output.accumulatorImag.data(), spectrum.data(),
-                                       spectrum.size());
-            fft.inverse();
-            for (std::size_t t = 0; t < blockSize; ++t)
-            {
-                output.current[t] = time[t] + output.overlap[t];
-                output.overlap[t] = time[blockSize + t];
-            }
-        }
-    }
-
-    std::size_t blockSize;
-    std::size_t headLength;
+    std::size_t numInputChannels;
+    std::size_t numOutputChannels;
+    std::size_t shift;
     std::size_t longestKernel;
-    RealFft<float> fft;
-    std::vector<InputState> inputs;
-    std::vector<OutputState> outputs;
-    std::vector<Path> paths;
-    std::size_t position = 0; // samples of the current block already received
+    std::size_t blockSize = 0;
+    std::vector<AlignedBuffer<float>> lines;
+    std::vector<Head> heads;
+    std::vector<ConvolutionLevel> levels;
+    std::size_t position = 0; // samples of the current P0-block already received
 };
 
 ConvolutionEngine::ConvolutionEngine() = default;
@@ -217,8 +164,8 @@ void ConvolutionEngine::prepare (const KernelMatrix& kernels, const EngineConfig
     implementation.reset();
 
     const auto size = config.partitionSize;
-    if (size < 8 || size > 65536 || ! std::has_single_bit (size))
-        throw std::invalid_argument ("the partition size must be a power of two from 8 to 65536");
+    if (size < 8 || size > 32768 || ! std::has_single_bit (size))
+        throw std::invalid_argument ("the partition size must be a power of two from 8 to 32768");
     if (kernels.numInputs() == 0 || kernels.numOutputs() == 0)
         throw std::invalid_argument ("the engine needs at least one input and one output");
 
@@ -270,6 +217,11 @@ std::size_t ConvolutionEngine::latencySamples() const noexcept
 std::size_t ConvolutionEngine::tailSamples() const noexcept
 {
     return implementation != nullptr ? implementation->tail() : 0;
+}
+
+const PartitionPlan* ConvolutionEngine::plan() const noexcept
+{
+    return implementation != nullptr ? &implementation->plan : nullptr;
 }
 
 const EngineConfig& ConvolutionEngine::config() const noexcept

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "KernelMatrix.h"
+#include "PartitionPlan.h"
 
 #include <cstddef>
 #include <memory>
@@ -24,14 +25,29 @@ enum class LatencyMode
 
 struct EngineConfig
 {
-    /** FFT partition length in samples: a power of two from 8 to 65536. The FFT
-        size is twice this. Host blocks of any size work with any partition. */
+    /** The first (smallest) FFT partition in samples: a power of two from 8
+        to 32768, usually the host's block size rounded up. Host blocks of any
+        size work with any partition. In onePartition mode this is also the
+        latency. */
     std::size_t partitionSize = 64;
     LatencyMode latencyMode = LatencyMode::zero;
+    PartitionScheme scheme = PartitionScheme::nonUniform;
+    /** The largest partition the planner may use. A deferred level's job for
+        one block is spread over the following block period; larger partitions
+        save work in total but make the single transforms it cannot split
+        longer. */
+    std::size_t maxPartitionSize = 32768;
 };
 
-/** Streaming multichannel convolution: uniformly partitioned overlap-add on
-    FFTW single precision with a frequency-domain delay line per input.
+/** Streaming multichannel convolution: partitioned overlap-add on FFTW single
+    precision with frequency-domain delay lines, non-uniform by default (small
+    partitions first, growing later, picked by a cost model measured on this
+    machine), with zero added latency by default.
+
+    Real time and offline are one mode: the large partitions' work is spread
+    evenly over the callbacks of the following block period, on the calling
+    thread, with no background thread. So there is no late worker that could
+    produce wrong samples, and a bounce renders identically to playback.
 
     Any block length, changing from call to call, gives bit-identical output:
     the engine's arithmetic depends only on sample positions, never on where a
@@ -78,6 +94,8 @@ public:
         longest kernel - 1 + latency. */
     [[nodiscard]] std::size_t tailSamples() const noexcept;
     [[nodiscard]] const EngineConfig& config() const noexcept;
+    /** The partitioning chosen by prepare(); null when unprepared. */
+    [[nodiscard]] const PartitionPlan* plan() const noexcept;
 
 private:
     class Implementation;

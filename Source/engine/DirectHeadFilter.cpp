@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DirectHeadFilter.h"
 
+#include "SimdDispatch.h"
+
 #include <algorithm>
 
 namespace partita
@@ -12,16 +14,17 @@ DirectHeadFilter::DirectHeadFilter (std::span<const float> headTaps)
     std::reverse_copy (headTaps.begin(), headTaps.end(), reversedTaps.data());
 }
 
+PARTITA_SIMD_CLONES
 void DirectHeadFilter::process (const float* input, float* output, std::size_t count) const noexcept
 {
     if (numTaps == 0)
         return;
 
-    // Eight independent partial sums let the compiler vectorise the dot product
+    // Sixteen independent partial sums let the compiler vectorise the dot product
     // without reassociating float additions (no -ffast-math): the summation
     // order is fixed, so every sample is computed identically however the host
     // cuts its blocks.
-    constexpr std::size_t lanes = 8;
+    constexpr std::size_t lanes = 16;
     const float* taps = reversedTaps.data();
     const std::size_t vectorTaps = numTaps - numTaps % lanes;
 

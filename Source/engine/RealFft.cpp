@@ -3,9 +3,18 @@
 
 #include <fftw3.h>
 
+#include <type_traits>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <memory>
 #include <mutex>
 #include <new>
 #include <stdexcept>
+#include <string>
+#include <unistd.h>
 
 namespace partita
 {
@@ -22,6 +31,60 @@ namespace
     unsigned plannerFlags (FftPlanning planning)
     {
         return planning == FftPlanning::measure ? FFTW_MEASURE : FFTW_ESTIMATE;
+    }
+
+    /** Where measured plans are remembered between runs, so that only the
+        first start on a machine pays for FFTW_MEASURE: $PARTITA_FFTW_WISDOM
+        ("off" to disable), else the user's cache folder. */
+    std::filesystem::path wisdomFile()
+    {
+        if (const char* configured = std::getenv ("PARTITA_FFTW_WISDOM"))
+            return std::string (configured) == "off" ? std::filesystem::path() : std::filesystem::path (configured);
+        if (const char* cache = std::getenv ("XDG_CACHE_HOME"); cache != nullptr && *cache != '\0')
+            return std::filesystem::path (cache) / "partita" / "fftw3f.wisdom";
+        if (const char* home = std::getenv ("HOME"); home != nullptr && *home != '\0')
+            return std::filesystem::path (home) / ".cache" / "partita" / "fftw3f.wisdom";
+        return {};
+    }
+
+    /** Called with the planner lock held. */
+    void importWisdomOnce()
+    {
+        static bool imported = false;
+        if (imported)
+            return;
+        imported = true;
+        // A measured plan may not take longer than this to find; FFTW keeps the
+        // best candidate found by then.
+        fftwf_set_timelimit (1.0);
+        if (const auto file = wisdomFile(); ! file.empty())
+            fftwf_import_wisdom_from_filename (file.string().c_str());
+    }
+
+    /** Called with the planner lock held, after new measured plans. Written
+        to a temporary file and renamed, so concurrent processes never see a
+        half-written file. Failing to save is harmless: the next start
+        measures again. */
+    void exportWisdom()
+    {
+        const auto file = wisdomFile();
+        if (file.empty())
+            return;
+        const std::unique_ptr<char, decltype (&std::free)> text (fftwf_export_wisdom_to_string(), &std::free);
+        if (text == nullptr)
+            return;
+        std::error_code error;
+        std::filesystem::create_directories (file.parent_path(), error);
+        const auto temporary = file.string() + ".tmp-" + std::to_string (::getpid());
+        {
+            std::ofstream stream (temporary, std::ios::binary | std::ios::trunc);
+            stream << text.get();
+            if (! stream)
+                return;
+        }
+        std::filesystem::rename (temporary, file, error);
+        if (error)
+            std::filesystem::remove (temporary, error);
     }
 
     /** The float and double halves of FFTW's API behind one set of names. */
@@ -88,10 +151,20 @@ public:
 
         {
             const std::scoped_lock lock (plannerMutex());
+            importWisdomOnce();
             auto* fftwSpectrum = reinterpret_cast<typename Api::Complex*> (spectrum);
             const auto n = static_cast<int> (size);
-            forwardPlan = Api::planForward (n, time, fftwSpectrum, plannerFlags (planning));
-            inversePlan = Api::planInverse (n, fftwSpectrum, time, plannerFlags (planning));
+            const auto flags = plannerFlags (planning);
+            // Wisdom-only first: if both plans are remembered, nothing new to save.
+            forwardPlan = Api::planForward (n, time, fftwSpectrum, flags | FFTW_WISDOM_ONLY);
+            inversePlan = Api::planInverse (n, fftwSpectrum, time, flags | FFTW_WISDOM_ONLY);
+            const bool remembered = forwardPlan != nullptr && inversePlan != nullptr;
+            if (forwardPlan == nullptr)
+                forwardPlan = Api::planForward (n, time, fftwSpectrum, flags);
+            if (inversePlan == nullptr)
+                inversePlan = Api::planInverse (n, fftwSpectrum, time, flags);
+            if (! remembered && planning == FftPlanning::measure && std::is_same_v<Sample, float>)
+                exportWisdom();
         }
 
         if (forwardPlan == nullptr || inversePlan == nullptr)

@@ -17,8 +17,13 @@ void deinterleave (const std::complex<float>* spectrum, float* real, float* imag
 
 void interleave (const float* real, const float* imag, std::complex<float>* spectrum, std::size_t numBins) noexcept;
 
-/** acc += a * b, bin by bin, in complex arithmetic. */
-void multiplyAccumulate (const float* aReal, const float* aImag, const float* bReal, const float* bImag,
-                         float* accReal, float* accImag, std::size_t numBins) noexcept;
+/** acc += sum over j < count of a[j] * b[j], bin by bin, in complex
+    arithmetic. The products are added to the accumulator one j after another
+    in order, so the result does not depend on how a caller splits a long sum
+    into several calls. The accumulator stays in registers across the j loop,
+    which is what makes a long delay line cheap. */
+void multiplyAccumulateSum (const float* const* aReal, const float* const* aImag, const float* const* bReal,
+                            const float* const* bImag, std::size_t count, float* accReal, float* accImag,
+                            std::size_t numBins) noexcept;
 
 } // namespace partita::splitSpectrum

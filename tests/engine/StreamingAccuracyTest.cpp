@@ -11,7 +11,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
-#include <mutex>
+#include <tuple>
 
 namespace partita
 {
@@ -46,17 +46,22 @@ namespace
         static void TearDownTestSuite()
         {
             for (const auto& [key, worst] : worstByConfig)
-                std::printf ("[ measured ] partition %zu, %s latency: worst error over the grid %.1f dB re peak\n",
-                             key.first, key.second == LatencyMode::zero ? "zero" : "one-partition", worst);
+                std::printf ("[ measured ] %s, first partition %zu, %s latency: worst error over the grid "
+                             "%.1f dB re peak\n",
+                             std::get<0> (key) == PartitionScheme::uniform ? "uniform" : "non-uniform",
+                             std::get<1> (key), std::get<2> (key) == LatencyMode::zero ? "zero" : "one-partition",
+                             worst);
         }
 
-        static void record (std::size_t partitionSize, LatencyMode mode, double errorDb)
+        using ConfigKey = std::tuple<PartitionScheme, std::size_t, LatencyMode>;
+
+        static void record (const ConfigKey& key, double errorDb)
         {
-            auto& worst = worstByConfig.try_emplace ({ partitionSize, mode }, -400.0).first->second;
+            auto& worst = worstByConfig.try_emplace (key, -400.0).first->second;
             worst = std::max (worst, errorDb);
         }
 
-        static inline std::map<std::pair<std::size_t, LatencyMode>, double> worstByConfig;
+        static inline std::map<ConfigKey, double> worstByConfig;
     };
 } // namespace
 
@@ -67,18 +72,26 @@ TEST_P (StreamingAccuracy, StreamedOutputMatchesTheDoublePrecisionReferenceForAn
     const auto h = test::decayingNoise (irLength, static_cast<std::uint32_t> (irLength + 7));
     const auto reference = test::referenceConvolution<float> (x, h);
 
-    for (const std::size_t partitionSize : { 32u, 64u, 256u })
+    for (const auto scheme : { PartitionScheme::uniform, PartitionScheme::nonUniform })
     {
-        for (const auto mode : { LatencyMode::zero, LatencyMode::onePartition })
+        for (const std::size_t partitionSize : { 32u, 64u, 256u })
         {
-            const auto seed = static_cast<std::uint32_t> (irLength * 31 + partitionSize);
-            const auto y = test::streamConvolve (x, h, { partitionSize, mode }, seed);
-            ASSERT_EQ (y.size(), reference.size());
-            const double error = test::maxErrorDb<float> (y, reference);
-            record (partitionSize, mode, error);
-            EXPECT_LT (error, boundDb (partitionSize))
-                << "IR " << irLength << ", partition " << partitionSize << ", latency mode "
-                << (mode == LatencyMode::zero ? "zero" : "one partition");
+            for (const auto mode : { LatencyMode::zero, LatencyMode::onePartition })
+            {
+                const auto seed = static_cast<std::uint32_t> (irLength * 31 + partitionSize);
+                EngineConfig config;
+                config.partitionSize = partitionSize;
+                config.latencyMode = mode;
+                config.scheme = scheme;
+                const auto y = test::streamConvolve (x, h, config, seed);
+                ASSERT_EQ (y.size(), reference.size());
+                const double error = test::maxErrorDb<float> (y, reference);
+                record ({ scheme, partitionSize, mode }, error);
+                EXPECT_LT (error, boundDb (partitionSize))
+                    << "IR " << irLength << ", partition " << partitionSize << ", latency mode "
+                    << (mode == LatencyMode::zero ? "zero" : "one partition") << ", "
+                    << (scheme == PartitionScheme::uniform ? "uniform" : "non-uniform");
+            }
         }
     }
 }

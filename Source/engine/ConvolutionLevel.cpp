@@ -1,0 +1,274 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ConvolutionLevel.h"
+
+#include "SplitSpectrum.h"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+namespace partita
+{
+namespace
+{
+    /** Partitions per multiply-accumulate unit: enough for the accumulator to
+        stay in registers over several spectra, few enough that a deferred
+        job spreads evenly over small host blocks. */
+    constexpr std::size_t partitionsPerUnit = 8;
+
+    /** The taps of one path that fall in [first, first + count) of the
+        engine's timeline, where kernel tap t sits at t + shift. */
+    std::vector<float> tapsInRange (std::span<const float> taps, std::size_t shift, std::size_t first,
+                                    std::size_t count)
+    {
+        std::vector<float> range (count, 0.0f);
+        for (std::size_t n = 0; n < count; ++n)
+        {
+            const auto position = first + n;
+            if (position >= shift && position - shift < taps.size())
+                range[n] = taps[position - shift];
+        }
+        while (! range.empty() && range.back() == 0.0f)
+            range.pop_back();
+        return range;
+    }
+} // namespace
+
+ConvolutionLevel::ConvolutionLevel (const PartitionLevel& geometry, const KernelMatrix& kernels,
+                                    std::size_t kernelShift, const CostModel& costs)
+    : blockSize (geometry.partitionSize),
+      firstAge (geometry.firstTap / geometry.partitionSize - (geometry.deferred ? 2 : 1)),
+      deferred (geometry.deferred),
+      fft (2 * geometry.partitionSize, FftPlanning::measure)
+{
+    const auto bins = fft.numBins();
+    const auto stride = AlignedBuffer<float>::alignedStride (bins);
+    const auto span = geometry.numPartitions * blockSize;
+
+    std::vector<std::size_t> slots (kernels.numInputs(), 0);
+    outputs.resize (kernels.numOutputs());
+    for (std::size_t input = 0; input < kernels.numInputs(); ++input)
+    {
+        for (std::size_t output = 0; output < kernels.numOutputs(); ++output)
+        {
+            if (! kernels.hasKernel (input, output))
+                continue;
+            const auto taps = tapsInRange (kernels.kernel (input, output), kernelShift, geometry.firstTap, span);
+            if (taps.empty())
+                continue;
+            Path path { input, output, PartitionedKernel (taps, blockSize, fft) };
+            slots[input] = std::max (slots[input], firstAge + path.kernel.numPartitions());
+            outputs[output].hasPaths = true;
+            paths.push_back (std::move (path));
+        }
+    }
+
+    for (auto& output : outputs)
+    {
+        if (! output.hasPaths)
+            continue;
+        output.sumReal = AlignedBuffer<float> (stride);
+        output.sumImag = AlignedBuffer<float> (stride);
+        output.playing = AlignedBuffer<float> (blockSize);
+        output.finished = AlignedBuffer<float> (blockSize);
+        output.overlap = AlignedBuffer<float> (blockSize);
+    }
+
+    for (std::size_t input = 0; input < kernels.numInputs(); ++input)
+    {
+        InputState state;
+        if (slots[input] > 0)
+        {
+            state.block = AlignedBuffer<float> (blockSize);
+            state.jobInput = AlignedBuffer<float> (blockSize);
+            state.spectra = FrequencyDomainDelayLine (slots[input], bins);
+        }
+        inputs.push_back (std::move (state));
+    }
+
+    buildUnits (costs);
+    reset();
+}
+
+void ConvolutionLevel::buildUnits (const CostModel& costs)
+{
+    const double transformCost = costs.fftSeconds (2 * blockSize);
+    const double partitionCost = static_cast<double> (fft.numBins()) * costs.multiplyAccumulateSecondsPerBin();
+    // (Cached or not, only the proportions matter here: they spread the job evenly.)
+    double total = 0.0;
+
+    for (std::size_t input = 0; input < inputs.size(); ++input)
+        if (inputs[input].spectra.numSlots() > 0)
+            units.push_back ({ UnitKind::forward, input, 0, 0, total += transformCost });
+
+    for (std::size_t output = 0; output < outputs.size(); ++output)
+    {
+        for (std::size_t p = 0; p < paths.size(); ++p)
+        {
+            if (paths[p].output != output)
+                continue;
+            const auto count = paths[p].kernel.numPartitions();
+            for (std::size_t first = 0; first < count; first += partitionsPerUnit)
+            {
+                const auto end = std::min (count, first + partitionsPerUnit);
+                total += partitionCost * static_cast<double> (end - first);
+                units.push_back ({ UnitKind::multiplyAccumulate, p, first, end, total });
+            }
+        }
+        if (outputs[output].hasPaths)
+            units.push_back ({ UnitKind::inverse, output, 0, 0, total += transformCost });
+    }
+}
+
+void ConvolutionLevel::reset() noexcept
+{
+    for (auto& input : inputs)
+    {
+        input.block.clear();
+        input.jobInput.clear();
+        input.spectra.clear();
+    }
+    for (auto& output : outputs)
+    {
+        output.playing.clear();
+        output.finished.clear();
+        output.overlap.clear();
+    }
+    position = 0;
+    nextUnit = units.size();
+    jobPending = false;
+}
+
+void ConvolutionLevel::write (std::size_t input, const float* samples, std::size_t count) noexcept
+{
+    auto& block = inputs[input].block;
+    if (block.size() > 0)
+        std::copy_n (samples, count, block.data() + position);
+}
+
+void ConvolutionLevel::addOutput (std::size_t output, float* destination, std::size_t count) const noexcept
+{
+    const auto& state = outputs[output];
+    if (! state.hasPaths)
+        return;
+    const float* source = state.playing.data() + position;
+    for (std::size_t n = 0; n < count; ++n)
+        destination[n] += source[n];
+}
+
+void ConvolutionLevel::advance (std::size_t count) noexcept
+{
+    position += count;
+    if (position == blockSize)
+    {
+        position = 0;
+        if (deferred)
+        {
+            // The job started one block ago is due now: finish what is left.
+            finishJob();
+            startJob();
+        }
+        else
+        {
+            startJob();
+            finishJob();
+        }
+        return;
+    }
+
+    if (jobPending && ! units.empty())
+    {
+        // Keep a quarter of the period in hand, so the last callbacks before
+        // the deadline are not the ones left with the most work.
+        const double fraction = std::min (1.0, static_cast<double> (position) / (0.75 * static_cast<double> (blockSize)));
+        runJobUntil (fraction * units.back().costUntilDone);
+    }
+}
+
+void ConvolutionLevel::startJob() noexcept
+{
+    for (auto& input : inputs)
+        if (input.block.size() > 0)
+            std::swap (input.block, input.jobInput);
+    for (auto& output : outputs)
+    {
+        if (! output.hasPaths)
+            continue;
+        output.sumReal.clear();
+        output.sumImag.clear();
+    }
+    nextUnit = 0;
+    jobPending = true;
+}
+
+void ConvolutionLevel::finishJob() noexcept
+{
+    if (! jobPending)
+        return;
+    while (nextUnit < units.size())
+        runUnit (units[nextUnit++]);
+    for (auto& output : outputs)
+        if (output.hasPaths)
+            std::swap (output.playing, output.finished);
+    jobPending = false;
+}
+
+void ConvolutionLevel::runJobUntil (double cost) noexcept
+{
+    while (nextUnit < units.size() && units[nextUnit].costUntilDone <= cost)
+        runUnit (units[nextUnit++]);
+}
+
+void ConvolutionLevel::runUnit (const Unit& unit) noexcept
+{
+    const auto time = fft.timeData();
+    const auto spectrum = fft.spectrumData();
+
+    switch (unit.kind)
+    {
+        case UnitKind::forward:
+        {
+            auto& input = inputs[unit.index];
+            std::copy_n (input.jobInput.data(), blockSize, time.data());
+            std::fill (time.begin() + static_cast<std::ptrdiff_t> (blockSize), time.end(), 0.0f);
+            fft.forward();
+            input.spectra.push (spectrum.data());
+            return;
+        }
+        case UnitKind::multiplyAccumulate:
+        {
+            const auto& path = paths[unit.index];
+            const auto& spectra = inputs[path.input].spectra;
+            auto& output = outputs[path.output];
+            std::array<const float*, partitionsPerUnit> inputReal {}, inputImag {}, kernelReal {}, kernelImag {};
+            const auto count = unit.endPartition - unit.firstPartition;
+            for (std::size_t j = 0; j < count; ++j)
+            {
+                const auto partition = unit.firstPartition + j;
+                inputReal[j] = spectra.real (firstAge + partition);
+                inputImag[j] = spectra.imag (firstAge + partition);
+                kernelReal[j] = path.kernel.real (partition);
+                kernelImag[j] = path.kernel.imag (partition);
+            }
+            splitSpectrum::multiplyAccumulateSum (inputReal.data(), inputImag.data(), kernelReal.data(),
+                                                  kernelImag.data(), count, output.sumReal.data(),
+                                                  output.sumImag.data(), spectrum.size());
+            return;
+        }
+        case UnitKind::inverse:
+        {
+            auto& output = outputs[unit.index];
+            splitSpectrum::interleave (output.sumReal.data(), output.sumImag.data(), spectrum.data(),
+                                       spectrum.size());
+            fft.inverse();
+            for (std::size_t t = 0; t < blockSize; ++t)
+            {
+                output.finished[t] = time[t] + output.overlap[t];
+                output.overlap[t] = time[blockSize + t];
+            }
+            return;
+        }
+    }
+}
+
+} // namespace partita

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "AlignedBuffer.h"
+#include "FrequencyDomainDelayLine.h"
+#include "KernelMatrix.h"
+#include "PartitionPlan.h"
+#include "PartitionedKernel.h"
+#include "RealFft.h"
+
+#include <cstddef>
+#include <vector>
+
+namespace partita
+{
+
+/** One level of a partitioned convolution: every path's taps in
+    [firstTap, firstTap + K * P) as K partitions of P samples, with a delay
+    line of input spectra per input and an overlap-add per output.
+
+    Input arrives sample-aligned with the engine's timeline. When a block of P
+    input samples is complete, a "job" transforms it, multiplies the delay
+    lines with the kernel partitions and transforms the sums back. An
+    immediate level runs the job at once and its result plays during the next
+    P samples; a deferred level runs the job a piece per callback during the
+    next P samples (advance()) and its result plays during the P after that.
+    The job's arithmetic is the same however it is spread, so the output
+    depends only on the input.
+
+    Threading: constructed off the audio thread; everything else runs on the
+    audio thread without allocating or locking. */
+class ConvolutionLevel
+{
+public:
+    /** kernelShift: the latency in front of every kernel on the engine's
+        timeline (tap t of the level is kernel tap t - kernelShift). */
+    ConvolutionLevel (const PartitionLevel& geometry, const KernelMatrix& kernels, std::size_t kernelShift,
+                      const CostModel& costs);
+
+    ConvolutionLevel (ConvolutionLevel&&) noexcept = default;
+    ConvolutionLevel& operator= (ConvolutionLevel&&) noexcept = default;
+    ConvolutionLevel (const ConvolutionLevel&) = delete;
+    ConvolutionLevel& operator= (const ConvolutionLevel&) = delete;
+
+    void reset() noexcept;
+
+    [[nodiscard]] std::size_t partitionSize() const noexcept { return blockSize; }
+    [[nodiscard]] bool feedsOutput (std::size_t output) const noexcept { return outputs[output].hasPaths; }
+
+    /** Stores input samples at the current position (count must not cross
+        the end of the block). */
+    void write (std::size_t input, const float* samples, std::size_t count) noexcept;
+
+    /** Adds this level's output for the next count samples into destination. */
+    void addOutput (std::size_t output, float* destination, std::size_t count) const noexcept;
+
+    /** Moves the position on by count samples, completing the block when it
+        is full, and lets a deferred job catch up with the time that passed. */
+    void advance (std::size_t count) noexcept;
+
+private:
+    enum class UnitKind
+    {
+        forward,
+        multiplyAccumulate,
+        inverse,
+    };
+
+    /** One piece of a job, small enough to spread over callbacks. */
+    struct Unit
+    {
+        UnitKind kind;
+        std::size_t index;           // input (forward), path (multiplyAccumulate) or output (inverse)
+        std::size_t firstPartition;  // multiplyAccumulate only
+        std::size_t endPartition;
+        double costUntilDone;        // estimated cost of the job up to and including this unit
+    };
+
+    struct InputState
+    {
+        AlignedBuffer<float> block;    // being filled
+        AlignedBuffer<float> jobInput; // the completed block the job transforms
+        FrequencyDomainDelayLine spectra;
+    };
+
+    struct OutputState
+    {
+        AlignedBuffer<float> sumReal;
+        AlignedBuffer<float> sumImag;
+        AlignedBuffer<float> playing;  // output for the block now being filled
+        AlignedBuffer<float> finished; // the job's result, waiting to play
+        AlignedBuffer<float> overlap;
+        bool hasPaths = false;
+    };
+
+    struct Path
+    {
+        std::size_t input;
+        std::size_t output;
+        PartitionedKernel kernel;
+    };
+
+    void startJob() noexcept;
+    void runJobUntil (double cost) noexcept;
+    void runUnit (const Unit& unit) noexcept;
+    void finishJob() noexcept;
+    void buildUnits (const CostModel& costs);
+
+    std::size_t blockSize;
+    std::size_t firstAge; // delay-line age of the first partition
+    bool deferred;
+    RealFft<float> fft;
+    std::vector<InputState> inputs;
+    std::vector<OutputState> outputs;
+    std::vector<Path> paths;
+    std::vector<Unit> units;
+    std::size_t position = 0;
+    std::size_t nextUnit = 0;
+    bool jobPending = false;
+};
+
+} // namespace partita

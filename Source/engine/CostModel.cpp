@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "CostModel.h"
+
+#include "AlignedBuffer.h"
+#include "DirectHeadFilter.h"
+#include "RealFft.h"
+#include "SplitSpectrum.h"
+
+#include <algorithm>
+#include <bit>
+#include <chrono>
+#include <cmath>
+#include <vector>
+
+#if __has_include(<unistd.h>)
+    #include <unistd.h>
+#endif
+
+namespace partita
+{
+namespace
+{
+    using Clock = std::chrono::steady_clock;
+
+    /** Best-of-three seconds per call of `work`, each trial repeating it
+        until about half a millisecond has passed, so that one preempted
+        trial on a shared machine does not skew the plan. */
+    template <typename Work>
+    double secondsPerCall (Work&& work)
+    {
+        double best = 1.0e9;
+        for (int trial = 0; trial < 3; ++trial)
+        {
+            std::size_t calls = 0;
+            const auto start = Clock::now();
+            auto elapsed = Clock::duration::zero();
+            do
+            {
+                work();
+                ++calls;
+                elapsed = Clock::now() - start;
+            } while (elapsed < std::chrono::microseconds (500));
+            best = std::min (best, std::chrono::duration<double> (elapsed).count() / static_cast<double> (calls));
+        }
+        return best;
+    }
+    double timeMultiplyAccumulate (std::size_t spectra)
+    {
+        constexpr std::size_t bins = 1025;
+        constexpr std::size_t perCall = 8;
+        const auto stride = AlignedBuffer<float>::alignedStride (bins);
+        AlignedBuffer<float> operands (4 * spectra * stride), accumulator (2 * stride);
+        std::fill_n (operands.data(), operands.size(), 1.0e-3f);
+        std::vector<const float*> pointers (4 * spectra);
+        for (std::size_t i = 0; i < pointers.size(); ++i)
+            pointers[i] = operands.data() + i * stride;
+        const auto seconds = secondsPerCall ([&] {
+            for (std::size_t first = 0; first < spectra; first += perCall)
+                splitSpectrum::multiplyAccumulateSum (pointers.data() + first, pointers.data() + spectra + first,
+                                                      pointers.data() + 2 * spectra + first,
+                                                      pointers.data() + 3 * spectra + first, perCall,
+                                                      accumulator.data(), accumulator.data() + stride, bins);
+        });
+        return seconds / static_cast<double> (bins * spectra);
+    }
+} // namespace
+
+std::size_t CostModel::cachedWorkingSetBytes() noexcept
+{
+    static const std::size_t bytes = []
+    {
+#if defined(_SC_LEVEL2_CACHE_SIZE)
+        const long reported = ::sysconf (_SC_LEVEL2_CACHE_SIZE);
+        if (reported > 0)
+            return static_cast<std::size_t> (reported);
+#endif
+        return std::size_t { 1 } << 20;
+    }();
+    return bytes;
+}
+
+CostModel::CostModel (double secondsPerFftUnit, double secondsPerBin, double secondsPerTap) noexcept
+    : perBin (secondsPerBin), perBinUncached (secondsPerBin), perTap (secondsPerTap)
+{
+    for (std::size_t size = smallestFft; size <= largestFft; size *= 2)
+    {
+        const auto n = static_cast<double> (size);
+        fftBySize[indexOf (size)] = secondsPerFftUnit * n * std::log2 (n);
+    }
+}
+
+const CostModel& CostModel::measured()
+{
+    static const CostModel model = []
+    {
+        CostModel result;
+        for (std::size_t size = smallestFft; size <= largestFft; size *= 2)
+        {
+            RealFft<float> fft (size, FftPlanning::measure);
+            std::fill (fft.timeData().begin(), fft.timeData().end(), 0.25f);
+            result.fftBySize[indexOf (size)] = 0.5 * secondsPerCall ([&fft] {
+                fft.forward();
+                fft.inverse();
+            });
+        }
+
+        // 32 spectra of 1025 bins (256 KiB of operands) stay in cache; 1024
+        // of them (16 MiB) stream from memory, as a long delay line does.
+        result.perBin = timeMultiplyAccumulate (32);
+        result.perBinUncached = std::max (result.perBin, timeMultiplyAccumulate (1024));
+
+        constexpr std::size_t taps = 256;
+        const std::vector<float> head (taps, 1.0e-3f);
+        const DirectHeadFilter filter (head);
+        std::vector<float> input (2 * taps, 0.5f), output (taps, 0.0f);
+        result.perTap = secondsPerCall ([&] { filter.process (input.data() + taps, output.data(), taps); })
+                        / static_cast<double> (taps * taps);
+        return result;
+    }();
+    return model;
+}
+
+double CostModel::fftSeconds (std::size_t size) const noexcept
+{
+    return fftBySize[indexOf (std::clamp (size, smallestFft, largestFft))];
+}
+
+std::size_t CostModel::indexOf (std::size_t size) noexcept
+{
+    return static_cast<std::size_t> (std::countr_zero (size) - std::countr_zero (smallestFft));
+}
+
+} // namespace partita

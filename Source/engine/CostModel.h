@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <array>
+#include <cstddef>
+
+namespace partita
+{
+
+/** What the building blocks of partitioned convolution cost on this machine,
+    timed once per process: one real FFT (forward or inverse) of each
+    power-of-two size, one complex multiply-accumulate per frequency bin
+    (with a working set too large for the first-level cache, as in a long
+    delay line), and one tap of the direct-form head. The partition planner
+    minimises the sum of these, so the plan follows the machine (SIMD width,
+    cache sizes, FFTW's algorithms) rather than a table.
+
+    Threading: measured() is thread-safe; the first call blocks for the
+    measurement (some tens of milliseconds), later calls return at once. */
+class CostModel
+{
+public:
+    static constexpr std::size_t smallestFft = 16;
+    static constexpr std::size_t largestFft = 65536;
+
+    /** The process-wide measurement. */
+    static const CostModel& measured();
+
+    /** A model from given figures, for tests of the planner. */
+    CostModel (double secondsPerFftUnit, double secondsPerBin, double secondsPerTap) noexcept;
+
+    /** Working sets up to this size count as cached (the second-level cache
+        of this CPU where the system says, else 1 MiB). */
+    static std::size_t cachedWorkingSetBytes() noexcept;
+
+    /** One transform of `size` points (a power of two within range). */
+    [[nodiscard]] double fftSeconds (std::size_t size) const noexcept;
+    /** One complex multiply-accumulate of one bin, when the spectra the
+        multiply-accumulate streams through (kernel and delay line together)
+        take workingSetBytes: beyond the cache, memory bandwidth sets the pace. */
+    [[nodiscard]] double multiplyAccumulateSecondsPerBin (std::size_t workingSetBytes = 0) const noexcept
+    {
+        return workingSetBytes <= cachedWorkingSetBytes() ? perBin : perBinUncached;
+    }
+    [[nodiscard]] double directSecondsPerTap() const noexcept { return perTap; }
+
+private:
+    CostModel() = default;
+    static std::size_t indexOf (std::size_t size) noexcept;
+
+    std::array<double, 13> fftBySize {}; // sizes 16, 32, ..., 65536
+    double perBin = 0.0;
+    double perBinUncached = 0.0;
+    double perTap = 0.0;
+};
+
+} // namespace partita

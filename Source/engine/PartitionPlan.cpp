@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "PartitionPlan.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace partita
+{
+namespace
+{
+    std::size_t divideRoundingUp (std::size_t numerator, std::size_t denominator)
+    {
+        return (numerator + denominator - 1) / denominator;
+    }
+
+    PartitionPlan shapeFor (const PlanningProblem& problem, std::size_t first, std::size_t ratio,
+                            std::size_t largest)
+    {
+        PartitionPlan plan;
+        plan.headLength = problem.directHead ? std::min (first, problem.kernelLength) : 0;
+        if (problem.kernelLength <= first)
+            return plan;
+
+        plan.levels.push_back ({ first, first, 0, false });
+        if (ratio > 1)
+        {
+            for (auto size = first * ratio; size <= largest && 2 * size < problem.kernelLength; size *= ratio)
+                plan.levels.push_back ({ size, 2 * size, 0, true });
+        }
+
+        for (std::size_t i = 0; i < plan.levels.size(); ++i)
+        {
+            auto& level = plan.levels[i];
+            const auto end = i + 1 < plan.levels.size() ? plan.levels[i + 1].firstTap : problem.kernelLength;
+            level.numPartitions = divideRoundingUp (end - level.firstTap, level.partitionSize);
+        }
+        return plan;
+    }
+
+    double secondsPerSample (const PartitionPlan& plan, const PlanningProblem& problem, const CostModel& costs)
+    {
+        const auto paths = static_cast<double> (problem.numPaths);
+        double total = paths * static_cast<double> (plan.headLength) * costs.directSecondsPerTap();
+        for (const auto& level : plan.levels)
+        {
+            const auto transforms = static_cast<double> (problem.numInputs + problem.numOutputs);
+            const auto bins = static_cast<double> (level.partitionSize + 1);
+            // Kernel and delay-line spectra, real and imaginary floats.
+            const auto workingSet = problem.numPaths * level.numPartitions * (level.partitionSize + 1) * 16;
+            const double perBlock = transforms * costs.fftSeconds (2 * level.partitionSize)
+                                    + paths * static_cast<double> (level.numPartitions) * bins
+                                          * costs.multiplyAccumulateSecondsPerBin (workingSet);
+            total += perBlock / static_cast<double> (level.partitionSize);
+        }
+        return total;
+    }
+} // namespace
+
+PartitionPlan planPartitions (const PlanningProblem& problem, PartitionScheme scheme, const CostModel& costs)
+{
+    const auto largest = std::clamp (problem.maxPartition, problem.firstPartition, CostModel::largestFft / 2);
+
+    std::vector<std::size_t> firsts { problem.firstPartition };
+    if (problem.firstPartitionIsFlexible && scheme == PartitionScheme::nonUniform)
+        for (auto size = problem.firstPartition * 2; size <= std::min<std::size_t> (256, largest); size *= 2)
+            firsts.push_back (size);
+
+    const std::vector<std::size_t> ratios = scheme == PartitionScheme::uniform ? std::vector<std::size_t> { 1 }
+                                                                               : std::vector<std::size_t> { 1, 2, 4, 8 };
+    PartitionPlan best;
+    best.estimatedSecondsPerSample = std::numeric_limits<double>::infinity();
+    for (const auto first : firsts)
+    {
+        for (const auto ratio : ratios)
+        {
+            // Every cap on the partition size the ratio can reach.
+            for (auto cap = first; cap <= largest; cap *= std::max<std::size_t> (ratio, 2))
+            {
+                auto plan = shapeFor (problem, first, ratio, cap);
+                plan.estimatedSecondsPerSample = secondsPerSample (plan, problem, costs);
+                if (plan.estimatedSecondsPerSample < best.estimatedSecondsPerSample)
+                    best = plan;
+                if (ratio == 1)
+                    break;
+            }
+        }
+    }
+    return best;
+}
+
+} // namespace partita

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "CostModel.h"
+
+#include <cstddef>
+#include <vector>
+
+namespace partita
+{
+
+/** One run of equal-sized FFT partitions within the kernel. */
+struct PartitionLevel
+{
+    std::size_t partitionSize = 0;
+    /** First kernel tap the level covers; a multiple of partitionSize. */
+    std::size_t firstTap = 0;
+    std::size_t numPartitions = 0;
+    /** A deferred level computes a completed block over the following block
+        period, a little in every callback, instead of all at once; it needs
+        firstTap >= 2 * partitionSize so its output is not due before then. */
+    bool deferred = false;
+};
+
+/** How a kernel is cut: taps [0, headLength) as a direct FIR, the rest in
+    levels of growing partitions, each level starting where the last ends. */
+struct PartitionPlan
+{
+    std::size_t headLength = 0;
+    std::vector<PartitionLevel> levels;
+    double estimatedSecondsPerSample = 0.0;
+};
+
+enum class PartitionScheme
+{
+    /** One partition size for the whole kernel. */
+    uniform,
+    /** Small partitions first, growing later, sizes picked by the cost model. */
+    nonUniform,
+};
+
+struct PlanningProblem
+{
+    /** Taps to cover, counted from the start of the engine's timeline (for an
+        engine with latency, the kernel plus the latency). */
+    std::size_t kernelLength = 0;
+    /** The smallest partition allowed: also the direct head's length when
+        there is one. */
+    std::size_t firstPartition = 64;
+    std::size_t maxPartition = 16384;
+    /** May the planner pick a larger first partition (and so a longer direct
+        head)? Only without latency, where the head length is free. */
+    bool firstPartitionIsFlexible = false;
+    /** Whether taps [0, firstPartition) are summed directly. */
+    bool directHead = true;
+    std::size_t numInputs = 1;
+    std::size_t numOutputs = 1;
+    std::size_t numPaths = 1;
+};
+
+/** The cheapest plan by the cost model among the shapes the scheme allows.
+    Non-uniform shapes: level 1 of size P0 from tap P0 (computed at once),
+    then levels of size P0 r^k (r = 2, 4 or 8) from tap 2 P0 r^k (deferred),
+    up to maxPartition, the last level running to the end of the kernel. */
+PartitionPlan planPartitions (const PlanningProblem& problem, PartitionScheme scheme, const CostModel& costs);
+
+} // namespace partita

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "io/AudioClip.h"
+
+namespace partita
+{
+
+/** The user's shaping of an IR, applied after it is resampled to the session
+    rate. */
+struct ImpulseResponseShape
+{
+    /** Cut from the start and from the end, in ms (see trimImpulseResponse). */
+    double trimStartMs = 0.0;
+    double trimEndMs = 0.0;
+    bool reverse = false;
+    /** Time stretch: 0.5 halves the IR's length, 2 doubles it. */
+    double stretchFactor = 1.0;
+    /** Energy normalisation of the result (IrNormalisation::energy). */
+    bool autoGain = false;
+};
+
+/** An IR after shaping, and the factor auto-gain applied to it. */
+struct ShapedImpulseResponse
+{
+    AudioClip clip;
+    double gain = 1.0;
+};
+
+/** Trims, reverses, stretches and auto-gains an IR, in that order (the trim is
+    measured on the unstretched IR, so the trim points stay on the same
+    features of the recording whatever the stretch). Throws
+    std::invalid_argument when auto-gain is asked for and the shaped IR is
+    silent, or for a bad stretch factor.
+
+    Threading: a pure function; call it from any thread. */
+ShapedImpulseResponse shapeImpulseResponse (AudioClip impulseResponse, const ImpulseResponseShape& shape);
+
+} // namespace partita

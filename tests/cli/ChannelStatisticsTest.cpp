@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/ChannelStatistics.h"
+
+#include "cli/RenderReport.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <vector>
+
+namespace partita
+{
+
+TEST (ChannelStatistics, MeasuresPeakRmsAndSamplesBeyondFullScale)
+{
+    const std::vector<double> samples { 0.5, -2.0, 1.0, 0.0, 1.5 };
+    const auto statistics = measureChannel (samples);
+    EXPECT_EQ (statistics.peak, 2.0);
+    EXPECT_DOUBLE_EQ (statistics.rms, std::sqrt ((0.25 + 4.0 + 1.0 + 2.25) / 5.0));
+    EXPECT_EQ (statistics.samplesBeyondFullScale, 2u); // exactly 1.0 is still full scale
+}
+
+TEST (ChannelStatistics, DescribesSilenceAsMinusInfinity)
+{
+    const auto statistics = measureChannel (std::vector<double> (10, 0.0));
+    EXPECT_EQ (formatDecibels (gainToDecibels (statistics.peak)), "-inf");
+    EXPECT_EQ (formatDecibels (gainToDecibels (measureChannel ({}).rms)), "-inf");
+}
+
+TEST (ChannelStatistics, FormatsDecibelsWithOneDecimalAndASignAboveZero)
+{
+    EXPECT_EQ (formatDecibels (gainToDecibels (0.5)), "-6.0");
+    EXPECT_EQ (formatDecibels (gainToDecibels (2.0)), "+6.0");
+    EXPECT_EQ (formatDecibels (gainToDecibels (1.0)), "0.0");
+    EXPECT_EQ (formatDecibels (0.04), "0.0");
+    EXPECT_EQ (formatDecibels (-0.04), "0.0");
+}
+
+TEST (RenderReport, PrintsChannelsRateLengthPeakAndClipCount)
+{
+    AudioClip clip;
+    clip.sampleRate = 48000.0;
+    clip.channels = { std::vector<double> (24000, 0.25), std::vector<double> (24000, -0.5) };
+    const auto report = measureRender ("out.wav", clip, SampleFormat::float32);
+    EXPECT_EQ (formatReportLine (report),
+               "out.wav: 2 ch, 48000 Hz, 0.500 s, peak -6.0 dBFS, 0 samples beyond full scale");
+    EXPECT_FALSE (clippingWarning (report).has_value());
+}
+
+TEST (RenderReport, WarnsWhenAFixedPointOutputClips)
+{
+    AudioClip clip;
+    clip.sampleRate = 44100.0;
+    clip.channels = { { 0.1, 2.0, -2.0, 0.3 } };
+    const auto report = measureRender ("loud.wav", clip, SampleFormat::pcm16);
+    EXPECT_EQ (report.samplesBeyondFullScale, 2u);
+    const auto warning = clippingWarning (report);
+    ASSERT_TRUE (warning.has_value());
+    EXPECT_EQ (*warning,
+               "warning: loud.wav clips: peak +6.1 dBFS in 16-bit PCM; lower --gain by at least 6.1 dB or use "
+               "--format float");
+}
+
+TEST (RenderReport, DoesNotWarnForFloatOutputsBeyondFullScale)
+{
+    AudioClip clip;
+    clip.sampleRate = 44100.0;
+    clip.channels = { { 4.0 } };
+    const auto report = measureRender ("loud.wav", clip, SampleFormat::float32);
+    EXPECT_EQ (report.samplesBeyondFullScale, 1u);
+    EXPECT_FALSE (clippingWarning (report).has_value());
+}
+
+} // namespace partita
