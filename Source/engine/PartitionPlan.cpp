@@ -8,6 +8,8 @@ namespace partita
 {
 namespace
 {
+    constexpr std::size_t maxGrowth = 256;
+
     std::size_t divideRoundingUp (std::size_t numerator, std::size_t denominator)
     {
         return (numerator + denominator - 1) / denominator;
@@ -58,7 +60,11 @@ namespace
 
 PartitionPlan planPartitions (const PlanningProblem& problem, PartitionScheme scheme, const CostModel& costs)
 {
-    const auto largest = std::clamp (problem.maxPartition, problem.firstPartition, CostModel::largestFft / 2);
+    // One transform of the largest partition cannot be split over callbacks:
+    // keep it small against the host block (which the first partition
+    // follows) so that no callback carries a lump of work.
+    const auto largest = std::clamp (std::min (problem.maxPartition, problem.firstPartition * maxGrowth),
+                                     problem.firstPartition, CostModel::largestFft / 2);
 
     std::vector<std::size_t> firsts { problem.firstPartition };
     if (problem.firstPartitionIsFlexible && scheme == PartitionScheme::nonUniform)

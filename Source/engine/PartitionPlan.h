@@ -61,7 +61,9 @@ struct PlanningProblem
 /** The cheapest plan by the cost model among the shapes the scheme allows.
     Non-uniform shapes: level 1 of size P0 from tap P0 (computed at once),
     then levels of size P0 r^k (r = 2, 4 or 8) from tap 2 P0 r^k (deferred),
-    up to maxPartition, the last level running to the end of the kernel. */
+    up to maxPartition (and at most 256 times the first partition, so that a
+    single large transform stays short against a host block), the last level
+    running to the end of the kernel. */
 PartitionPlan planPartitions (const PlanningProblem& problem, PartitionScheme scheme, const CostModel& costs);
 
 } // namespace partita

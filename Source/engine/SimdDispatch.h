@@ -5,9 +5,9 @@
     and the baseline, and picks the best at load time for the CPU it runs on
     (an ifunc): one binary that is fast on new machines and still runs on old
     ones. Where the toolchain has no ifuncs (macOS, Windows), the baseline
-    build is used. The clones do the same operations in the same order; the
-    AVX2 and AVX-512 ones may fuse a multiply and an add (FMA), so results
-    can differ in the last bit between CPUs, never between runs on one. */
+    build is used. The clones do the same operations in the same order, and
+    the engine builds with -ffp-contract=off (no fused multiply-add), so their
+    results are bit-identical. */
 #if defined(__x86_64__) && defined(__linux__) && (defined(__GNUC__) || defined(__clang__)) \
     && ! defined(PARTITA_NO_SIMD_CLONES)
     #define PARTITA_SIMD_CLONES __attribute__ ((target_clones ("avx512f", "avx2", "default")))

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/PartitionPlan.h"
+
+#include <gtest/gtest.h>
+
+namespace partita
+{
+namespace
+{
+    // A machine where a transform costs n log2 n ns and a bin 1 ns: only the
+    // plan's shape matters here, not this machine's speed.
+    const CostModel syntheticCosts (1.0e-9, 1.0e-9, 0.25e-9);
+
+    /** Levels tile [head, kernel end) without gaps or overlaps, each level on
+        its own partition grid, deferred ones late enough to be spread. */
+    void expectPlanCoversTheKernel (const PartitionPlan& plan, const PlanningProblem& problem)
+    {
+        std::size_t covered = problem.directHead ? plan.headLength : problem.firstPartition;
+        if (plan.levels.empty())
+        {
+            EXPECT_TRUE (problem.directHead);
+            EXPECT_GE (plan.headLength, problem.kernelLength) << "taps left uncovered";
+            return;
+        }
+        for (const auto& level : plan.levels)
+        {
+            EXPECT_EQ (level.firstTap, covered) << "gap or overlap before the level of " << level.partitionSize;
+            EXPECT_EQ (level.firstTap % level.partitionSize, 0u);
+            const auto earliest = (level.deferred ? 2 : 1) * level.partitionSize;
+            EXPECT_GE (level.firstTap, earliest);
+            covered = level.firstTap + level.numPartitions * level.partitionSize;
+        }
+        EXPECT_GE (covered, problem.kernelLength);
+        EXPECT_LT (covered - problem.kernelLength, plan.levels.back().partitionSize) << "a partition of nothing";
+    }
+
+    PlanningProblem problemFor (std::size_t kernelLength, std::size_t first)
+    {
+        PlanningProblem problem;
+        problem.kernelLength = kernelLength;
+        problem.firstPartition = first;
+        problem.maxPartition = 32768;
+        return problem;
+    }
+} // namespace
+
+TEST (PartitionPlan, AKernelShorterThanTheFirstPartitionIsAllDirectHead)
+{
+    const auto problem = problemFor (40, 64);
+    const auto plan = planPartitions (problem, PartitionScheme::nonUniform, syntheticCosts);
+    EXPECT_EQ (plan.headLength, 40u);
+    EXPECT_TRUE (plan.levels.empty());
+}
+
+TEST (PartitionPlan, AKernelOfExactlyOnePartitionNeedsNoFftAndOneSampleOverNeedsOneFftPartition)
+{
+    auto plan = planPartitions (problemFor (64, 64), PartitionScheme::uniform, syntheticCosts);
+    EXPECT_EQ (plan.headLength, 64u);
+    EXPECT_TRUE (plan.levels.empty());
+
+    plan = planPartitions (problemFor (65, 64), PartitionScheme::uniform, syntheticCosts);
+    ASSERT_EQ (plan.levels.size(), 1u);
+    EXPECT_EQ (plan.levels[0].numPartitions, 1u);
+    EXPECT_EQ (plan.levels[0].firstTap, 64u);
+}
+
+TEST (PartitionPlan, UniformPlansUseOneSizeForTheWholeKernel)
+{
+    const auto problem = problemFor (48000, 64);
+    const auto plan = planPartitions (problem, PartitionScheme::uniform, syntheticCosts);
+    ASSERT_EQ (plan.levels.size(), 1u);
+    EXPECT_EQ (plan.levels[0].partitionSize, 64u);
+    EXPECT_EQ (plan.levels[0].numPartitions, (48000u - 64u + 63u) / 64u);
+    expectPlanCoversTheKernel (plan, problem);
+}
+
+TEST (PartitionPlan, NonUniformPlansTileLongKernelsWithGrowingPartitions)
+{
+    for (const std::size_t first : { 16u, 32u, 64u, 256u, 1024u })
+    {
+        for (const std::size_t length : { 65u, 1000u, 48000u, 384000u, 1000001u })
+        {
+            auto problem = problemFor (length, first);
+            problem.firstPartitionIsFlexible = true;
+            const auto plan = planPartitions (problem, PartitionScheme::nonUniform, syntheticCosts);
+            expectPlanCoversTheKernel (plan, problem);
+            for (std::size_t i = 1; i < plan.levels.size(); ++i)
+                EXPECT_GT (plan.levels[i].partitionSize, plan.levels[i - 1].partitionSize);
+            if (! plan.levels.empty())
+            {
+                EXPECT_LE (plan.levels.back().partitionSize, 256 * first);
+            }
+        }
+    }
+}
+
+TEST (PartitionPlan, NonUniformIsCheaperThanUniformForLongKernelsAtSmallBlocks)
+{
+    const auto problem = problemFor (384000, 32);
+    const auto uniform = planPartitions (problem, PartitionScheme::uniform, syntheticCosts);
+    const auto nonUniform = planPartitions (problem, PartitionScheme::nonUniform, syntheticCosts);
+    EXPECT_LT (nonUniform.estimatedSecondsPerSample * 20.0, uniform.estimatedSecondsPerSample);
+}
+
+TEST (PartitionPlan, WithLatencyTheFirstPartitionIsFixedAndThereIsNoHead)
+{
+    auto problem = problemFor (10000 + 512, 512);
+    problem.directHead = false;
+    const auto plan = planPartitions (problem, PartitionScheme::nonUniform, syntheticCosts);
+    EXPECT_EQ (plan.headLength, 0u);
+    ASSERT_FALSE (plan.levels.empty());
+    EXPECT_EQ (plan.levels[0].partitionSize, 512u);
+    EXPECT_EQ (plan.levels[0].firstTap, 512u);
+    expectPlanCoversTheKernel (plan, problem);
+}
+
+} // namespace partita
