@@ -26,9 +26,10 @@ enum class LatencyMode
 struct EngineConfig
 {
     /** The first (smallest) FFT partition in samples: a power of two from 8
-        to 32768, usually the host's block size rounded up. Host blocks of any
-        size work with any partition. In onePartition mode this is also the
-        latency. */
+        to 32768. Host blocks of any size work with any partition. In
+        onePartition mode this is the latency; with zero latency and the
+        non-uniform scheme the planner picks the first partition itself (16 to
+        512, whatever the cost model finds cheapest) and this is ignored. */
     std::size_t partitionSize = 64;
     LatencyMode latencyMode = LatencyMode::zero;
     PartitionScheme scheme = PartitionScheme::nonUniform;

@@ -8,7 +8,9 @@ namespace partita
 {
 namespace
 {
-    constexpr std::size_t maxGrowth = 256;
+    constexpr std::size_t maxGrowth = 1024;
+    constexpr std::size_t smallestFlexibleFirst = 16;
+    constexpr std::size_t largestFlexibleFirst = 512;
 
     std::size_t divideRoundingUp (std::size_t numerator, std::size_t denominator)
     {
@@ -60,16 +62,13 @@ namespace
 
 PartitionPlan planPartitions (const PlanningProblem& problem, PartitionScheme scheme, const CostModel& costs)
 {
-    // One transform of the largest partition cannot be split over callbacks:
-    // keep it small against the host block (which the first partition
-    // follows) so that no callback carries a lump of work.
-    const auto largest = std::clamp (std::min (problem.maxPartition, problem.firstPartition * maxGrowth),
-                                     problem.firstPartition, CostModel::largestFft / 2);
-
     std::vector<std::size_t> firsts { problem.firstPartition };
     if (problem.firstPartitionIsFlexible && scheme == PartitionScheme::nonUniform)
-        for (auto size = problem.firstPartition * 2; size <= std::min<std::size_t> (256, largest); size *= 2)
+    {
+        firsts.clear();
+        for (std::size_t size = smallestFlexibleFirst; size <= largestFlexibleFirst; size *= 2)
             firsts.push_back (size);
+    }
 
     const std::vector<std::size_t> ratios = scheme == PartitionScheme::uniform ? std::vector<std::size_t> { 1 }
                                                                                : std::vector<std::size_t> { 1, 2, 4, 8 };
@@ -77,6 +76,11 @@ PartitionPlan planPartitions (const PlanningProblem& problem, PartitionScheme sc
     best.estimatedSecondsPerSample = std::numeric_limits<double>::infinity();
     for (const auto first : firsts)
     {
+        // One transform of the largest partition cannot be split over
+        // callbacks: keep it small against the first partition (which follows
+        // the host block) so that no callback carries a lump of work.
+        const auto largest = std::clamp (std::min (problem.maxPartition, first * maxGrowth), first,
+                                         CostModel::largestFft / 2);
         for (const auto ratio : ratios)
         {
             // Every cap on the partition size the ratio can reach.

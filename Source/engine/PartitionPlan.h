@@ -48,8 +48,9 @@ struct PlanningProblem
         there is one. */
     std::size_t firstPartition = 64;
     std::size_t maxPartition = 16384;
-    /** May the planner pick a larger first partition (and so a longer direct
-        head)? Only without latency, where the head length is free. */
+    /** May the planner pick the first partition (and so the direct head's
+        length) itself, from 16 to 512? Only without latency, where any head
+        length gives zero latency: then firstPartition is ignored. */
     bool firstPartitionIsFlexible = false;
     /** Whether taps [0, firstPartition) are summed directly. */
     bool directHead = true;
@@ -61,7 +62,7 @@ struct PlanningProblem
 /** The cheapest plan by the cost model among the shapes the scheme allows.
     Non-uniform shapes: level 1 of size P0 from tap P0 (computed at once),
     then levels of size P0 r^k (r = 2, 4 or 8) from tap 2 P0 r^k (deferred),
-    up to maxPartition (and at most 256 times the first partition, so that a
+    up to maxPartition (and at most 1024 times the first partition, so that a
     single large transform stays short against a host block), the last level
     running to the end of the kernel. */
 PartitionPlan planPartitions (const PlanningProblem& problem, PartitionScheme scheme, const CostModel& costs);
