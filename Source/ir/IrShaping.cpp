@@ -14,18 +14,18 @@ namespace partita
 
 namespace
 {
-    double largestChannelEnergy (const AudioClip& clip) noexcept
+double largestChannelEnergy (const AudioClip& clip) noexcept
+{
+    double largest = 0.0;
+    for (const auto& channel : clip.channels)
     {
-        double largest = 0.0;
-        for (const auto& channel : clip.channels)
-        {
-            double energy = 0.0;
-            for (const auto sample : channel)
-                energy += sample * sample;
-            largest = std::max (largest, energy);
-        }
-        return largest;
+        double energy = 0.0;
+        for (const auto sample : channel)
+            energy += sample * sample;
+        largest = std::max (largest, energy);
     }
+    return largest;
+}
 } // namespace
 
 ShapedImpulseResponse shapeImpulseResponse (AudioClip impulseResponse, const ImpulseResponseShape& shape)

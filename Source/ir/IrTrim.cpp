@@ -25,7 +25,7 @@ void trimImpulseResponse (AudioClip& impulseResponse, std::size_t startFrames, s
 std::size_t millisecondsToFrames (double milliseconds, double sampleRate) noexcept
 {
     const double frames = milliseconds * sampleRate / 1000.0;
-    if (! (frames > 0.0))
+    if (!(frames > 0.0))
         return 0;
     return static_cast<std::size_t> (std::llround (std::min (frames, 1.0e15)));
 }

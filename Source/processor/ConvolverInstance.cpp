@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ConvolverInstance.h"
+
+#include "ConvolverProcessor.h"
+#include "engine/ChannelRouting.h"
+#include "io/AudioFileError.h"
+#include "ir/ImpulseResponsePreparation.h"
+#include "ir/IrShaping.h"
+
+#include <cmath>
+#include <stdexcept>
+#include <vector>
+
+namespace partita
+{
+
+namespace
+{
+std::string quoted (const std::string& name)
+{
+    return "'" + name + "'";
+}
+
+std::vector<std::vector<float>> toFloatChannels (const AudioClip& clip, const std::string& name)
+{
+    std::vector<std::vector<float>> channels;
+    channels.reserve (clip.numChannels());
+    for (const auto& channel : clip.channels)
+    {
+        std::vector<float> converted (channel.size());
+        for (std::size_t n = 0; n < channel.size(); ++n)
+        {
+            converted[n] = static_cast<float> (channel[n]);
+            if (!std::isfinite (converted[n]))
+                throw AudioFileError (quoted (name) + " has samples too large to convolve after shaping");
+        }
+        channels.push_back (std::move (converted));
+    }
+    return channels;
+}
+
+ImpulseResponseShape shapeFor (const ShapingParameters& shaping)
+{
+    ImpulseResponseShape shape;
+    shape.trimStartMs = static_cast<double> (shaping.trimStartMs);
+    shape.trimEndMs = static_cast<double> (shaping.trimEndMs);
+    shape.reverse = shaping.reverse;
+    shape.stretchFactor = static_cast<double> (shaping.stretchPercent) / 100.0;
+    shape.autoGain = shaping.autoGain;
+    return shape;
+}
+
+std::unique_ptr<ConvolverInstance> makeInstance (std::span<const std::vector<float>> irChannels,
+                                                 const InstanceRequest& request, const std::string& name)
+{
+    KernelMatrix kernels;
+    try
+    {
+        kernels = routeImpulseResponse (irChannels, request.numInputs, request.numOutputs);
+    }
+    catch (const std::invalid_argument& error)
+    {
+        throw AudioFileError (quoted (name) + " cannot be used here: " + error.what());
+    }
+
+    auto instance = std::make_unique<ConvolverInstance>();
+    instance->engine.prepare (kernels, { partitionSizeFor (request.shaping.latencyMode), request.shaping.latencyMode });
+    instance->latencySamples = instance->engine.latencySamples();
+    instance->engineTailSamples = instance->engine.tailSamples();
+    return instance;
+}
+} // namespace
+
+std::size_t partitionSizeFor (LatencyMode mode) noexcept
+{
+    return mode == LatencyMode::onePartition ? ConvolverProcessor::lowCpuPartition
+                                             : ConvolverProcessor::zeroLatencyPartition;
+}
+
+BuiltInstance buildConvolverInstance (const InstanceRequest& request)
+{
+    if (request.source == nullptr || request.source->clip == nullptr)
+    {
+        const std::vector<std::vector<float>> unitImpulse { { 1.0f } };
+        return { makeInstance (unitImpulse, request, "the unit impulse"), nullptr };
+    }
+
+    const auto& source = *request.source;
+    const auto& name = source.name;
+    auto atSessionRate = prepareImpulseResponse (*source.clip, request.sampleRate, IrNormalisation::none, name);
+
+    ShapedImpulseResponse shaped;
+    try
+    {
+        shaped = shapeImpulseResponse (std::move (atSessionRate), shapeFor (request.shaping));
+    }
+    catch (const std::invalid_argument&)
+    {
+        // The only data-dependent failure: auto-gain cannot level silence.
+        throw AudioFileError (quoted (name) + " is silent after trimming, so auto-gain cannot level it");
+    }
+
+    auto channels = toFloatChannels (shaped.clip, name);
+    BuiltInstance built;
+    built.instance = makeInstance (channels, request, name);
+
+    auto info = std::make_shared<ImpulseResponseInfo>();
+    info->name = name;
+    info->source = source.clip;
+    info->originalSampleRate = source.clip->sampleRate;
+    info->originalFrames = source.clip->numFrames();
+    info->numChannels = source.clip->numChannels();
+    info->sampleRate = request.sampleRate;
+    info->shapedChannels = std::move (channels);
+    info->autoGainFactor = shaped.gain;
+    built.info = std::move (info);
+    return built;
+}
+
+} // namespace partita

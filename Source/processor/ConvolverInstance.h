@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ImpulseResponseInfo.h"
+#include "ParameterStore.h"
+#include "engine/ConvolutionEngine.h"
+#include "io/AudioClip.h"
+
+#include <cstddef>
+#include <memory>
+#include <string>
+
+namespace partita
+{
+
+/** An IR as the user loaded it: the clip and its display name. */
+struct ImpulseResponseSource
+{
+    std::shared_ptr<const AudioClip> clip;
+    std::string name;
+};
+
+/** One complete, ready-to-run wet path: what the loader builds and the audio
+    thread crossfades to. Never changed once handed over.
+
+    Threading: built on any non-audio thread; then used by the audio thread
+    only, and freed off it. */
+struct ConvolverInstance
+{
+    ConvolutionEngine engine;
+    std::size_t latencySamples = 0;
+    /** The engine's tail: (kernel length - 1) + latency. */
+    std::size_t engineTailSamples = 0;
+};
+
+/** Everything a build depends on. */
+struct InstanceRequest
+{
+    /** nullptr: no IR, a unit impulse (pass-through) on every path. */
+    std::shared_ptr<const ImpulseResponseSource> source;
+    ShapingParameters shaping;
+    double sampleRate = 48000.0;
+    std::size_t numInputs = 1;
+    std::size_t numOutputs = 1;
+};
+
+struct BuiltInstance
+{
+    std::unique_ptr<ConvolverInstance> instance;
+    /** nullptr for a request without a source. */
+    std::shared_ptr<const ImpulseResponseInfo> info;
+};
+
+/** The engine partition for a latency mode (see ConvolverProcessor). */
+std::size_t partitionSizeFor (LatencyMode mode) noexcept;
+
+/** Runs the IR chain (check, resample, trim, reverse, stretch, auto-gain,
+    route) and prepares an engine. Throws std::runtime_error (or a subclass)
+    with a one-line message naming the IR when it cannot be built.
+
+    Threading: a pure function of its request; any non-audio thread. */
+BuiltInstance buildConvolverInstance (const InstanceRequest& request);
+
+} // namespace partita

@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ImpulseResponseInfo.h"
+#include "ProcessorParameters.h"
+#include "io/AudioClip.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace partita
+{
+
+/** Where IR rebuilds (load, shaping change, sample-rate change) run. */
+enum class RebuildMode
+{
+    /** On the processor's own loader thread; the audio thread picks the result
+        up without waiting and crossfades to it. For real-time playback. */
+    background,
+    /** At once, on the thread that asks (loadImpulseResponse, setParameters,
+        prepare), with no other thread involved; the result is picked up at the
+        start of the next process() call (or, during a crossfade, at the sample
+        where that crossfade ends). Output then depends only on the input, the
+        calls and the sample positions at which they were made, never on block
+        sizes or timing: for offline bounces and `partita render --state`. */
+    synchronous,
+};
+
+/** What became of a loadImpulseResponse call. */
+enum class LoadOutcome
+{
+    /** Synchronous mode (or not yet prepared): the IR is built (or stored for
+        prepare) and will play. */
+    built,
+    /** Background mode: handed to the loader thread. Success or failure shows
+        later in impulseResponseInfo() / lastError(). */
+    queued,
+    /** The IR was rejected; lastError() says why and the previous IR keeps
+        playing. */
+    failed,
+};
+
+/** Latency and tail as the host should be told them. */
+struct ReportedTiming
+{
+    /** Samples by which the whole output (dry and wet) lags the input. Depends
+        only on the latency mode: 0 for LatencyMode::zero,
+        ConvolverProcessor::lowCpuPartition for LatencyMode::onePartition. */
+    std::size_t latencySamples = 0;
+    /** Samples after the last non-zero input until the wet output is silent:
+        (shaped IR length - 1) + pre-delay + latency, where "no IR" counts as a
+        unit impulse of length 1. The wet filters' IIR decay is not counted. */
+    std::size_t tailSamples = 0;
+};
+
+/** The real-time convolution processor without JUCE: the whole DSP of the
+    Partita plugin, also used by `partita render --state` so that the CLI nulls
+    against the plugin.
+
+    Signal flow per output channel (gains and mix smoothed per sample):
+
+        dry  = input delayed by the latency
+        wet  = engine (input delayed by the pre-delay)   [crossfaded on IR change]
+        wet  = width (high-cut (low-cut (wet)))
+        out  = outputGain * ((1 - mix) * dry + mix * wetGain * wet)
+
+    Bus layouts: mono -> mono, mono -> stereo, stereo -> stereo. The IR's channels
+    are routed by engine/ChannelRouting.h: a mono IR on every path, a stereo IR per
+    channel (or fanned out from a mono input), a 4-channel IR on a stereo bus as
+    true stereo (LL, LR, RL, RR). An IR whose channel count fits no route for the
+    bus is rejected like a bad file.
+
+    Without an IR the wet path is a unit impulse: the processor passes its input
+    through (delayed by the latency and the pre-delay, shaped by filters/width).
+
+    IR rebuilds take the loaded clip through: resample to the session rate
+    (prepareImpulseResponse, libsoxr HQ) -> trim start/end -> reverse -> stretch
+    -> auto-gain (energy) -> route -> a newly prepared ConvolutionEngine. The
+    result replaces the playing engine with a 50 ms linear crossfade of the two
+    engines' outputs (both run during the fade); the retired engine is freed off
+    the audio thread. A failed rebuild leaves the playing IR untouched and sets
+    lastError().
+
+    Threading:
+    - Message thread (or any one non-audio thread at a time): construction,
+      destruction, prepare(), releaseResources(), setRebuildMode(). prepare() and
+      releaseResources() only while no process() call runs (the host's contract).
+    - Any non-audio thread, concurrently with process(): loadImpulseResponse(),
+      unloadImpulseResponse(), and every query (impulseResponseInfo(),
+      lastError(), reportedTiming(), the version counters, cpuLoad()). Queries
+      never wait for the audio or loader thread for long: they take a short
+      lock shared only with the non-audio threads, or read atomics.
+    - Any thread, including the audio thread: setParameters() and parameters().
+      In background mode setParameters() is wait-free, allocation-free and
+      makes no system call: it stores atomics; the loader thread notices a
+      shaping change within about 20 ms (it polls, so the audio thread never
+      has to signal it). In synchronous mode a shaping change rebuilds on the
+      calling thread, which allocates.
+    - Audio thread: process() and reset(): noexcept, no allocation, no waiting
+      lock, no I/O, no freeing of memory. */
+class ConvolverProcessor
+{
+public:
+    /** The engine's first (smallest) partition in LatencyMode::zero: no added
+        latency; the engine's planner may still choose a longer direct head
+        and larger later partitions where its cost model says they are cheaper. */
+    static constexpr std::size_t zeroLatencyPartition = 64;
+    /** The engine's first partition in LatencyMode::onePartition, which is
+        also its latency in samples at every sample rate. */
+    static constexpr std::size_t lowCpuPartition = 1024;
+    /** Length of the old-to-new engine crossfade. */
+    static constexpr double crossfadeSeconds = 0.050;
+    /** Length of the linear ramps of mix, gains, width and filter cutoffs. */
+    static constexpr double smoothingSeconds = 0.020;
+    /** Length of the crossfade between the old and the new pre-delay tap. */
+    static constexpr double preDelayFadeSeconds = 0.030;
+
+    explicit ConvolverProcessor (RebuildMode mode = RebuildMode::background);
+    ~ConvolverProcessor();
+    ConvolverProcessor (const ConvolverProcessor&) = delete;
+    ConvolverProcessor& operator= (const ConvolverProcessor&) = delete;
+    ConvolverProcessor (ConvolverProcessor&&) = delete;
+    ConvolverProcessor& operator= (ConvolverProcessor&&) = delete;
+
+    // Setup (message thread, audio stopped) ----------------------------------
+
+    /** Allocates everything process() needs and rebuilds the IR for this sample
+        rate and bus on the calling thread, so the first processed sample
+        already uses it (no crossfade). maxBlockSize only sizes internal
+        buffers: larger blocks are split. Throws std::invalid_argument for a
+        rate outside 8 kHz..768 kHz, maxBlockSize 0, or a bus layout other
+        than 1 -> 1, 1 -> 2, 2 -> 2. If the loaded IR cannot be routed to the
+        new bus or fails to rebuild, the processor falls back to no IR
+        (impulseResponseInfo() is nullptr) and lastError() says why; prepare()
+        does not throw for that. The IR stays loaded and plays again after a
+        prepare() for a bus it fits. */
+    void prepare (double sampleRate, std::size_t maxBlockSize, std::size_t numInputs, std::size_t numOutputs);
+
+    /** Frees the engines and buffers; process() then writes silence until the
+        next prepare(). The loaded IR's source is kept for the next prepare(). */
+    void releaseResources();
+
+    /** Background (default) or synchronous rebuilds; see RebuildMode. Switching
+        to synchronous waits for a build in progress on the loader thread to
+        finish, so nothing arrives later from it. */
+    void setRebuildMode (RebuildMode mode);
+    [[nodiscard]] RebuildMode rebuildMode() const noexcept;
+
+    // IR (any non-audio thread) ----------------------------------------------
+
+    /** Loads a new IR (any channel count the bus can route, any sample rate).
+        The clip is checked (channels of equal, non-zero length, finite samples,
+        a valid rate) and rebuilt with the current shaping parameters; on
+        failure the previous IR keeps playing and lastError() holds a one-line
+        message naming displayName. Any successful build clears lastError().
+
+        Before prepare() the clip is only checked and kept; prepare() builds it.
+        For an offline render (the CLI), set the parameters and load the IR
+        before prepare(): then the first sample already uses them. (An IR that
+        arrives after prepare() or reset() but before the next process() call
+        is also installed without a crossfade.) */
+    LoadOutcome loadImpulseResponse (AudioClip clip, std::string displayName);
+
+    /** Back to no IR (pass-through wet path), crossfaded like a load. */
+    void unloadImpulseResponse();
+
+    /** The IR now playing or about to play (the latest successful build);
+        nullptr when there is none. */
+    [[nodiscard]] std::shared_ptr<const ImpulseResponseInfo> impulseResponseInfo() const;
+
+    /** Why the last load or rebuild failed, in one line; empty after a
+        successful one. */
+    [[nodiscard]] std::string lastError() const;
+
+    /** Incremented whenever impulseResponseInfo() or lastError() changes: the
+        editor polls it (e.g. from a timer) and refreshes when it moves. */
+    [[nodiscard]] std::uint64_t impulseResponseVersion() const noexcept;
+
+    // Parameters (any thread) --------------------------------------------------
+
+    /** Clamps every field to its range (parameterRanges) and stores it. Live
+        parameters take effect at the start of the next process() call, ramped;
+        shaping parameters (trim, reverse, stretch, auto-gain, latency mode)
+        trigger a rebuild when they differ from the current ones. */
+    void setParameters (const ProcessorParameters& parameters);
+
+    /** The last values set (after clamping). */
+    [[nodiscard]] ProcessorParameters parameters() const noexcept;
+
+    // Reporting (any non-audio thread) ---------------------------------------
+
+    /** Latency and tail for the host, from the latest built IR and the current
+        pre-delay. */
+    [[nodiscard]] ReportedTiming reportedTiming() const noexcept;
+    [[nodiscard]] std::size_t latencySamples() const noexcept { return reportedTiming().latencySamples; }
+    [[nodiscard]] std::size_t tailSamples() const noexcept { return reportedTiming().tailSamples; }
+
+    /** Incremented whenever reportedTiming() may have changed (a new IR, a
+        latency mode change, a pre-delay change): the adapter polls it on the
+        message thread and calls setLatencySamples / updateHostDisplay. */
+    [[nodiscard]] std::uint64_t timingVersion() const noexcept;
+
+    /** Time spent in the convolution engines as a fraction of the real time
+        the processed audio lasts (0.1 = 10 % of one core), smoothed over
+        about 0.3 s of audio. 0 before any processing. */
+    [[nodiscard]] float cpuLoad() const noexcept;
+
+    /** Engines retired by the audio thread and not yet freed: 0 soon after a
+        crossfade in background mode (the loader thread frees them within
+        about 20 ms); in synchronous mode they are freed by the next rebuild,
+        prepare() or releaseResources(). For tests and diagnostics. */
+    [[nodiscard]] std::size_t retiredEnginesAwaitingRelease() const noexcept;
+
+    // Audio thread -----------------------------------------------------------
+
+    /** Processes numSamples (any count, any size from call to call) in place,
+        JUCE style: channels[0 .. numInputs) hold the inputs on entry,
+        channels[0 .. numOutputs) receive the outputs; there must be
+        max (numInputs, numOutputs) channel pointers. Before the first
+        prepare() nothing is touched; after releaseResources() the outputs are
+        cleared. Non-finite input passes
+        through as non-finite output but never lasts longer than tailSamples()
+        plus one block after it stops. */
+    void process (float* const* channels, std::size_t numSamples) noexcept;
+
+    /** Clears all signal history (engines, delay lines, filters), finishes any
+        crossfade and snaps the smoothed parameters to their targets. Audio
+        thread, or any thread while process() is not running. */
+    void reset() noexcept;
+
+private:
+    class Implementation;
+    std::unique_ptr<Implementation> implementation;
+};
+
+} // namespace partita

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "DelayRing.h"
+
+#include <algorithm>
+#include <bit>
+
+namespace partita
+{
+
+void DelayRing::prepare (std::size_t numChannels, std::size_t maxDelay)
+{
+    // A power-of-two size lets the index wrap with a mask.
+    const auto size = std::bit_ceil (maxDelay + 1);
+    channels.assign (numChannels, std::vector<float> (size, 0.0f));
+    mask = size - 1;
+    writeIndex = 0;
+}
+
+void DelayRing::release()
+{
+    channels.clear();
+    channels.shrink_to_fit();
+    mask = 0;
+    writeIndex = 0;
+}
+
+void DelayRing::clear() noexcept
+{
+    for (auto& channel : channels)
+        std::fill (channel.begin(), channel.end(), 0.0f);
+    writeIndex = 0;
+}
+
+} // namespace partita

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ProcessorTestHelpers.h"
+#include "processor/ConvolverProcessor.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <functional>
+#include <numbers>
+#include <string>
+
+namespace partita
+{
+namespace
+{
+constexpr double rate = 48000.0;
+constexpr std::size_t length = 48000;
+constexpr std::size_t jumpAt = 24000;
+
+/** A 100 Hz sine pair in quadrature (so width has a side signal to work
+    on), faded in over 50 ms so that its start makes no step of its own. */
+test::Channels smoothStereoInput()
+{
+    test::Channels x { test::sine (length, 100.0, rate, 0.5),
+                       test::sine (length, 100.0, rate, 0.5, std::numbers::pi / 2) };
+    const std::size_t fade = 2400;
+    for (auto& channel : x)
+        for (std::size_t n = 0; n < fade; ++n)
+            channel[n] *= static_cast<float> (0.5 - 0.5 * std::cos (std::numbers::pi * static_cast<double> (n) / fade));
+    return x;
+}
+
+using Setter = std::function<void (ProcessorParameters&, bool toMaximum)>;
+
+struct Automation
+{
+    std::string name;
+    Setter set;
+};
+
+/** Renders with the parameter at one end, switched to the other end at
+    jumpAt (or held, when `jump` is false). */
+test::Channels render (const Setter& set, bool startAtMaximum, bool jump)
+{
+    ConvolverProcessor processor (RebuildMode::synchronous);
+    auto parameters = test::neutralParameters();
+    set (parameters, startAtMaximum);
+    processor.setParameters (parameters);
+    // 0.25 x delta: mix changes the level, and the wet is not the dry.
+    processor.loadImpulseResponse (test::makeClip ({ { 0.25f }, { 0.25f } }, rate), "tap.wav");
+    processor.prepare (rate, 512, 2, 2);
+    return test::renderInSegments (processor, smoothStereoInput(), 2, length, 17, { jumpAt },
+                                   [&] (std::size_t)
+                                   {
+                                       if (jump)
+                                       {
+                                           set (parameters, !startAtMaximum);
+                                           processor.setParameters (parameters);
+                                       }
+                                   });
+}
+
+double largestStepOf (const test::Channels& signal)
+{
+    return std::max (test::largestStep (signal[0]), test::largestStep (signal[1]));
+}
+
+std::vector<Automation> continuousParameters()
+{
+    using R = ParameterRange;
+    auto endOf = [] (const R& range, bool toMaximum) { return toMaximum ? range.maximum : range.minimum; };
+    return {
+        { "mix", [=] (auto& p, bool m) { p.mixPercent = endOf (parameterRanges::mixPercent, m); } },
+        { "wet gain", [=] (auto& p, bool m) { p.wetGainDb = endOf (parameterRanges::wetGainDb, m); } },
+        { "output gain", [=] (auto& p, bool m) { p.outputGainDb = endOf (parameterRanges::outputGainDb, m); } },
+        { "pre-delay", [=] (auto& p, bool m) { p.preDelayMs = endOf (parameterRanges::preDelayMs, m); } },
+        { "low cut", [=] (auto& p, bool m) { p.lowCutHz = endOf (parameterRanges::lowCutHz, m); } },
+        { "high cut", [=] (auto& p, bool m) { p.highCutHz = endOf (parameterRanges::highCutHz, m); } },
+        { "width", [=] (auto& p, bool m) { p.widthPercent = endOf (parameterRanges::widthPercent, m); } },
+        { "everything at once",
+          [=] (auto& p, bool m)
+          {
+              p.mixPercent = endOf (parameterRanges::mixPercent, m);
+              p.wetGainDb = endOf (parameterRanges::wetGainDb, m);
+              p.outputGainDb = endOf (parameterRanges::outputGainDb, !m);
+              p.preDelayMs = endOf (parameterRanges::preDelayMs, m);
+              p.lowCutHz = endOf (parameterRanges::lowCutHz, m);
+              p.highCutHz = endOf (parameterRanges::highCutHz, !m);
+              p.widthPercent = endOf (parameterRanges::widthPercent, m);
+          } },
+    };
+}
+} // namespace
+
+/*  The bound: a jump from one end of a parameter's range to the other may not
+    make any sample-to-sample step larger than 1.5 x the largest step the same
+    smooth signal makes with the parameter held at either end (plus 1e-4 for
+    settings that make the output nearly silent). An unsmoothed change steps by
+    up to the whole difference between the two outputs, here 10 to 1000 times
+    more. */
+TEST (ConvolverAutomation, AJumpOfAnyContinuousParameterAcrossItsRangeMakesNoStep)
+{
+    for (const auto& automation : continuousParameters())
+    {
+        for (const bool startAtMaximum : { false, true })
+        {
+            const double heldAtStart = largestStepOf (render (automation.set, startAtMaximum, false));
+            const double heldAtEnd = largestStepOf (render (automation.set, !startAtMaximum, false));
+            const double jumped = largestStepOf (render (automation.set, startAtMaximum, true));
+            const double bound = 1.5 * std::max (heldAtStart, heldAtEnd) + 1.0e-4;
+            EXPECT_LE (jumped, bound) << automation.name << (startAtMaximum ? " from maximum" : " from minimum")
+                                      << ": held steps " << heldAtStart << " and " << heldAtEnd;
+            RecordProperty (automation.name + (startAtMaximum ? " down" : " up"),
+                            std::to_string (jumped) + " (bound " + std::to_string (bound) + ")");
+        }
+    }
+}
+
+TEST (ConvolverAutomation, ParameterRampsSettleWithinTwentyMilliseconds)
+{
+    // Output gain 0 dB -> -6.02 dB (x 0.5): exactly half the held output 20 ms after the change.
+    const Setter set = [] (ProcessorParameters& p, bool m)
+    { p.outputGainDb = m ? 0.0f : static_cast<float> (20.0 * std::log10 (0.5)); };
+    const auto held = render (set, true, false);
+    const auto jumped = render (set, true, true);
+    const auto ramp = static_cast<std::size_t> (ConvolverProcessor::smoothingSeconds * rate);
+    for (std::size_t n = jumpAt + ramp; n < length; ++n)
+        ASSERT_NEAR (jumped[0][n], 0.5 * static_cast<double> (held[0][n]), 1.0e-6) << "sample " << n;
+    // Mid-ramp (at a crest of the 100 Hz sine) the gain is still on its way.
+    const auto midRamp = jumpAt + ramp / 2 + 120;
+    EXPECT_GT (std::abs (jumped[0][midRamp] - 0.5f * held[0][midRamp]), 1.0e-3f);
+}
+
+} // namespace partita

@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ir/IrShaping.h"
+
+#include "ir/IrReverse.h"
+#include "ir/IrStretch.h"
+#include "ir/IrTrim.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <stdexcept>
+
+namespace partita
+{
+namespace
+{
+/** channel c, sample n = 1000 c + n: every sample says where it came from. */
+AudioClip numberedClip (std::size_t numChannels, std::size_t length, double rate)
+{
+    AudioClip clip;
+    clip.sampleRate = rate;
+    for (std::size_t c = 0; c < numChannels; ++c)
+    {
+        std::vector<double> channel (length);
+        for (std::size_t n = 0; n < length; ++n)
+            channel[n] = static_cast<double> (1000 * c + n);
+        clip.channels.push_back (channel);
+    }
+    return clip;
+}
+
+/** A Gaussian bump: smooth enough (band-limited) for a resampler to
+    reproduce its closed form. */
+double bump (double t, double centre, double width)
+{
+    const double u = (t - centre) / width;
+    return std::exp (-u * u);
+}
+} // namespace
+
+TEST (IrTrim, RemovesTheRequestedFramesFromBothEndsOfEveryChannel)
+{
+    auto clip = numberedClip (2, 100, 1000.0);
+    trimImpulseResponse (clip, 10, 25);
+    ASSERT_EQ (clip.numFrames(), 65u);
+    for (std::size_t c = 0; c < 2; ++c)
+        for (std::size_t n = 0; n < 65; ++n)
+            ASSERT_EQ (clip.channels[c][n], static_cast<double> (1000 * c + 10 + n));
+}
+
+TEST (IrTrim, AlwaysKeepsAtLeastOneFrame)
+{
+    auto clip = numberedClip (1, 100, 1000.0);
+    trimImpulseResponse (clip, 99, 50);
+    ASSERT_EQ (clip.numFrames(), 1u);
+    EXPECT_EQ (clip.channels[0][0], 99.0);
+
+    auto other = numberedClip (1, 100, 1000.0);
+    trimImpulseResponse (other, 500, 500);
+    ASSERT_EQ (other.numFrames(), 1u);
+    EXPECT_EQ (other.channels[0][0], 99.0);
+
+    auto fromEnd = numberedClip (1, 100, 1000.0);
+    trimImpulseResponse (fromEnd, 0, 1000);
+    ASSERT_EQ (fromEnd.numFrames(), 1u);
+    EXPECT_EQ (fromEnd.channels[0][0], 0.0);
+}
+
+TEST (IrTrim, ConvertsMillisecondsToTheNearestWholeFrame)
+{
+    EXPECT_EQ (millisecondsToFrames (12.34, 44100.0), 544u); // 544.194
+    EXPECT_EQ (millisecondsToFrames (500.0, 48000.0), 24000u);
+    EXPECT_EQ (millisecondsToFrames (0.0104, 48000.0), 0u); // 0.4992
+    EXPECT_EQ (millisecondsToFrames (0.0105, 48000.0), 1u); // 0.504
+    EXPECT_EQ (millisecondsToFrames (-3.0, 48000.0), 0u);
+    EXPECT_EQ (millisecondsToFrames (std::nan (""), 48000.0), 0u);
+}
+
+TEST (IrReverse, PlaysEveryChannelBackwardsAndTwiceGivesTheIrBack)
+{
+    auto clip = numberedClip (2, 37, 1000.0);
+    reverseImpulseResponse (clip);
+    for (std::size_t c = 0; c < 2; ++c)
+        for (std::size_t n = 0; n < 37; ++n)
+            ASSERT_EQ (clip.channels[c][n], static_cast<double> (1000 * c + 36 - n));
+    reverseImpulseResponse (clip);
+    EXPECT_EQ (clip.channels, numberedClip (2, 37, 1000.0).channels);
+}
+
+TEST (IrStretch, ScalesTheTimeAxisOfTheIrByTheFactor)
+{
+    // h(n) = bump (n; 1000, 150) stretched by s is bump (n / s; 1000, 150):
+    // centre and width scale by s, the length becomes round (N s).
+    const std::size_t length = 2000;
+    for (const double factor : { 0.5, 0.75, 1.5, 2.0 })
+    {
+        AudioClip clip;
+        clip.sampleRate = 48000.0;
+        std::vector<double> channel (length);
+        for (std::size_t n = 0; n < length; ++n)
+            channel[n] = bump (static_cast<double> (n), 1000.0, 150.0);
+        clip.channels = { channel, channel };
+
+        stretchImpulseResponse (clip, factor);
+        const auto expectedLength = static_cast<std::size_t> (std::llround (static_cast<double> (length) * factor));
+        ASSERT_EQ (clip.numFrames(), expectedLength) << factor;
+        EXPECT_EQ (clip.sampleRate, 48000.0);
+
+        double worst = 0.0;
+        for (std::size_t n = 0; n < expectedLength; ++n)
+            worst = std::max (worst,
+                              std::abs (clip.channels[1][n] - bump (static_cast<double> (n) / factor, 1000.0, 150.0)));
+        EXPECT_LT (worst, 1.0e-4) << "stretch " << factor;
+    }
+}
+
+TEST (IrStretch, MultipliesAnExponentialDecayTimeByTheFactor)
+{
+    // A smooth decay exp (-n / tau) (after a smooth onset) decays with tau * s after stretching.
+    const double tau = 400.0;
+    const std::size_t length = 6000;
+    AudioClip clip;
+    clip.sampleRate = 44100.0;
+    std::vector<double> channel (length);
+    for (std::size_t n = 0; n < length; ++n)
+    {
+        const double t = static_cast<double> (n);
+        channel[n] = std::exp (-t / tau) * (1.0 - bump (t, 0.0, 100.0));
+    }
+    clip.channels = { channel };
+    stretchImpulseResponse (clip, 2.0);
+
+    // Ratio of samples one (stretched) time constant apart, well after the onset.
+    const double ratio = clip.channels[0][3000 + 800] / clip.channels[0][3000];
+    EXPECT_NEAR (ratio, std::exp (-1.0), 1.0e-3);
+}
+
+TEST (IrStretch, RejectsAbsurdFactors)
+{
+    auto clip = numberedClip (1, 10, 1000.0);
+    EXPECT_THROW (stretchImpulseResponse (clip, 0.0), std::invalid_argument);
+    EXPECT_THROW (stretchImpulseResponse (clip, std::nan ("")), std::invalid_argument);
+    EXPECT_THROW (stretchImpulseResponse (clip, 100.0), std::invalid_argument);
+    stretchImpulseResponse (clip, 1.0);
+    EXPECT_EQ (clip.channels, numberedClip (1, 10, 1000.0).channels);
+}
+
+TEST (IrShaping, TrimsThenReversesThenStretchesThenLevels)
+{
+    // At 1 kHz one ms is one frame: trim 10 and 20 of 100, reverse, no stretch,
+    // then auto-gain: sample n = (89 - n + 1000 c) / sqrt (largest channel energy).
+    auto clip = numberedClip (2, 100, 1000.0);
+    ImpulseResponseShape shape;
+    shape.trimStartMs = 10.0;
+    shape.trimEndMs = 20.0;
+    shape.reverse = true;
+    shape.autoGain = true;
+    const auto shaped = shapeImpulseResponse (clip, shape);
+
+    double energy = 0.0;
+    for (std::size_t n = 10; n < 80; ++n)
+        energy += std::pow (1000.0 + static_cast<double> (n), 2.0);
+    const double gain = 1.0 / std::sqrt (energy);
+    EXPECT_NEAR (shaped.gain, gain, 1.0e-15);
+
+    ASSERT_EQ (shaped.clip.numFrames(), 70u);
+    for (std::size_t c = 0; c < 2; ++c)
+        for (std::size_t n = 0; n < 70; ++n)
+            ASSERT_NEAR (shaped.clip.channels[c][n],
+                         (1000.0 * static_cast<double> (c) + 79.0 - static_cast<double> (n)) * gain, 1.0e-12);
+}
+
+TEST (IrShaping, AutoGainRejectsASilentIr)
+{
+    AudioClip clip;
+    clip.sampleRate = 48000.0;
+    clip.channels = { std::vector<double> (100, 0.0) };
+    ImpulseResponseShape shape;
+    shape.autoGain = true;
+    EXPECT_THROW (shapeImpulseResponse (clip, shape), std::invalid_argument);
+    shape.autoGain = false;
+    EXPECT_NO_THROW (shapeImpulseResponse (clip, shape));
+}
+
+} // namespace partita
