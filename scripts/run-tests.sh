@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Sets everything up on a fresh Debian 12 or Ubuntu machine, builds Partita
+# and runs the whole default test suite (long runs sit behind ctest labels:
+# see README.md, "Robustness checks").
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+bash scripts/install-dependencies.sh
+
+cmake --preset release
+cmake --build --preset release -j"$(nproc)"
+
+results="$PWD/build/release/test-results.xml"
+status=0
+ctest --preset release -j"$(nproc)" --output-junit "$results" || status=$?
+
+echo
+echo "Test results: $results"
+echo "Test log:     $PWD/build/release/Testing/Temporary/LastTest.log"
+exit "$status"
