@@ -14,6 +14,7 @@
 #include "io/AudioFileReader.h"
 #include "io/AudioFileWriter.h"
 #include "ir/ImpulseResponsePreparation.h"
+#include "ir/ImpulseResponseReadLimits.h"
 
 #include <algorithm>
 #include <map>
@@ -101,7 +102,7 @@ std::vector<AudioFileInfo> readInputHeaders (const RenderOptions& options, const
 
 std::map<double, AudioClip> prepareForRates (const RenderOptions& options, const std::vector<AudioFileInfo>& inputs)
 {
-    const auto irClip = readAudioFile (options.impulseResponse);
+    const auto irClip = readAudioFile (options.impulseResponse, impulseResponseReadLimits());
     const auto irName = options.impulseResponse.string();
 
     std::map<double, AudioClip> prepared;
@@ -133,8 +134,9 @@ TargetOutcome renderTarget (const RenderTarget& target, const RenderOptions& opt
         else
         {
             // The header promised another rate than the samples came with.
-            preparedHere = prepareImpulseResponse (readAudioFile (options.impulseResponse), input.sampleRate,
-                                                   options.normalisation, options.impulseResponse.string());
+            preparedHere =
+                prepareImpulseResponse (readAudioFile (options.impulseResponse, impulseResponseReadLimits()),
+                                        input.sampleRate, options.normalisation, options.impulseResponse.string());
             impulseResponse = &*preparedHere;
         }
 
@@ -163,7 +165,7 @@ int renderAll (const RenderOptions& options, std::ostream& out, std::ostream& er
 {
     const auto targets = resolveRenderTargets (options);
 
-    const auto irInfo = readAudioFileInfo (options.impulseResponse);
+    const auto irInfo = readAudioFileInfo (options.impulseResponse, impulseResponseReadLimits());
     if (irInfo.numFrames == 0)
         throw RenderFailure (quotedPath (options.impulseResponse) + " holds no samples");
 

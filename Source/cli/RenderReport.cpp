@@ -65,28 +65,8 @@ std::optional<std::string> clippingWarning (const RenderReport& report)
     std::snprintf (amount, sizeof (amount), "%.1f", excess);
 
     return "warning: " + report.output.string() + " clips: peak +" + amount + " dBFS in "
-           + describeSampleFormat (report.sampleFormat) + "; lower --gain by at least " + amount
+           + std::string (toString (report.sampleFormat)) + "; lower --gain by at least " + amount
            + " dB or use --format float";
-}
-
-std::string describeSampleFormat (SampleFormat format)
-{
-    switch (format)
-    {
-        case SampleFormat::pcm16:
-            return "16-bit PCM";
-        case SampleFormat::pcm24:
-            return "24-bit PCM";
-        case SampleFormat::pcm32:
-            return "32-bit PCM";
-        case SampleFormat::float32:
-            return "32-bit float";
-        case SampleFormat::float64:
-            return "64-bit float";
-        case SampleFormat::vorbis:
-            return "Ogg Vorbis";
-    }
-    return "unknown";
 }
 
 } // namespace partita

@@ -35,7 +35,4 @@ std::string formatReportLine (const RenderReport& report);
     use --format float". Empty otherwise. */
 std::optional<std::string> clippingWarning (const RenderReport& report);
 
-/** "16-bit PCM", "32-bit float", ... */
-std::string describeSampleFormat (SampleFormat format);
-
 } // namespace partita

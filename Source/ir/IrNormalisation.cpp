@@ -59,10 +59,10 @@ double largestMagnitude (const AudioClip& clip)
 }
 } // namespace
 
-void normaliseImpulseResponse (AudioClip& impulseResponse, IrNormalisation normalisation)
+double normaliseImpulseResponse (AudioClip& impulseResponse, IrNormalisation normalisation)
 {
     if (normalisation == IrNormalisation::none)
-        return;
+        return 1.0;
 
     const double level = normalisation == IrNormalisation::energy ? std::sqrt (largestChannelEnergy (impulseResponse))
                                                                   : largestMagnitude (impulseResponse);
@@ -74,6 +74,7 @@ void normaliseImpulseResponse (AudioClip& impulseResponse, IrNormalisation norma
     for (auto& channel : impulseResponse.channels)
         for (auto& sample : channel)
             sample *= scale;
+    return scale;
 }
 
 } // namespace partita

@@ -29,7 +29,7 @@ std::string_view toString (IrNormalisation normalisation) noexcept;
 /** Scales every channel of the IR by one common factor (so the balance
     between channels and paths is kept). Throws std::invalid_argument when a
     normalisation is asked for and the IR is silent, since no factor can give
-    it the requested level. */
-void normaliseImpulseResponse (AudioClip& impulseResponse, IrNormalisation normalisation);
+    it the requested level. Returns the factor applied (1 for none). */
+double normaliseImpulseResponse (AudioClip& impulseResponse, IrNormalisation normalisation);
 
 } // namespace partita

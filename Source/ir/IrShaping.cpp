@@ -12,22 +12,6 @@
 namespace partita
 {
 
-namespace
-{
-double largestChannelEnergy (const AudioClip& clip) noexcept
-{
-    double largest = 0.0;
-    for (const auto& channel : clip.channels)
-    {
-        double energy = 0.0;
-        for (const auto sample : channel)
-            energy += sample * sample;
-        largest = std::max (largest, energy);
-    }
-    return largest;
-}
-} // namespace
-
 ShapedImpulseResponse shapeImpulseResponse (AudioClip impulseResponse, const ImpulseResponseShape& shape)
 {
     const double rate = impulseResponse.sampleRate;
@@ -39,13 +23,7 @@ ShapedImpulseResponse shapeImpulseResponse (AudioClip impulseResponse, const Imp
 
     stretchImpulseResponse (impulseResponse, shape.stretchFactor);
 
-    double gain = 1.0;
-    if (shape.autoGain)
-    {
-        const double energy = largestChannelEnergy (impulseResponse);
-        normaliseImpulseResponse (impulseResponse, IrNormalisation::energy);
-        gain = 1.0 / std::sqrt (energy);
-    }
+    const double gain = shape.autoGain ? normaliseImpulseResponse (impulseResponse, IrNormalisation::energy) : 1.0;
     return { std::move (impulseResponse), gain };
 }
 
