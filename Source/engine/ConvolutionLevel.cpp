@@ -16,6 +16,13 @@ namespace
         job spreads evenly over small host blocks. */
     constexpr std::size_t partitionsPerUnit = 8;
 
+    /** At most this many bin products per multiply-accumulate unit (a few
+        tens of microseconds), so that the large partitions' work, split by
+        frequency as well, spreads evenly over small host blocks. Splitting by
+        bins changes no sum: each bin is accumulated on its own. */
+    constexpr std::size_t binProductsPerUnit = 16384;
+    constexpr std::size_t binAlignment = 16; // keeps every piece on a 64-byte boundary
+
     /** The taps of one path that fall in [first, first + count) of the
         engine's timeline, where kernel tap t sits at t + shift. */
     std::vector<float> tapsInRange (std::span<const float> taps, std::size_t shift, std::size_t first,
@@ -97,9 +104,10 @@ void ConvolutionLevel::buildUnits (const CostModel& costs)
     // (Cached or not, only the proportions matter here: they spread the job evenly.)
     double total = 0.0;
 
+    const auto bins = fft.numBins();
     for (std::size_t input = 0; input < inputs.size(); ++input)
         if (inputs[input].spectra.numSlots() > 0)
-            units.push_back ({ UnitKind::forward, input, 0, 0, total += transformCost });
+            units.push_back ({ UnitKind::forward, input, 0, 0, 0, 0, total += transformCost });
 
     for (std::size_t output = 0; output < outputs.size(); ++output)
     {
@@ -111,12 +119,19 @@ void ConvolutionLevel::buildUnits (const CostModel& costs)
             for (std::size_t first = 0; first < count; first += partitionsPerUnit)
             {
                 const auto end = std::min (count, first + partitionsPerUnit);
-                total += partitionCost * static_cast<double> (end - first);
-                units.push_back ({ UnitKind::multiplyAccumulate, p, first, end, total });
+                const auto binsPerUnit = std::max (binAlignment, binProductsPerUnit / (end - first) / binAlignment
+                                                                     * binAlignment);
+                for (std::size_t firstBin = 0; firstBin < bins; firstBin += binsPerUnit)
+                {
+                    const auto endBin = std::min (bins, firstBin + binsPerUnit);
+                    total += partitionCost * static_cast<double> (end - first)
+                             * static_cast<double> (endBin - firstBin) / static_cast<double> (bins);
+                    units.push_back ({ UnitKind::multiplyAccumulate, p, first, end, firstBin, endBin, total });
+                }
             }
         }
         if (outputs[output].hasPaths)
-            units.push_back ({ UnitKind::inverse, output, 0, 0, total += transformCost });
+            units.push_back ({ UnitKind::inverse, output, 0, 0, 0, 0, total += transformCost });
     }
 }
 
@@ -242,17 +257,18 @@ void ConvolutionLevel::runUnit (const Unit& unit) noexcept
             auto& output = outputs[path.output];
             std::array<const float*, partitionsPerUnit> inputReal {}, inputImag {}, kernelReal {}, kernelImag {};
             const auto count = unit.endPartition - unit.firstPartition;
+            const auto bin = unit.firstBin;
             for (std::size_t j = 0; j < count; ++j)
             {
                 const auto partition = unit.firstPartition + j;
-                inputReal[j] = spectra.real (firstAge + partition);
-                inputImag[j] = spectra.imag (firstAge + partition);
-                kernelReal[j] = path.kernel.real (partition);
-                kernelImag[j] = path.kernel.imag (partition);
+                inputReal[j] = spectra.real (firstAge + partition) + bin;
+                inputImag[j] = spectra.imag (firstAge + partition) + bin;
+                kernelReal[j] = path.kernel.real (partition) + bin;
+                kernelImag[j] = path.kernel.imag (partition) + bin;
             }
             splitSpectrum::multiplyAccumulateSum (inputReal.data(), inputImag.data(), kernelReal.data(),
-                                                  kernelImag.data(), count, output.sumReal.data(),
-                                                  output.sumImag.data(), spectrum.size());
+                                                  kernelImag.data(), count, output.sumReal.data() + bin,
+                                                  output.sumImag.data() + bin, unit.endBin - bin);
             return;
         }
         case UnitKind::inverse:

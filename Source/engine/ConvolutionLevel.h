@@ -71,8 +71,10 @@ private:
     {
         UnitKind kind;
         std::size_t index;           // input (forward), path (multiplyAccumulate) or output (inverse)
-        std::size_t firstPartition;  // multiplyAccumulate only
+        std::size_t firstPartition;  // multiplyAccumulate only: partitions and bins
         std::size_t endPartition;
+        std::size_t firstBin;
+        std::size_t endBin;
         double costUntilDone;        // estimated cost of the job up to and including this unit
     };
 
