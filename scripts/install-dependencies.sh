@@ -14,7 +14,8 @@ packages=(
     libxcursor-dev libxext-dev libxcomposite-dev libasound2-dev libjack-jackd2-dev libgl-dev
     libflac-dev libvorbis-dev libogg-dev libpng-dev libjpeg-dev zlib1g-dev libcurl4-openssl-dev
     # plugin tests: a headless X server for the editor, LV2 metadata tools
-    xvfb xauth lilv-utils lv2-dev
+    # (lv2_validate runs sord_validate, from sordi)
+    xvfb xauth lilv-utils lv2-dev sordi
     # the benchmark's peers
     libzita-convolver-dev
 )

@@ -12,7 +12,10 @@ cmake --build --preset release -j"$(nproc)"
 
 results="$PWD/build/release/test-results.xml"
 status=0
-ctest --preset release -j"$(nproc)" --output-junit "$results" || status=$?
+# A test that fails is run once more before it counts as failed: these machines
+# are shared, and a timing-sensitive test can lose a race to another process.
+# A real failure fails twice.
+ctest --preset release -j"$(nproc)" --repeat until-pass:2 --output-junit "$results" || status=$?
 
 echo
 echo "Test results: $results"

@@ -173,8 +173,8 @@ std::vector<double> diffuseTail (std::size_t frames, double rt60Seconds, double 
         dcOut = blocked;
 
         const auto sinceOnset = t - onsetSeconds;
-        const auto rise = sinceOnset < riseSeconds ? 0.5 * (1.0 - std::cos (std::numbers::pi * sinceOnset / riseSeconds))
-                                                   : 1.0;
+        const auto rise =
+            sinceOnset < riseSeconds ? 0.5 * (1.0 - std::cos (std::numbers::pi * sinceOnset / riseSeconds)) : 1.0;
         tail[i] = rise * std::exp (-decayPerSecond * t) * blocked;
     }
     return tail;
@@ -228,9 +228,17 @@ struct Reflection
 partita::AudioClip makeSmallRoom()
 {
     constexpr std::array<std::array<Reflection, 6>, 2> reflections { {
-        { { { 0.0031, 0.62 }, { 0.0054, -0.45 }, { 0.0079, 0.38 }, { 0.0112, 0.30 }, { 0.0147, -0.24 },
+        { { { 0.0031, 0.62 },
+            { 0.0054, -0.45 },
+            { 0.0079, 0.38 },
+            { 0.0112, 0.30 },
+            { 0.0147, -0.24 },
             { 0.0186, 0.19 } } },
-        { { { 0.0036, 0.58 }, { 0.0049, 0.47 }, { 0.0088, -0.36 }, { 0.0104, 0.31 }, { 0.0139, 0.22 },
+        { { { 0.0036, 0.58 },
+            { 0.0049, 0.47 },
+            { 0.0088, -0.36 },
+            { 0.0104, 0.31 },
+            { 0.0139, 0.22 },
             { 0.0193, -0.2 } } },
     } };
 

@@ -73,6 +73,7 @@ std::optional<std::size_t> parseCount (std::string_view text)
 enum class OptionId
 {
     impulseResponse,
+    state,
     output,
     mix,
     wetGain,
@@ -106,6 +107,7 @@ struct OptionSpec
 
 constexpr std::array renderOptionSpecs {
     OptionSpec { "--ir", "", OptionId::impulseResponse, ValueKind::required, "an impulse response file" },
+    OptionSpec { "--state", "", OptionId::state, ValueKind::required, "a Partita preset or plugin state file" },
     OptionSpec { "--output", "-o", OptionId::output, ValueKind::required, "an output file or folder" },
     OptionSpec { "--mix", "", OptionId::mix, ValueKind::required, "a wet share in percent, 0 to 100" },
     OptionSpec { "--wet-gain", "", OptionId::wetGain, ValueKind::required, "a gain in dB" },
@@ -340,6 +342,9 @@ private:
             case OptionId::impulseResponse:
                 options.impulseResponse = std::string (nonEmpty (spec, value));
                 break;
+            case OptionId::state:
+                options.state = std::string (nonEmpty (spec, value));
+                break;
             case OptionId::output:
                 options.output = std::string (nonEmpty (spec, value));
                 break;
@@ -386,10 +391,28 @@ private:
     {
         if (options.inputs.empty())
             throw UsageError ("no input files given");
-        if (options.impulseResponse.empty())
+        if (!options.state.empty())
+            checkStateCombinations();
+        else if (options.impulseResponse.empty())
             throw UsageError ("missing --ir IR: the impulse response to convolve with");
         if (options.output.empty())
             throw UsageError ("missing -o OUTPUT: the output file (or folder, for several inputs)");
+    }
+
+    /** A state holds the IR and every setting of the plugin's signal path. */
+    void checkStateCombinations() const
+    {
+        for (const auto& spec : renderOptionSpecs)
+        {
+            const bool excluded = spec.id == OptionId::impulseResponse || spec.id == OptionId::mix
+                                  || spec.id == OptionId::wetGain || spec.id == OptionId::dryGain
+                                  || spec.id == OptionId::gain || spec.id == OptionId::normalize
+                                  || spec.id == OptionId::mode || spec.id == OptionId::method
+                                  || spec.id == OptionId::precision;
+            if (excluded && std::find (seen.begin(), seen.end(), spec.id) != seen.end())
+                throw UsageError ("option " + std::string (spec.longName)
+                                  + " cannot be combined with --state: the state holds the IR and the plugin's settings");
+        }
     }
 
     std::span<const std::string> arguments;

@@ -44,6 +44,7 @@ std::string_view renderHelp() noexcept
 
 Usage:
   partita render INPUT... --ir IR -o OUTPUT [options]
+  partita render INPUT... --state PRESET -o OUTPUT [--format F] [--output-channels N] [--force] [-q]
 
 One INPUT writes the file OUTPUT (or OUTPUT/<input name> when OUTPUT is a
 folder). Several INPUTs need OUTPUT to be a folder: an existing one, or a path
@@ -59,6 +60,14 @@ Required:
                           input, one per output for a mono input, or a full
                           matrix (true stereo: 4 channels LL, LR, RL, RR).
   -o, --output PATH       The output file, or folder for several inputs.
+
+Or, instead of --ir and the options from --mix to --precision:
+  --state PRESET          A preset exported by the Partita plugin (or a saved
+                          plugin state): renders with the plugin's own signal
+                          path, its IR and every parameter, so the output
+                          nulls against the plugin's. Mono or stereo inputs;
+                          the output has the input's length plus the tail,
+                          with the plugin's latency removed.
 
 Options:
   --mix PERCENT           Wet share of the output, 0 to 100 (linear):
@@ -105,6 +114,7 @@ Examples:
   partita render vocal.wav --ir plate.wav -o vocal_plate.wav --mix 35
   partita render guitar.flac --ir cab.wav -o guitar_cab.flac --normalize --format 24
   partita render a.wav b.wav c.wav --ir hall.wav -o wet/ --gain -6 --precision double
+  partita render mix.wav --state "Vocal hall.partita" -o mix_hall.wav
 )";
 }
 

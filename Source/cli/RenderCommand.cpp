@@ -9,6 +9,7 @@
 #include "RenderPlan.h"
 #include "RenderReport.h"
 #include "RenderTargets.h"
+#include "StateRenderCommand.h"
 #include "UsageError.h"
 #include "io/AudioFileError.h"
 #include "io/AudioFileReader.h"
@@ -220,6 +221,9 @@ int renderAll (const RenderOptions& options, std::ostream& out, std::ostream& er
 
 int runRenderCommand (const RenderOptions& options, std::ostream& out, std::ostream& err)
 {
+    if (!options.state.empty())
+        return runStateRenderCommand (options, out, err);
+
     try
     {
         return renderAll (options, out, err);

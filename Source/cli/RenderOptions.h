@@ -28,6 +28,9 @@ struct RenderOptions
 {
     std::vector<std::filesystem::path> inputs;
     std::filesystem::path impulseResponse;
+    /** A plugin state or preset (--state): renders with the plugin's DSP,
+        parameters and IR instead of --ir and the mix options. */
+    std::filesystem::path state;
     std::filesystem::path output;
 
     /** Wet share of the output, 0 to 1 (the command line takes percent). */

@@ -172,14 +172,14 @@ void ConvolutionEngine::prepare (const KernelMatrix& kernels, const EngineConfig
     implementation = std::make_unique<Implementation> (kernels, config);
 }
 
-void ConvolutionEngine::reset() noexcept
+void ConvolutionEngine::reset() noexcept PARTITA_NONBLOCKING
 {
     if (implementation != nullptr)
         implementation->reset();
 }
 
 void ConvolutionEngine::process (std::span<const float* const> inputs, std::span<float* const> outputs,
-                                 std::size_t numSamples) noexcept
+                                 std::size_t numSamples) noexcept PARTITA_NONBLOCKING
 {
     const ScopedDenormalFlush flushDenormals;
 

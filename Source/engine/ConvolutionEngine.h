@@ -2,6 +2,7 @@
 #pragma once
 
 #include "KernelMatrix.h"
+#include "Nonblocking.h"
 #include "PartitionPlan.h"
 
 #include <cstddef>
@@ -76,7 +77,7 @@ public:
     void prepare (const KernelMatrix& kernels, const EngineConfig& config);
 
     /** Clears all signal history; the next output is as if freshly prepared. */
-    void reset() noexcept;
+    void reset() noexcept PARTITA_NONBLOCKING;
 
     /** Convolves numSamples of each input into each output. inputs.size() must
         be numInputs() and outputs.size() numOutputs(); otherwise, or when
@@ -84,7 +85,7 @@ public:
         (in-place processing): each block of input is read before output is
         written. */
     void process (std::span<const float* const> inputs, std::span<float* const> outputs,
-                  std::size_t numSamples) noexcept;
+                  std::size_t numSamples) noexcept PARTITA_NONBLOCKING;
 
     [[nodiscard]] bool isPrepared() const noexcept;
     [[nodiscard]] std::size_t numInputs() const noexcept;

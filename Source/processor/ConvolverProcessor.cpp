@@ -860,12 +860,12 @@ std::size_t ConvolverProcessor::retiredEnginesAwaitingRelease() const noexcept
     return implementation->retiredCount();
 }
 
-void ConvolverProcessor::process (float* const* channels, std::size_t numSamples) noexcept
+void ConvolverProcessor::process (float* const* channels, std::size_t numSamples) noexcept PARTITA_NONBLOCKING
 {
     implementation->process (channels, numSamples);
 }
 
-void ConvolverProcessor::reset() noexcept
+void ConvolverProcessor::reset() noexcept PARTITA_NONBLOCKING
 {
     implementation->reset();
 }

@@ -3,6 +3,7 @@
 
 #include "ImpulseResponseInfo.h"
 #include "ProcessorParameters.h"
+#include "engine/Nonblocking.h"
 #include "io/AudioClip.h"
 
 #include <cstddef>
@@ -223,12 +224,12 @@ public:
         cleared. Non-finite input passes
         through as non-finite output but never lasts longer than tailSamples()
         plus one block after it stops. */
-    void process (float* const* channels, std::size_t numSamples) noexcept;
+    void process (float* const* channels, std::size_t numSamples) noexcept PARTITA_NONBLOCKING;
 
     /** Clears all signal history (engines, delay lines, filters), finishes any
         crossfade and snaps the smoothed parameters to their targets. Audio
         thread, or any thread while process() is not running. */
-    void reset() noexcept;
+    void reset() noexcept PARTITA_NONBLOCKING;
 
 private:
     class Implementation;

@@ -6,6 +6,8 @@
 #include "ReferenceConvolution.h"
 #include "StreamingHarness.h"
 #include "TestSignals.h"
+#include "engine/ConvolutionEngine.h"
+#include "engine/KernelMatrix.h"
 #include "engine/WholeSignalConvolution.h"
 
 #include <gtest/gtest.h>
@@ -71,9 +73,18 @@ TEST (LtiProperties, AnImpulseInGivesTheImpulseResponseOut)
     const auto y = test::streamConvolve (test::impulse (1, 0), h, streamingConfig, 11);
     ASSERT_EQ (y.size(), h.size());
     EXPECT_LT (errorDb (y, h), singlePrecisionBoundDb);
-    // The first partition runs as a direct FIR: exact to the last bit.
-    for (std::size_t n = 0; n < streamingConfig.partitionSize; ++n)
-        EXPECT_EQ (y[n], h[n]) << "at sample " << n;
+    // The direct head runs as an FIR: exact to the last bit. Its length is
+    // the planner's choice (16 to 512 taps, from the cost model measured on
+    // this machine), not the configured partition: under a sanitizer, or on
+    // another machine, it can be shorter than 64.
+    KernelMatrix kernels (1, 1);
+    kernels.setKernel (0, 0, h);
+    ConvolutionEngine engine;
+    engine.prepare (kernels, streamingConfig);
+    const auto head = std::min (engine.plan()->headLength, h.size());
+    EXPECT_GE (head, 16u);
+    for (std::size_t n = 0; n < head; ++n)
+        EXPECT_EQ (y[n], h[n]) << "at sample " << n << " of the " << head << "-tap direct head";
 }
 
 TEST (LtiProperties, ADelayedImpulseGivesADelayedImpulseResponse)

@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "RenderOptions.h"
+
+#include <ostream>
+
+namespace partita
+{
+
+/** `partita render --state PRESET`: like runRenderCommand (targets checked
+    before any work, outputs written through temporary files, one report line
+    per output, warnings and errors on `err`), with StateRenderJob instead of
+    the IR and mix options. Returns the exit status: 0 when every file was
+    written, 1 otherwise. Throws UsageError for a command-line problem found
+    late.
+
+    Threading: call from one thread. */
+int runStateRenderCommand (const RenderOptions& options, std::ostream& out, std::ostream& err);
+
+} // namespace partita

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "StateRenderJob.h"
+
+#include "QuotedText.h"
+#include "io/AudioFileError.h"
+#include "processor/ConvolverProcessor.h"
+#include "state/PluginStateFormat.h"
+#include "state/RestoredImpulseResponse.h"
+#include "state/StateError.h"
+#include "state/StateFile.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace partita
+{
+namespace
+{
+/** Big blocks: the engine's output does not depend on them, only the speed. */
+constexpr std::size_t blockSize = 8192;
+} // namespace
+
+StateRenderJob::StateRenderJob (const std::filesystem::path& stateFile)
+{
+    ParsedState parsed;
+    try
+    {
+        parsed = parseState (readStateFile (stateFile));
+    }
+    catch (const StateError& error)
+    {
+        const std::string message = error.what();
+        // readStateFile names the file itself; parseState does not.
+        if (message.find (stateFile.filename().string()) != std::string::npos)
+            throw;
+        throw StateError (quotedPath (stateFile) + " is " + message);
+    }
+
+    parameters = parsed.state.parameters;
+    if (parsed.state.impulseResponse.has_value())
+    {
+        auto restored = restoreImpulseResponse (*parsed.state.impulseResponse);
+        if (restored.audio == nullptr)
+            throw AudioFileError (quotedPath (stateFile) + ": " + restored.problem);
+        if (!restored.problem.empty())
+            problems.push_back (std::move (restored.problem));
+        impulseResponse = std::move (restored.audio);
+        impulseResponseName = restored.name;
+    }
+    for (auto& problem : parsed.problems)
+        problems.push_back (std::move (problem));
+}
+
+AudioClip StateRenderJob::render (const AudioClip& input, std::optional<std::size_t> outputChannels,
+                                  const ProgressCallback& progress) const
+{
+    const auto numInputs = input.numChannels();
+    if (numInputs != 1 && numInputs != 2)
+        throw std::invalid_argument ("the plugin's state renders mono or stereo inputs, not "
+                                     + std::to_string (numInputs) + " channels");
+
+    const auto irChannels = impulseResponse != nullptr ? impulseResponse->numChannels() : 1;
+    const auto numOutputs = outputChannels.value_or (numInputs == 2 || irChannels >= 2 ? 2 : 1);
+    if (numOutputs != 1 && numOutputs != 2)
+        throw std::invalid_argument ("the plugin's state renders to 1 or 2 channels, not "
+                                     + std::to_string (numOutputs));
+
+    ConvolverProcessor processor (RebuildMode::synchronous);
+    processor.setParameters (parameters);
+    if (impulseResponse != nullptr
+        && processor.loadImpulseResponse (*impulseResponse, impulseResponseName) == LoadOutcome::failed)
+        throw std::invalid_argument (processor.lastError());
+    processor.prepare (input.sampleRate, blockSize, numInputs, numOutputs);
+    // prepare() falls back to no IR (and says why) for an IR the buses cannot route.
+    if (const auto error = processor.lastError(); !error.empty())
+        throw std::invalid_argument (error);
+
+    const auto latency = processor.latencySamples();
+    const auto frames = input.numFrames();
+    const auto total = frames + processor.tailSamples();
+    const auto numBuffers = std::max (numInputs, numOutputs);
+
+    AudioClip output;
+    output.sampleRate = input.sampleRate;
+    output.channels.assign (numOutputs, std::vector<double> (total - latency, 0.0));
+
+    std::vector<std::vector<float>> buffers (numBuffers, std::vector<float> (blockSize, 0.0f));
+    std::vector<float*> pointers;
+    for (auto& buffer : buffers)
+        pointers.push_back (buffer.data());
+
+    for (std::size_t start = 0; start < total; start += blockSize)
+    {
+        const auto count = std::min (blockSize, total - start);
+        for (std::size_t c = 0; c < numBuffers; ++c)
+        {
+            std::fill (buffers[c].begin(), buffers[c].end(), 0.0f);
+            if (c < numInputs)
+                for (std::size_t n = 0; n < count && start + n < frames; ++n)
+                    buffers[c][n] = static_cast<float> (input.channels[c][start + n]);
+        }
+
+        processor.process (pointers.data(), count);
+
+        for (std::size_t c = 0; c < numOutputs; ++c)
+            for (std::size_t n = 0; n < count; ++n)
+                if (start + n >= latency)
+                    output.channels[c][start + n - latency] = static_cast<double> (buffers[c][n]);
+
+        if (progress)
+            progress (static_cast<double> (start + count) / static_cast<double> (total));
+    }
+    return output;
+}
+
+} // namespace partita

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "FrequencyResponseView.h"
+
+#include "PartitaLookAndFeel.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace partita
+{
+
+FrequencyResponseView::FrequencyResponseView()
+{
+    setTitle ("Wet path frequency response");
+    response.setImpulseResponse ({}, 48000.0);
+    updateCurve();
+}
+
+void FrequencyResponseView::setImpulseResponse (std::shared_ptr<const ImpulseResponseInfo> info)
+{
+    if (hasInfo && info == shownInfo)
+        return;
+
+    hasInfo = true;
+    shownInfo = std::move (info);
+    if (shownInfo != nullptr)
+        response.setImpulseResponse (shownInfo->shapedChannels, shownInfo->sampleRate);
+    else
+        response.setImpulseResponse ({}, response.sampleRate());
+    updateCurve();
+}
+
+void FrequencyResponseView::setFilters (float lowCutHz, float highCutHz, float wetGainDb)
+{
+    if (lowCutHz == lowCut && highCutHz == highCut && wetGainDb == wetGain)
+        return;
+    lowCut = lowCutHz;
+    highCut = highCutHz;
+    wetGain = wetGainDb;
+    updateCurve();
+}
+
+void FrequencyResponseView::updateCurve()
+{
+    curve = response.curveDb (lowCut, highCut, wetGain);
+    repaint();
+}
+
+void FrequencyResponseView::paint (juce::Graphics& g)
+{
+    const auto bounds = getLocalBounds().toFloat();
+    g.setColour (PartitaLookAndFeel::panel);
+    g.fillRoundedRectangle (bounds, 4.0f);
+
+    const auto plot = bounds.reduced (34.0f, 14.0f).withTrimmedBottom (8.0f);
+    const auto& frequencies = response.frequencies();
+    if (curve.empty() || frequencies.size() != curve.size() || plot.isEmpty())
+        return;
+
+    const auto peak = *std::max_element (curve.begin(), curve.end());
+    const auto topDb = 6.0f * std::ceil ((peak + 1.0f) / 6.0f);
+    constexpr float rangeDb = 60.0f;
+    const auto lowest = std::log (frequencies.front());
+    const auto highest = std::log (frequencies.back());
+    const auto xFor = [&] (float hz)
+    { return plot.getX() + plot.getWidth() * (std::log (hz) - lowest) / (highest - lowest); };
+    const auto yFor = [&] (float db)
+    { return plot.getY() + plot.getHeight() * std::clamp ((topDb - db) / rangeDb, 0.0f, 1.0f); };
+
+    g.setFont (11.0f);
+    for (const float hz : { 50.0f, 100.0f, 200.0f, 500.0f, 1000.0f, 2000.0f, 5000.0f, 10000.0f })
+    {
+        if (hz > frequencies.back())
+            continue;
+        const auto x = xFor (hz);
+        g.setColour (PartitaLookAndFeel::background.withAlpha (0.8f));
+        g.drawVerticalLine (juce::roundToInt (x), plot.getY(), plot.getBottom());
+        g.setColour (PartitaLookAndFeel::dimText);
+        const auto label = hz >= 1000.0f ? juce::String (hz / 1000.0f, 0) + "k" : juce::String (hz, 0);
+        g.drawText (label, juce::Rectangle<float> (x - 20.0f, plot.getBottom() + 1.0f, 40.0f, 12.0f),
+                    juce::Justification::centred);
+    }
+    for (float db = topDb; db >= topDb - rangeDb; db -= 12.0f)
+    {
+        const auto y = yFor (db);
+        g.setColour (PartitaLookAndFeel::background.withAlpha (0.8f));
+        g.drawHorizontalLine (juce::roundToInt (y), plot.getX(), plot.getRight());
+        g.setColour (PartitaLookAndFeel::dimText);
+        g.drawText (juce::String (db, 0), juce::Rectangle<float> (bounds.getX(), y - 6.0f, 30.0f, 12.0f),
+                    juce::Justification::centredRight);
+    }
+
+    juce::Path path;
+    for (std::size_t i = 0; i < curve.size(); ++i)
+    {
+        const juce::Point<float> point (xFor (frequencies[i]), yFor (curve[i]));
+        if (i == 0)
+            path.startNewSubPath (point);
+        else
+            path.lineTo (point);
+    }
+    g.setColour (PartitaLookAndFeel::accent);
+    g.strokePath (path, juce::PathStrokeType (2.0f));
+
+    g.setColour (PartitaLookAndFeel::dimText);
+    g.drawText ("Wet path response (dB)", bounds.reduced (40.0f, 2.0f).removeFromTop (12.0f),
+                juce::Justification::centredRight);
+}
+
+} // namespace partita

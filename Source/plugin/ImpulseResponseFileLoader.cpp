@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ImpulseResponseFileLoader.h"
+
+#include "io/AudioFileError.h"
+#include "io/AudioFileReader.h"
+#include "state/ContentHash.h"
+#include "state/IrReadLimits.h"
+#include "state/MemoryAudioCodec.h"
+#include "state/RestoredImpulseResponse.h"
+
+#include <exception>
+#include <utility>
+
+namespace partita
+{
+
+ImpulseResponseFileLoader::ImpulseResponseFileLoader (LoadedCallback loadedCallback, FailedCallback failedCallback)
+    : onLoaded (std::move (loadedCallback))
+    , onFailed (std::move (failedCallback))
+{
+    worker = std::thread ([this] { run(); });
+}
+
+ImpulseResponseFileLoader::~ImpulseResponseFileLoader()
+{
+    {
+        const std::scoped_lock guard (lock);
+        stopping = true;
+        pending.reset();
+    }
+    wake.notify_all();
+    worker.join();
+}
+
+void ImpulseResponseFileLoader::loadFile (const std::filesystem::path& path)
+{
+    submit (
+        { [path] { return readAudioFile (path, irReadLimits); }, utf8FromPath (path.filename()), utf8FromPath (path) });
+}
+
+void ImpulseResponseFileLoader::loadFromMemory (std::span<const std::uint8_t> bytes, std::string name)
+{
+    auto read = [bytes, name] { return readAudioFromMemory (bytes, irReadLimits, "'" + name + "'"); };
+    submit ({ std::move (read), std::move (name), {} });
+}
+
+void ImpulseResponseFileLoader::cancelPending()
+{
+    const std::scoped_lock guard (lock);
+    pending.reset();
+    if (!busy)
+        becameIdle.notify_all();
+}
+
+bool ImpulseResponseFileLoader::waitUntilIdle (std::chrono::milliseconds timeout)
+{
+    std::unique_lock guard (lock);
+    return becameIdle.wait_for (guard, timeout, [this] { return !busy && !pending.has_value(); });
+}
+
+void ImpulseResponseFileLoader::submit (Request request)
+{
+    {
+        const std::scoped_lock guard (lock);
+        pending = std::move (request);
+    }
+    wake.notify_all();
+}
+
+void ImpulseResponseFileLoader::run()
+{
+    std::unique_lock guard (lock);
+    for (;;)
+    {
+        wake.wait (guard, [this] { return stopping || pending.has_value(); });
+        if (stopping)
+            return;
+
+        const auto request = std::move (*pending);
+        pending.reset();
+        busy = true;
+        guard.unlock();
+
+        perform (request);
+
+        guard.lock();
+        busy = false;
+        if (!pending.has_value())
+            becameIdle.notify_all();
+    }
+}
+
+void ImpulseResponseFileLoader::perform (const Request& request)
+{
+    try
+    {
+        Loaded loaded;
+        loaded.clip = request.read();
+        if (loaded.clip.numFrames() == 0)
+            throw AudioFileError ("'" + request.name + "' holds no samples (its length is 0)");
+
+        loaded.name = request.name;
+        loaded.path = request.path;
+        loaded.hash = contentHash (loaded.clip);
+        onLoaded (std::move (loaded));
+    }
+    catch (const std::exception& error)
+    {
+        onFailed (error.what());
+    }
+}
+
+} // namespace partita

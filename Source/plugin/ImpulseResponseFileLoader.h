@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "io/AudioClip.h"
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <span>
+#include <string>
+#include <thread>
+
+namespace partita
+{
+
+/** Reads IR files (and the factory IRs compiled into the plugin) on its own
+    thread, so neither the message thread nor the audio thread ever waits for
+    a disk or a decoder. Files go through readAudioFile (libsndfile) with
+    irReadLimits, checked before anything is allocated; JUCE's own readers are
+    never used on a user's file.
+
+    Only the newest request counts: one that arrives while another waits
+    replaces it (a user clicking through files hears the last one).
+
+    Threading: requests and cancelPending() from any non-audio thread; the
+    callbacks run on the loader's thread, one at a time. The destructor waits
+    for a read in progress. */
+class ImpulseResponseFileLoader
+{
+public:
+    /** An IR read successfully. */
+    struct Loaded
+    {
+        AudioClip clip;
+        /** The display name: the file name, or the factory IR's name. */
+        std::string name;
+        /** UTF-8 path of the file; empty for audio from memory. */
+        std::string path;
+        /** contentHash (clip). */
+        std::uint64_t hash = 0;
+    };
+
+    using LoadedCallback = std::function<void (Loaded)>;
+    /** One line naming the file and the reason. */
+    using FailedCallback = std::function<void (const std::string& message)>;
+
+    ImpulseResponseFileLoader (LoadedCallback onLoaded, FailedCallback onFailed);
+    ~ImpulseResponseFileLoader();
+    ImpulseResponseFileLoader (const ImpulseResponseFileLoader&) = delete;
+    ImpulseResponseFileLoader& operator= (const ImpulseResponseFileLoader&) = delete;
+
+    void loadFile (const std::filesystem::path& path);
+
+    /** bytes must stay valid until the request is done: for data compiled
+        into the binary. */
+    void loadFromMemory (std::span<const std::uint8_t> bytes, std::string name);
+
+    /** Forgets a request that has not started yet (a restored session must not
+        be overridden by an older file request finishing after it). */
+    void cancelPending();
+
+    /** Waits until no request is pending or being read; false on timeout. */
+    bool waitUntilIdle (std::chrono::milliseconds timeout);
+
+private:
+    struct Request
+    {
+        std::function<AudioClip()> read;
+        std::string name;
+        std::string path;
+    };
+
+    void submit (Request request);
+    void run();
+    void perform (const Request& request);
+
+    LoadedCallback onLoaded;
+    FailedCallback onFailed;
+
+    std::mutex lock;
+    std::condition_variable wake;
+    std::condition_variable becameIdle;
+    std::optional<Request> pending;
+    bool busy = false;
+    bool stopping = false;
+    std::thread worker;
+};
+
+} // namespace partita

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "IrWaveformView.h"
+
+#include "PartitaLookAndFeel.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace partita
+{
+namespace
+{
+constexpr float envelopeRangeDb = 60.0f;
+constexpr int margin = 6;
+
+juce::String channelName (std::size_t channel, std::size_t numChannels)
+{
+    if (numChannels == 2)
+        return channel == 0 ? "L" : "R";
+    if (numChannels == 4)
+    {
+        static const char* const paths[] = { "L>L", "L>R", "R>L", "R>R" };
+        return paths[channel];
+    }
+    return juce::String (static_cast<int> (channel + 1));
+}
+} // namespace
+
+IrWaveformView::IrWaveformView()
+{
+    setTitle ("Impulse response waveform");
+}
+
+void IrWaveformView::setImpulseResponse (std::shared_ptr<const ImpulseResponseInfo> info)
+{
+    if (info == shownInfo)
+        return;
+    shownInfo = std::move (info);
+    computeColumns();
+    repaint();
+}
+
+void IrWaveformView::setTrim (float startMs, float endMs, bool reversed)
+{
+    if (startMs == trimStartMs && endMs == trimEndMs && reversed == isReversed)
+        return;
+    trimStartMs = startMs;
+    trimEndMs = endMs;
+    isReversed = reversed;
+    repaint();
+}
+
+void IrWaveformView::resized()
+{
+    computeColumns();
+}
+
+void IrWaveformView::computeColumns()
+{
+    columns.clear();
+    const auto width = std::max (1, getWidth() - 2 * margin);
+    if (shownInfo == nullptr || shownInfo->source == nullptr || shownInfo->source->numFrames() == 0)
+        return;
+
+    const auto& source = *shownInfo->source;
+    const auto frames = source.numFrames();
+    for (const auto& channel : source.channels)
+    {
+        std::vector<Column> lane (static_cast<std::size_t> (width));
+        for (std::size_t x = 0; x < lane.size(); ++x)
+        {
+            const auto begin = x * frames / lane.size();
+            const auto end = std::max (begin + 1, (x + 1) * frames / lane.size());
+            double low = 0.0, high = 0.0, energy = 0.0;
+            for (auto i = begin; i < std::min (end, frames); ++i)
+            {
+                low = std::min (low, channel[i]);
+                high = std::max (high, channel[i]);
+                energy += channel[i] * channel[i];
+            }
+            lane[x] = { static_cast<float> (low), static_cast<float> (high),
+                        static_cast<float> (std::sqrt (energy / static_cast<double> (end - begin))) };
+        }
+        columns.push_back (std::move (lane));
+    }
+}
+
+void IrWaveformView::paint (juce::Graphics& g)
+{
+    const auto bounds = getLocalBounds();
+    g.setColour (PartitaLookAndFeel::panel);
+    g.fillRoundedRectangle (bounds.toFloat(), 4.0f);
+
+    if (columns.empty() || shownInfo == nullptr || shownInfo->source == nullptr)
+    {
+        g.setColour (PartitaLookAndFeel::dimText);
+        g.setFont (15.0f);
+        g.drawText ("No IR loaded. Load a file, drop one here, or pick a factory IR.", bounds,
+                    juce::Justification::centred);
+        return;
+    }
+
+    const auto& source = *shownInfo->source;
+    const auto area = bounds.reduced (margin);
+    const auto laneHeight = area.getHeight() / static_cast<int> (columns.size());
+    const auto durationMs = 1000.0 * static_cast<double> (source.numFrames()) / source.sampleRate;
+    const auto xForMs = [&] (double ms)
+    {
+        return static_cast<float> (area.getX())
+               + static_cast<float> (area.getWidth()) * static_cast<float> (std::clamp (ms / durationMs, 0.0, 1.0));
+    };
+
+    // The peak over all channels scales every lane, so their levels compare.
+    float peak = 1.0e-9f;
+    for (const auto& lane : columns)
+        for (const auto& column : lane)
+            peak = std::max ({ peak, std::abs (column.minimum), std::abs (column.maximum) });
+
+    for (std::size_t channel = 0; channel < columns.size(); ++channel)
+    {
+        auto lane = juce::Rectangle<int> (area.getX(), area.getY() + static_cast<int> (channel) * laneHeight,
+                                          area.getWidth(), laneHeight)
+                        .reduced (0, 2)
+                        .toFloat();
+        const auto centre = lane.getCentreY();
+        const auto halfHeight = lane.getHeight() * 0.5f;
+
+        g.setColour (PartitaLookAndFeel::background.withAlpha (0.6f));
+        g.drawHorizontalLine (juce::roundToInt (centre), lane.getX(), lane.getRight());
+
+        g.setColour (PartitaLookAndFeel::accent.withAlpha (0.85f));
+        const auto& data = columns[channel];
+        for (std::size_t x = 0; x < data.size(); ++x)
+        {
+            const auto top = centre - halfHeight * data[x].maximum / peak;
+            const auto bottom = centre - halfHeight * data[x].minimum / peak;
+            g.drawVerticalLine (lane.toNearestInt().getX() + static_cast<int> (x), top, std::max (bottom, top + 1.0f));
+        }
+
+        // Envelope: 0 dB (the peak) at the lane's edge, -60 dB at its centre.
+        juce::Path envelope;
+        for (std::size_t x = 0; x < data.size(); ++x)
+        {
+            const auto db = 20.0f * std::log10 (std::max (data[x].rms * std::sqrt (2.0f) / peak, 1.0e-6f));
+            const auto level = std::clamp (1.0f + db / envelopeRangeDb, 0.0f, 1.0f);
+            const juce::Point<float> point (lane.getX() + static_cast<float> (x), centre - halfHeight * level);
+            if (x == 0)
+                envelope.startNewSubPath (point);
+            else
+                envelope.lineTo (point);
+        }
+        g.setColour (PartitaLookAndFeel::warning.withAlpha (0.9f));
+        g.strokePath (envelope, juce::PathStrokeType (1.5f));
+
+        g.setColour (PartitaLookAndFeel::dimText);
+        g.setFont (11.0f);
+        g.drawText (channelName (channel, columns.size()), lane.removeFromLeft (30.0f).removeFromTop (14.0f),
+                    juce::Justification::centredLeft);
+    }
+
+    // What the trim cuts off, shaded, and the edges of what plays.
+    const auto keptStart = xForMs (trimStartMs);
+    const auto keptEnd = xForMs (durationMs - static_cast<double> (trimEndMs));
+    auto areaF = area.toFloat();
+    g.setColour (juce::Colours::black.withAlpha (0.55f));
+    g.fillRect (areaF.withRight (keptStart));
+    g.fillRect (areaF.withLeft (std::max (keptEnd, keptStart)));
+    g.setColour (PartitaLookAndFeel::text.withAlpha (0.8f));
+    g.drawVerticalLine (juce::roundToInt (keptStart), areaF.getY(), areaF.getBottom());
+    g.drawVerticalLine (juce::roundToInt (std::max (keptEnd, keptStart)), areaF.getY(), areaF.getBottom());
+
+    g.setColour (PartitaLookAndFeel::dimText);
+    g.setFont (11.0f);
+    const auto caption = "0 to " + juce::String (durationMs / 1000.0, 2) + " s"
+                         + (isReversed ? ", played reversed" : "") + "; shaded: trimmed";
+    g.drawText (caption, areaF.removeFromBottom (14.0f), juce::Justification::centredRight);
+}
+
+} // namespace partita

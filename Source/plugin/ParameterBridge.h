@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "processor/ProcessorParameters.h"
+
+#include <juce_audio_processors/juce_audio_processors.h>
+
+#include <array>
+#include <atomic>
+
+namespace partita
+{
+
+/** Between the host's parameters (an AudioProcessorValueTreeState built by
+    createParameterLayout) and the DSP's ProcessorParameters.
+
+    Threading: read() on any thread, the audio thread included: it only loads
+    the parameters' atomics (no allocation, no lock). apply() on the message
+    thread: it notifies the host. */
+class ParameterBridge
+{
+public:
+    explicit ParameterBridge (juce::AudioProcessorValueTreeState& state);
+
+    /** The current values of every parameter. */
+    [[nodiscard]] ProcessorParameters read() const noexcept;
+
+    /** Sets every host parameter to the values given (a restored state),
+        telling the host. */
+    void apply (const ProcessorParameters& parameters);
+
+private:
+    enum Index
+    {
+        mix,
+        wetGain,
+        outputGain,
+        preDelay,
+        irStart,
+        irEnd,
+        reverse,
+        stretch,
+        lowCut,
+        highCut,
+        width,
+        autoGain,
+        latencyMode,
+        count
+    };
+
+    std::array<std::atomic<float>*, count> values {};
+    std::array<juce::RangedAudioParameter*, count> parameters {};
+};
+
+} // namespace partita

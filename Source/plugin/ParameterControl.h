@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <juce_audio_processors/juce_audio_processors.h>
+
+#include <memory>
+#include <string_view>
+
+namespace partita
+{
+
+/** One host parameter on the editor: a captioned rotary knob with a value box
+    (float parameters), a toggle (bool) or a drop-down (choice), attached to
+    the AudioProcessorValueTreeState so host automation and the control move
+    together. Every control takes the keyboard focus: arrows move a knob,
+    space or Enter flip a toggle, the value box takes typed values.
+
+    Threading: message thread. */
+class ParameterControl final : public juce::Component
+{
+public:
+    ParameterControl (juce::AudioProcessorValueTreeState& state, std::string_view parameterId);
+    ~ParameterControl() override;
+
+    /** The component that takes the focus, for the editor's focus order. */
+    [[nodiscard]] juce::Component& focusTarget() noexcept;
+
+    void resized() override;
+
+private:
+    juce::Label caption;
+    std::unique_ptr<juce::Slider> knob;
+    std::unique_ptr<juce::ToggleButton> toggle;
+    std::unique_ptr<juce::ComboBox> choice;
+    std::unique_ptr<juce::AudioProcessorValueTreeState::SliderAttachment> knobAttachment;
+    std::unique_ptr<juce::AudioProcessorValueTreeState::ButtonAttachment> toggleAttachment;
+    std::unique_ptr<juce::AudioProcessorValueTreeState::ComboBoxAttachment> choiceAttachment;
+
+    JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (ParameterControl)
+};
+
+} // namespace partita

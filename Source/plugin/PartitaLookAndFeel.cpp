@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "PartitaLookAndFeel.h"
+
+namespace partita
+{
+
+const juce::Colour PartitaLookAndFeel::background { 0xff15181d };
+const juce::Colour PartitaLookAndFeel::panel { 0xff1f242b };
+const juce::Colour PartitaLookAndFeel::accent { 0xff5fb3d9 };
+const juce::Colour PartitaLookAndFeel::text { 0xffe4e8ee };
+const juce::Colour PartitaLookAndFeel::dimText { 0xff8d96a3 };
+const juce::Colour PartitaLookAndFeel::warning { 0xffe0b14a };
+const juce::Colour PartitaLookAndFeel::error { 0xffff6b5e };
+
+PartitaLookAndFeel::PartitaLookAndFeel()
+{
+    setColourScheme (
+        { background, panel, panel.brighter (0.1f), dimText, text, accent, juce::Colours::black, accent, text });
+    setColour (juce::Slider::rotarySliderFillColourId, accent);
+    setColour (juce::Slider::rotarySliderOutlineColourId, panel.brighter (0.25f));
+    setColour (juce::Slider::thumbColourId, text);
+    setColour (juce::Slider::textBoxOutlineColourId, juce::Colours::transparentBlack);
+    setColour (juce::Slider::textBoxTextColourId, text);
+    setColour (juce::Label::textColourId, text);
+    setColour (juce::TextButton::buttonColourId, panel.brighter (0.12f));
+    setColour (juce::TextButton::textColourOffId, text);
+    setColour (juce::ComboBox::backgroundColourId, panel.brighter (0.12f));
+    setColour (juce::ComboBox::outlineColourId, panel.brighter (0.3f));
+    setColour (juce::ToggleButton::tickColourId, accent);
+    setColour (juce::ToggleButton::textColourId, text);
+}
+
+void PartitaLookAndFeel::drawFocusRing (juce::Graphics& g, juce::Rectangle<float> bounds)
+{
+    g.setColour (accent.brighter (0.4f));
+    g.drawRoundedRectangle (bounds.reduced (1.0f), 4.0f, 2.0f);
+}
+
+void PartitaLookAndFeel::drawButtonBackground (juce::Graphics& g, juce::Button& button,
+                                               const juce::Colour& backgroundColour, bool isMouseOverButton,
+                                               bool isButtonDown)
+{
+    LookAndFeel_V4::drawButtonBackground (g, button, backgroundColour, isMouseOverButton, isButtonDown);
+    if (button.hasKeyboardFocus (false))
+        drawFocusRing (g, button.getLocalBounds().toFloat());
+}
+
+void PartitaLookAndFeel::drawToggleButton (juce::Graphics& g, juce::ToggleButton& button, bool isHighlighted,
+                                           bool isDown)
+{
+    LookAndFeel_V4::drawToggleButton (g, button, isHighlighted, isDown);
+    if (button.hasKeyboardFocus (false))
+        drawFocusRing (g, button.getLocalBounds().toFloat());
+}
+
+void PartitaLookAndFeel::drawRotarySlider (juce::Graphics& g, int x, int y, int width, int height,
+                                           float sliderPosProportional, float rotaryStartAngle, float rotaryEndAngle,
+                                           juce::Slider& slider)
+{
+    LookAndFeel_V4::drawRotarySlider (g, x, y, width, height, sliderPosProportional, rotaryStartAngle, rotaryEndAngle,
+                                      slider);
+    if (slider.hasKeyboardFocus (false))
+        drawFocusRing (g, juce::Rectangle<int> (x, y, width, height).toFloat());
+}
+
+void PartitaLookAndFeel::drawComboBox (juce::Graphics& g, int width, int height, bool isButtonDown, int buttonX,
+                                       int buttonY, int buttonW, int buttonH, juce::ComboBox& box)
+{
+    LookAndFeel_V4::drawComboBox (g, width, height, isButtonDown, buttonX, buttonY, buttonW, buttonH, box);
+    if (box.hasKeyboardFocus (false))
+        drawFocusRing (g, juce::Rectangle<int> (0, 0, width, height).toFloat());
+}
+
+} // namespace partita

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <juce_gui_basics/juce_gui_basics.h>
+
+namespace partita
+{
+
+/** The editor's colours, and a visible focus ring on every control that has
+    the keyboard focus (JUCE's default look shows none, which leaves keyboard
+    users guessing where Tab went).
+
+    Threading: message thread. */
+class PartitaLookAndFeel final : public juce::LookAndFeel_V4
+{
+public:
+    PartitaLookAndFeel();
+
+    static const juce::Colour background;
+    static const juce::Colour panel;
+    static const juce::Colour accent;
+    static const juce::Colour text;
+    static const juce::Colour dimText;
+    static const juce::Colour warning;
+    static const juce::Colour error;
+
+    void drawButtonBackground (juce::Graphics&, juce::Button&, const juce::Colour& backgroundColour,
+                               bool isMouseOverButton, bool isButtonDown) override;
+    void drawToggleButton (juce::Graphics&, juce::ToggleButton&, bool isHighlighted, bool isDown) override;
+    void drawRotarySlider (juce::Graphics&, int x, int y, int width, int height, float sliderPosProportional,
+                           float rotaryStartAngle, float rotaryEndAngle, juce::Slider&) override;
+    void drawComboBox (juce::Graphics&, int width, int height, bool isButtonDown, int buttonX, int buttonY, int buttonW,
+                       int buttonH, juce::ComboBox&) override;
+
+    /** The ring drawn around a focused control's bounds. */
+    static void drawFocusRing (juce::Graphics&, juce::Rectangle<float> bounds);
+};
+
+} // namespace partita

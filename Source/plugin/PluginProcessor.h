@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ImpulseResponseFileLoader.h"
+#include "ImpulseResponseOrigins.h"
+#include "ParameterBridge.h"
+#include "RecentImpulseResponses.h"
+#include "StatusMessage.h"
+#include "processor/ConvolverProcessor.h"
+#include "state/PluginStateFormat.h"
+
+#include <juce_audio_processors/juce_audio_processors.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace partita
+{
+
+/** The Partita plugin: a thin JUCE adapter over ConvolverProcessor (the DSP)
+    and the JUCE-free state format (state/PluginStateFormat.h).
+
+    - Buses: mono -> mono, mono -> stereo, stereo -> stereo.
+    - processBlock hands the host parameters' current values and the buffer to
+      the ConvolverProcessor: no allocation, no waiting lock.
+    - IR files are read by an ImpulseResponseFileLoader thread (libsndfile,
+      with limits); the ConvolverProcessor rebuilds and crossfades off the
+      audio thread. A file that fails leaves the playing IR alone and the
+      reason in status().
+    - Latency and tail: a timer on the message thread polls the processor's
+      timing version and tells the host (setLatencySamples) when it moves.
+    - Offline bounces (isNonRealtime) rebuild synchronously, so a bounce does
+      not depend on timing.
+    - The state holds the parameters, the IR's path, fingerprint and lossless
+      audio: the bytes of serialiseState, also written by the editor as a
+      preset for `partita render --state`.
+
+    Threading: JUCE's AudioProcessor contract. The Partita methods below are
+    for the message thread unless they say otherwise. */
+class PartitaAudioProcessor final : public juce::AudioProcessor, private juce::Timer
+{
+public:
+    struct Options
+    {
+        /** Where the recent-files list lives; tests pass a temporary file. */
+        juce::File settingsFile = RecentImpulseResponses::defaultSettingsFile();
+    };
+
+    PartitaAudioProcessor();
+    explicit PartitaAudioProcessor (Options options);
+    ~PartitaAudioProcessor() override;
+
+    // juce::AudioProcessor -------------------------------------------------------
+    void prepareToPlay (double sampleRate, int maximumExpectedSamplesPerBlock) override;
+    void releaseResources() override;
+    bool isBusesLayoutSupported (const BusesLayout& layouts) const override;
+    void processBlock (juce::AudioBuffer<float>& buffer, juce::MidiBuffer& midi) override;
+    using juce::AudioProcessor::processBlock;
+    void setNonRealtime (bool isNonRealtime) noexcept override;
+
+    juce::AudioProcessorEditor* createEditor() override;
+    bool hasEditor() const override { return true; }
+
+    const juce::String getName() const override;
+    bool acceptsMidi() const override { return false; }
+    bool producesMidi() const override { return false; }
+    bool isMidiEffect() const override { return false; }
+    double getTailLengthSeconds() const override;
+
+    int getNumPrograms() override { return 1; }
+    int getCurrentProgram() override { return 0; }
+    void setCurrentProgram (int) override {}
+    const juce::String getProgramName (int) override { return "Default"; }
+    void changeProgramName (int, const juce::String&) override {}
+
+    void getStateInformation (juce::MemoryBlock& destData) override;
+    void setStateInformation (const void* data, int sizeInBytes) override;
+
+    // Partita ----------------------------------------------------------------------
+
+    /** Reads the file on the loader thread and plays it (crossfaded); on
+        failure the current IR keeps playing and status() says why. */
+    void loadImpulseResponseFile (const juce::File& file);
+    /** A factory IR by its index in factoryImpulseResponses(). */
+    void loadFactoryImpulseResponse (std::size_t index);
+    void unloadImpulseResponse();
+
+    /** Waits until the loader thread has handed over every requested IR
+        (tests; an offline host). The ConvolverProcessor may still be
+        building it in background mode. */
+    bool waitForPendingLoads (std::chrono::milliseconds timeout);
+
+    /** What the timer does, at once: tells the host a changed latency or
+        tail, updates status() when an IR build finished or failed, and moves
+        files read successfully into the recent list. */
+    void refreshFromConvolver();
+
+    /** The state's bytes, as getStateInformation writes them. Any non-audio
+        thread. */
+    [[nodiscard]] std::vector<std::uint8_t> stateBytes();
+    /** Restores from bytes, as setStateInformation does. Returns false, leaving
+        everything as it was and a message in status(), when the bytes are not
+        a Partita state at all. */
+    bool restoreState (std::span<const std::uint8_t> bytes);
+
+    [[nodiscard]] ConvolverProcessor& convolver() noexcept { return dsp; }
+    [[nodiscard]] juce::AudioProcessorValueTreeState& parameterState() noexcept { return parameters; }
+    /** The host parameters' current values. Any thread. */
+    [[nodiscard]] ProcessorParameters currentParameters() const noexcept { return bridge.read(); }
+    [[nodiscard]] StatusMessage::Snapshot status() const { return statusMessage.snapshot(); }
+    /** Puts a line on the editor's message bar (the editor's own results,
+        e.g. a preset export). Any non-audio thread. */
+    void showMessage (std::string text, StatusMessage::Severity severity)
+    {
+        statusMessage.set (std::move (text), severity);
+    }
+    [[nodiscard]] RecentImpulseResponses& recentFiles() noexcept { return recent; }
+
+private:
+    /** An IR handed to the DSP whose build has not been seen yet: what a
+        save must hold meanwhile (a host may save right after restoring a
+        session, before the background build is done). audio == nullptr is a
+        pending unload. */
+    struct RequestedImpulseResponse
+    {
+        std::shared_ptr<const AudioClip> audio;
+        std::string name;
+        std::string path;
+        std::uint64_t hash = 0;
+        /** impulseResponseVersion() before the request: until it moves,
+            lastError() still speaks of earlier loads. */
+        std::uint64_t versionBefore = 0;
+    };
+
+    void timerCallback() override;
+    /** Hands the IR (or, with null audio, the unload) to the DSP; false when
+        it refused at once (lastError() says why). */
+    bool request (RequestedImpulseResponse requested);
+    /** Forgets the request once the DSP has built it or refused it. */
+    void settleRequest();
+    void handleLoaded (ImpulseResponseFileLoader::Loaded loaded);
+    void handleLoadFailure (const std::string& message);
+    void applyRebuildMode (bool offline);
+    static BusesProperties defaultBuses();
+
+    ConvolverProcessor dsp;
+    juce::AudioProcessorValueTreeState parameters;
+    ParameterBridge bridge;
+    StatusMessage statusMessage;
+    ImpulseResponseOrigins origins;
+    RecentImpulseResponses recent;
+
+    std::mutex refreshLock;
+    std::atomic<double> preparedSampleRate { 0.0 };
+    std::atomic<double> tailSeconds { 0.0 };
+    std::size_t preparedChannels = 0;
+    std::size_t preparedOutputs = 0;
+    std::uint64_t seenTimingVersion = ~std::uint64_t { 0 };
+    std::uint64_t seenImpulseResponseVersion = ~std::uint64_t { 0 };
+
+    /** The name of the IR whose build status() is waiting for ("Loading ..."). */
+    std::mutex awaitedLock;
+    std::string awaitedName;
+    std::vector<std::string> filesToRemember;
+
+    std::mutex saveLock;
+    EncodedAudioCache encodedAudio;
+
+    std::mutex requestLock;
+    std::optional<RequestedImpulseResponse> requested;
+
+    /** Last: destroyed first, so no callback runs into members already gone. */
+    ImpulseResponseFileLoader fileLoader;
+
+    JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (PartitaAudioProcessor)
+};
+
+} // namespace partita

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "io/AudioClip.h"
+#include "processor/ProcessorParameters.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace partita
+{
+
+/** The IR as a saved state remembers it: enough to rebuild the same sound on a
+    machine that has never seen the file. */
+struct SavedImpulseResponse
+{
+    /** What the editor shows, usually the file name. */
+    std::string name;
+    /** Where the IR was loaded from, UTF-8; empty for a factory IR. Used when
+        the embedded audio is missing or damaged. */
+    std::string originalPath;
+    /** contentHash() of the audio as loaded; tells intact audio from damaged. */
+    std::optional<std::uint64_t> contentHash;
+    /** The IR as loaded (before resampling or shaping), at its own rate. */
+    std::shared_ptr<const AudioClip> audio;
+};
+
+/** Everything a Partita session saves: the parameters and the IR.
+
+    Threading: a plain value. */
+struct PluginState
+{
+    ProcessorParameters parameters;
+    std::optional<SavedImpulseResponse> impulseResponse;
+};
+
+} // namespace partita

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "PluginTestHelpers.h"
+#include "TestSignals.h"
+#include "cli/StateRenderJob.h"
+#include "state/ParameterIds.h"
+#include "state/StateFile.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace partita
+{
+namespace
+{
+namespace ids = parameterIds;
+
+/** Null depth of a against b over b's peak, in dB (-400 when identical). */
+double nullDb (const test::Channels& a, const std::vector<std::vector<double>>& b, std::size_t offset,
+               std::size_t length)
+{
+    double worst = 0.0;
+    double peak = 0.0;
+    for (std::size_t c = 0; c < b.size(); ++c)
+        for (std::size_t n = 0; n < length; ++n)
+        {
+            peak = std::max (peak, std::abs (b[c][n]));
+            worst = std::max (worst, std::abs (static_cast<double> (a[c][n + offset]) - b[c][n]));
+        }
+    return worst == 0.0 ? -400.0 : 20.0 * std::log10 (worst / peak);
+}
+
+double parity (LatencyMode mode)
+{
+    test::TemporaryDirectory directory;
+    auto plugin = test::makePlugin (directory);
+    plugin->setNonRealtime (true);
+    test::setParameter (*plugin, ids::mix, 65.0f);
+    test::setParameter (*plugin, ids::wetGain, -1.5f);
+    test::setParameter (*plugin, ids::outputGain, 2.0f);
+    test::setParameter (*plugin, ids::preDelay, 12.5f);
+    test::setParameter (*plugin, ids::irStart, 3.0f);
+    test::setParameter (*plugin, ids::irEnd, 40.0f);
+    test::setParameter (*plugin, ids::stretch, 120.0f);
+    test::setParameter (*plugin, ids::lowCut, 90.0f);
+    test::setParameter (*plugin, ids::highCut, 11000.0f);
+    test::setParameter (*plugin, ids::width, 150.0f);
+    test::setParameter (*plugin, ids::latencyMode, mode == LatencyMode::zero ? 0.0f : 1.0f);
+    const auto file = test::writeIr (directory, "hall.wav",
+                                     { test::decayingNoise (20000, 1), test::decayingNoise (20000, 2) }, 44100.0);
+    EXPECT_TRUE (test::loadIrAndWait (*plugin, file));
+    test::preparePlugin (*plugin, 48000.0, 1024, 2, 2);
+
+    // The preset the editor exports is exactly the plugin's state.
+    writeStateFile (directory / "preset.partita", plugin->stateBytes());
+
+    const test::Channels input { test::whiteNoise (30000, 3), test::whiteNoise (30000, 4) };
+    const auto latency = static_cast<std::size_t> (plugin->getLatencySamples());
+    const auto length = 40000;
+    const auto fromPlugin = test::renderThroughPlugin (*plugin, input, 2, length + latency, 5, 1024);
+
+    AudioClip clip;
+    clip.sampleRate = 48000.0;
+    for (const auto& channel : input)
+        clip.channels.emplace_back (channel.begin(), channel.end());
+    const auto fromCli = StateRenderJob (directory / "preset.partita").render (clip, std::nullopt);
+    EXPECT_GE (fromCli.numFrames(), static_cast<std::size_t> (length));
+    return nullDb (fromPlugin, fromCli.channels, latency, length);
+}
+} // namespace
+
+TEST (PluginCliParity, PartitaRenderWithTheExportedPresetNullsAgainstThePlugin)
+{
+    for (const auto mode : { LatencyMode::zero, LatencyMode::onePartition })
+    {
+        const auto difference = parity (mode);
+        EXPECT_LT (difference, -120.0);
+        const auto name = mode == LatencyMode::zero ? "zero latency" : "low CPU";
+        RecordProperty (std::string ("nullDb_") + (mode == LatencyMode::zero ? "zero" : "lowCpu"),
+                        std::to_string (difference));
+        std::printf ("  %s: partita render --state vs the plugin: %.1f dB re peak\n", name, difference);
+    }
+}
+} // namespace partita

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "PluginTestHelpers.h"
+#include "plugin/FactoryImpulseResponses.h"
+#include "state/ParameterIds.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <thread>
+#include <vector>
+
+namespace partita
+{
+namespace
+{
+namespace ids = parameterIds;
+} // namespace
+
+TEST (PluginParameters, EveryParameterHasItsStableIdAndVersionHintOne)
+{
+    test::TemporaryDirectory directory;
+    auto plugin = test::makePlugin (directory);
+    const auto parameters = plugin->getParameters();
+    ASSERT_EQ (static_cast<std::size_t> (parameters.size()), ids::all.size());
+    for (std::size_t i = 0; i < ids::all.size(); ++i)
+    {
+        auto* parameter = dynamic_cast<juce::RangedAudioParameter*> (parameters[static_cast<int> (i)]);
+        ASSERT_NE (parameter, nullptr);
+        EXPECT_EQ (parameter->getParameterID(), juce::String (ids::all[i].data(), ids::all[i].size()));
+        EXPECT_EQ (parameter->getVersionHint(), 1);
+        EXPECT_TRUE (parameter->isAutomatable());
+    }
+}
+
+TEST (PluginParameters, RangesAndDefaultsAreTheProcessors)
+{
+    test::TemporaryDirectory directory;
+    auto plugin = test::makePlugin (directory);
+    auto& state = plugin->parameterState();
+    const auto check = [&state] (std::string_view id, const ParameterRange& range)
+    {
+        auto* parameter = state.getParameter (juce::String (id.data(), id.size()));
+        ASSERT_NE (parameter, nullptr);
+        EXPECT_FLOAT_EQ (parameter->convertFrom0to1 (0.0f), range.minimum) << id;
+        EXPECT_FLOAT_EQ (parameter->convertFrom0to1 (1.0f), range.maximum) << id;
+        EXPECT_NEAR (parameter->convertFrom0to1 (parameter->getDefaultValue()), range.defaultValue,
+                     1.0e-4f * (range.maximum - range.minimum))
+            << id;
+    };
+    namespace r = parameterRanges;
+    check (ids::mix, r::mixPercent);
+    check (ids::wetGain, r::wetGainDb);
+    check (ids::outputGain, r::outputGainDb);
+    check (ids::preDelay, r::preDelayMs);
+    check (ids::irStart, r::trimStartMs);
+    check (ids::irEnd, r::trimEndMs);
+    check (ids::stretch, r::stretchPercent);
+    check (ids::lowCut, r::lowCutHz);
+    check (ids::highCut, r::highCutHz);
+    check (ids::width, r::widthPercent);
+
+    const auto defaults = plugin->currentParameters();
+    EXPECT_TRUE (defaults.autoGain);
+    EXPECT_FALSE (defaults.reverse);
+    EXPECT_EQ (defaults.latencyMode, LatencyMode::zero);
+}
+
+TEST (PluginParameters, HostTextRoundTripsToTheSameValue)
+{
+    test::TemporaryDirectory directory;
+    auto plugin = test::makePlugin (directory);
+    for (auto* parameter : plugin->getParameters())
+    {
+        // Switches and choices take their own steps only.
+        const auto steps = parameter->isDiscrete() || parameter->isBoolean()
+                               ? std::vector<float> { 0.0f, 1.0f }
+                               : std::vector<float> { 0.0f, 0.13f, 0.5f, 0.77f, 1.0f };
+        for (const float normalised : steps)
+        {
+            const auto text = parameter->getText (normalised, 64);
+            const auto back = parameter->getValueForText (text);
+            // Text shows 3 or 4 significant digits: the round trip lands within 0.5 %.
+            EXPECT_NEAR (back, normalised, 0.005f) << parameter->getName (32) << " '" << text << "'";
+        }
+    }
+    auto* lowCut = plugin->parameterState().getParameter ("lowCut");
+    EXPECT_EQ (lowCut->getText (0.0f, 32), "Off");
+    EXPECT_EQ (lowCut->getValueForText ("Off"), 0.0f);
+    auto* highCut = plugin->parameterState().getParameter ("highCut");
+    EXPECT_EQ (highCut->getValueForText ("off"), 1.0f);
+}
+
+TEST (PluginParameters, HostValuesReachTheProcessorOnTheNextBlock)
+{
+    test::TemporaryDirectory directory;
+    auto plugin = test::makePlugin (directory);
+    test::preparePlugin (*plugin, 48000.0, 256, 2, 2);
+    test::setParameter (*plugin, ids::preDelay, 123.0f);
+    test::setParameter (*plugin, ids::width, 30.0f);
+    juce::AudioBuffer<float> buffer (2, 256);
+    juce::MidiBuffer midi;
+    buffer.clear();
+    plugin->processBlock (buffer, midi);
+    EXPECT_NEAR (plugin->convolver().parameters().preDelayMs, 123.0f, 1.0e-3f);
+    EXPECT_NEAR (plugin->convolver().parameters().widthPercent, 30.0f, 1.0e-3f);
+}
+
+TEST (PluginFactoryIrs, EveryFactoryIrLoadsAndPlays)
+{
+    const auto& factory = factoryImpulseResponses();
+    ASSERT_GE (factory.size(), 3u);
+    test::TemporaryDirectory directory;
+    auto plugin = test::makePlugin (directory);
+    test::preparePlugin (*plugin, 44100.0, 512, 2, 2);
+    for (std::size_t i = 0; i < factory.size(); ++i)
+    {
+        plugin->loadFactoryImpulseResponse (i);
+        ASSERT_TRUE (plugin->waitForPendingLoads (std::chrono::seconds (10)));
+        bool arrived = false;
+        for (int wait = 0; wait < 2000 && !arrived; ++wait)
+        {
+            const auto info = plugin->convolver().impulseResponseInfo();
+            arrived = info != nullptr && info->name == factory[i].displayName;
+            std::this_thread::sleep_for (std::chrono::milliseconds (1));
+        }
+        EXPECT_TRUE (arrived) << factory[i].displayName << ": " << plugin->convolver().lastError();
+        EXPECT_TRUE (plugin->convolver().lastError().empty());
+    }
+}
+} // namespace partita

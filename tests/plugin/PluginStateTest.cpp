@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "PluginTestHelpers.h"
+#include "TestSignals.h"
+#include "state/ParameterIds.h"
+#include "state/PluginStateFormat.h"
+
+#include <gtest/gtest.h>
+
+#include <thread>
+
+namespace partita
+{
+namespace
+{
+namespace ids = parameterIds;
+
+void setNonDefaults (PartitaAudioProcessor& plugin)
+{
+    test::setParameter (plugin, ids::mix, 70.0f);
+    test::setParameter (plugin, ids::wetGain, -3.0f);
+    test::setParameter (plugin, ids::outputGain, 1.5f);
+    test::setParameter (plugin, ids::preDelay, 12.0f);
+    test::setParameter (plugin, ids::irStart, 2.0f);
+    test::setParameter (plugin, ids::irEnd, 5.0f);
+    test::setParameter (plugin, ids::reverse, 1.0f);
+    test::setParameter (plugin, ids::stretch, 130.0f);
+    test::setParameter (plugin, ids::lowCut, 150.0f);
+    test::setParameter (plugin, ids::highCut, 9000.0f);
+    test::setParameter (plugin, ids::width, 160.0f);
+    test::setParameter (plugin, ids::autoGain, 1.0f);
+    test::setParameter (plugin, ids::latencyMode, 1.0f);
+}
+
+test::Channels render (PartitaAudioProcessor& plugin)
+{
+    const test::Channels input { test::whiteNoise (20000, 3), test::whiteNoise (20000, 4) };
+    return test::renderThroughPlugin (plugin, input, 2, 24000, 99);
+}
+
+std::vector<std::uint8_t> stateOf (PartitaAudioProcessor& plugin)
+{
+    juce::MemoryBlock block;
+    plugin.getStateInformation (block);
+    const auto* bytes = static_cast<const std::uint8_t*> (block.getData());
+    return { bytes, bytes + block.getSize() };
+}
+} // namespace
+
+TEST (PluginState, ARoundTripGivesIdenticalOutputEvenWhenTheIrFileIsGone)
+{
+    test::TemporaryDirectory directory;
+    const auto file = test::writeIr (directory, "room.wav",
+                                     { test::decayingNoise (3000, 1), test::decayingNoise (3000, 2) }, 44100.0);
+
+    auto original = test::makePlugin (directory);
+    setNonDefaults (*original);
+    ASSERT_TRUE (test::loadIrAndWait (*original, file));
+    test::preparePlugin (*original, 48000.0, 1024, 2, 2);
+    const auto state = stateOf (*original);
+    const auto expected = render (*original);
+
+    std::filesystem::remove (file);
+    auto restored = test::makePlugin (directory);
+    restored->setStateInformation (state.data(), static_cast<int> (state.size()));
+    EXPECT_EQ (restored->status().severity, StatusMessage::Severity::information) << restored->status().text;
+    test::preparePlugin (*restored, 48000.0, 1024, 2, 2);
+
+    EXPECT_EQ (test::largestDifference (render (*restored), expected), 0.0);
+    EXPECT_EQ (stateOf (*restored), state);
+    EXPECT_EQ (restored->getLatencySamples(), original->getLatencySamples());
+}
+
+TEST (PluginState, TheStateHoldsTheParametersTheIrPathAndItsAudio)
+{
+    test::TemporaryDirectory directory;
+    const auto file = test::writeIr (directory, "plate.wav", { test::decayingNoise (2000, 7) }, 48000.0);
+    auto plugin = test::makePlugin (directory);
+    setNonDefaults (*plugin);
+    ASSERT_TRUE (test::loadIrAndWait (*plugin, file));
+    test::preparePlugin (*plugin, 48000.0, 512, 2, 2);
+
+    const auto parsed = parseState (stateOf (*plugin));
+    EXPECT_TRUE (parsed.problems.empty());
+    EXPECT_EQ (parsed.state.parameters.mixPercent, 70.0f);
+    EXPECT_EQ (parsed.state.parameters.latencyMode, LatencyMode::onePartition);
+    ASSERT_TRUE (parsed.state.impulseResponse.has_value());
+    EXPECT_EQ (parsed.state.impulseResponse->name, "plate.wav");
+    EXPECT_EQ (parsed.state.impulseResponse->originalPath, file.string());
+    ASSERT_NE (parsed.state.impulseResponse->audio, nullptr);
+    EXPECT_EQ (parsed.state.impulseResponse->audio->numFrames(), 2000u);
+}
+
+TEST (PluginState, ASaveRightAfterARestoreKeepsTheIrThatIsStillBeingBuilt)
+{
+    // Hosts do this (JUCE's LV2 host on every prepareToPlay): restore, then at
+    // once save, while the IR is still being built in the background.
+    test::TemporaryDirectory directory;
+    const auto file = test::writeIr (directory, "hall.wav",
+                                     { test::decayingNoise (96000, 1), test::decayingNoise (96000, 2) }, 44100.0);
+    auto original = test::makePlugin (directory);
+    ASSERT_TRUE (test::loadIrAndWait (*original, file));
+    test::preparePlugin (*original, 48000.0, 512, 2, 2);
+    const auto state = stateOf (*original);
+
+    auto restored = test::makePlugin (directory);
+    test::preparePlugin (*restored, 96000.0, 512, 2, 2);
+    restored->setStateInformation (state.data(), static_cast<int> (state.size()));
+    const auto savedAtOnce = parseState (stateOf (*restored));
+    ASSERT_TRUE (savedAtOnce.state.impulseResponse.has_value());
+    ASSERT_NE (savedAtOnce.state.impulseResponse->audio, nullptr);
+    EXPECT_EQ (savedAtOnce.state.impulseResponse->name, "hall.wav");
+    EXPECT_EQ (savedAtOnce.state.impulseResponse->originalPath, file.string());
+}
+
+TEST (PluginState, RecentFilesSurviveANewInstanceAndSkipFilesThatAreGone)
+{
+    test::TemporaryDirectory directory;
+    const auto settings = juce::File (juce::String ((directory / "recent.settings").string()));
+    const auto first = test::writeIr (directory, "one.wav", { { 1.0f } }, 48000.0);
+    const auto second = test::writeIr (directory, "two.wav", { { 1.0f } }, 48000.0);
+    {
+        RecentImpulseResponses recent (settings);
+        recent.add (juce::File (juce::String (first.string())));
+        recent.add (juce::File (juce::String (second.string())));
+        recent.add (juce::File (juce::String (first.string())));
+    }
+    std::filesystem::remove (second);
+    RecentImpulseResponses reopened (settings);
+    const auto files = reopened.files();
+    ASSERT_EQ (files.size(), 1);
+    EXPECT_EQ (files[0].getFileName(), "one.wav");
+    reopened.clear();
+    EXPECT_TRUE (RecentImpulseResponses (settings).files().isEmpty());
+}
+
+TEST (PluginState, RestoringAStateWithoutAnIrUnloadsTheCurrentOne)
+{
+    test::TemporaryDirectory directory;
+    auto empty = test::makePlugin (directory);
+    const auto state = stateOf (*empty);
+
+    auto plugin = test::makePlugin (directory);
+    const auto file = test::writeIr (directory, "x.wav", { test::decayingNoise (500, 7) }, 48000.0);
+    test::preparePlugin (*plugin, 48000.0, 512, 2, 2);
+    ASSERT_TRUE (test::loadIrAndWait (*plugin, file));
+    plugin->setStateInformation (state.data(), static_cast<int> (state.size()));
+    // The unload crossfades like a load: the audio side picks it up.
+    juce::AudioBuffer<float> silence (2, 512);
+    juce::MidiBuffer midi;
+    for (int i = 0; i < 2000 && plugin->convolver().impulseResponseInfo() != nullptr; ++i)
+    {
+        silence.clear();
+        plugin->processBlock (silence, midi);
+        std::this_thread::sleep_for (std::chrono::milliseconds (1));
+    }
+    EXPECT_EQ (plugin->convolver().impulseResponseInfo(), nullptr);
+}
+} // namespace partita
