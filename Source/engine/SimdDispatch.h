@@ -7,7 +7,20 @@
     ones. Where the toolchain has no ifuncs (macOS, Windows), the baseline
     build is used. The clones do the same operations in the same order, and
     the engine builds with -ffp-contract=off (no fused multiply-add), so their
-    results are bit-identical. */
+    results are bit-identical.
+
+    Not under ThreadSanitizer: the ifunc resolvers run while the program is
+    being relocated, instrumented, before TSan's runtime is up, and crash it
+    at load. */
+#if defined(__SANITIZE_THREAD__) && ! defined(PARTITA_NO_SIMD_CLONES)
+    #define PARTITA_NO_SIMD_CLONES
+#endif
+#if defined(__has_feature)
+    #if __has_feature(thread_sanitizer) && ! defined(PARTITA_NO_SIMD_CLONES)
+        #define PARTITA_NO_SIMD_CLONES
+    #endif
+#endif
+
 #if defined(__x86_64__) && defined(__linux__) && (defined(__GNUC__) || defined(__clang__)) \
     && ! defined(PARTITA_NO_SIMD_CLONES)
     #define PARTITA_SIMD_CLONES __attribute__ ((target_clones ("avx512f", "avx2", "default")))

@@ -65,7 +65,9 @@ namespace
 TEST (ProcessorThreadStress, LoaderAudioMessageAndParameterThreadsRunTogetherForAMinute)
 {
     const auto duration = stressDuration();
-    constexpr std::size_t maxBlock = 2048;
+    // Small blocks: many callbacks, so many hand-overs to race (TSan makes
+    // each callback some twenty times slower).
+    constexpr std::size_t maxBlock = 512;
 
     ConvolverProcessor processor (RebuildMode::background);
     processor.loadImpulseResponse (test::makeClip ({ test::decayingNoise (4800, 1), test::decayingNoise (4800, 2) },
