@@ -221,12 +221,9 @@ int renderAll (const RenderOptions& options, std::ostream& out, std::ostream& er
 
 int runRenderCommand (const RenderOptions& options, std::ostream& out, std::ostream& err)
 {
-    if (!options.state.empty())
-        return runStateRenderCommand (options, out, err);
-
     try
     {
-        return renderAll (options, out, err);
+        return options.state.empty() ? renderAll (options, out, err) : runStateRenderCommand (options, out, err);
     }
     catch (const UsageError&)
     {

@@ -93,24 +93,7 @@ int renderTargets (const RenderOptions& options, std::ostream& out, std::ostream
 
 int runStateRenderCommand (const RenderOptions& options, std::ostream& out, std::ostream& err)
 {
-    try
-    {
-        return renderTargets (options, out, err);
-    }
-    catch (const UsageError&)
-    {
-        throw;
-    }
-    catch (const std::bad_alloc&)
-    {
-        err << "partita: error: out of memory" << std::endl;
-        return 1;
-    }
-    catch (const std::exception& failure)
-    {
-        err << "partita: error: " << failure.what() << std::endl;
-        return 1;
-    }
+    return renderTargets (options, out, err);
 }
 
 } // namespace partita

@@ -13,7 +13,8 @@ namespace partita
     per output, warnings and errors on `err`), with StateRenderJob instead of
     the IR and mix options. Returns the exit status: 0 when every file was
     written, 1 otherwise. Throws UsageError for a command-line problem found
-    late.
+    late, and whatever else fails: runRenderCommand, its only caller, turns
+    that into one line and an exit status.
 
     Threading: call from one thread. */
 int runStateRenderCommand (const RenderOptions& options, std::ostream& out, std::ostream& err);
