@@ -30,8 +30,10 @@ void checkCommandLine (std::span<const std::uint8_t> bytes)
         if (parsed.kind == CommandKind::render)
         {
             const auto& render = parsed.render;
-            if (render.inputs.empty() || render.impulseResponse.empty())
-                throw ContractViolation ("a render without an input or an IR was accepted");
+            // The IR comes from --ir or from a plugin state (--state), never both.
+            if (render.inputs.empty() || render.impulseResponse.empty() == render.state.empty())
+                throw ContractViolation ("a render without an input, or without exactly one of --ir and --state, "
+                                         "was accepted");
             if (! (render.mix >= 0.0 && render.mix <= 1.0))
                 throw ContractViolation ("a mix outside 0..1 was accepted");
             for (const double gain : { render.wetGainDb, render.dryGainDb, render.outputGainDb })

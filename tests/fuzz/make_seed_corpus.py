@@ -7,7 +7,8 @@ run this again only to change them:
 
     python3 tests/fuzz/make_seed_corpus.py [--partita build/release/Source/cli/partita]
 
-With --partita, FLAC and Ogg Vorbis seeds are made by the CLI from a WAV.
+With --partita, FLAC and Ogg Vorbis seeds are made by the CLI from a WAV
+(the Ogg ones come out different each time: the stream serial is random).
 """
 import argparse
 import math
@@ -153,6 +154,8 @@ def command_line_seeds():
         "render-huge-channels": args("render", "--ir", "ir.wav", "--output-channels", "99999999999999999999", "x"),
         "render-equals": args("render", "--ir=ir.wav", "--mix=100", "in.wav"),
         "render-missing-value": args("render", "--ir"),
+        "render-state": args("render", "--state", "session.partita", "-o", "out.wav", "in.wav"),
+        "render-state-and-ir": args("render", "--state", "session.partita", "--ir", "ir.wav", "in.wav"),
         "info": args("info", "a.wav", "b.flac"),
         "unknown": args("frobnicate", "--what"),
         "empty-argument": args("render", "", "--ir", ""),
