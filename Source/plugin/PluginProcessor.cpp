@@ -87,11 +87,14 @@ void PartitaAudioProcessor::prepareToPlay (double sampleRate, int maximumExpecte
 
     const auto inputs = static_cast<std::size_t> (std::max (0, getTotalNumInputChannels()));
     const auto outputs = static_cast<std::size_t> (std::max (0, getTotalNumOutputChannels()));
+    // Before the DSP publishes its new timing: a timer tick on the message
+    // thread during prepare() must not turn the new tail into seconds at the
+    // old (or no) rate and then consider it seen.
+    preparedSampleRate = sampleRate;
     try
     {
         dsp.prepare (sampleRate, static_cast<std::size_t> (std::max (1, maximumExpectedSamplesPerBlock)), inputs,
                      outputs);
-        preparedSampleRate = sampleRate;
         preparedChannels = std::max (inputs, outputs);
         preparedOutputs = outputs;
     }
@@ -123,6 +126,21 @@ bool PartitaAudioProcessor::isBusesLayoutSupported (const BusesLayout& layouts) 
 
 void PartitaAudioProcessor::processBlock (juce::AudioBuffer<float>& buffer, juce::MidiBuffer&)
 {
+    dsp.setBypassed (false);
+    process (buffer);
+}
+
+void PartitaAudioProcessor::processBlockBypassed (juce::AudioBuffer<float>& buffer, juce::MidiBuffer&)
+{
+    // Not JUCE's default (the input passed through at once): the dry input
+    // delayed by the reported latency, ramped in and out, with the engines
+    // still running so the reverb resumes without a gap.
+    dsp.setBypassed (true);
+    process (buffer);
+}
+
+void PartitaAudioProcessor::process (juce::AudioBuffer<float>& buffer)
+{
     juce::ScopedNoDenormals noDenormals;
     const auto numSamples = buffer.getNumSamples();
     const auto numChannels = static_cast<std::size_t> (buffer.getNumChannels());
@@ -146,17 +164,10 @@ void PartitaAudioProcessor::setNonRealtime (bool isNonRealtime) noexcept
     applyRebuildMode (isNonRealtime);
 }
 
-void PartitaAudioProcessor::applyRebuildMode (bool offline)
+void PartitaAudioProcessor::applyRebuildMode (bool offline) noexcept
 {
-    try
-    {
-        dsp.setRebuildMode (offline ? RebuildMode::synchronous : RebuildMode::background);
-    }
-    catch (const std::exception& error)
-    {
-        statusMessage.set (std::string ("Cannot switch the rebuild mode: ") + error.what(),
-                           StatusMessage::Severity::error);
-    }
+    // Wait-free: JUCE's LV2 wrapper calls setNonRealtime from the audio thread.
+    dsp.setRebuildMode (offline ? RebuildMode::synchronous : RebuildMode::background);
 }
 
 double PartitaAudioProcessor::getTailLengthSeconds() const
@@ -181,12 +192,12 @@ void PartitaAudioProcessor::refreshFromConvolver()
 {
     const std::scoped_lock guard (refreshLock);
 
-    if (const auto version = dsp.timingVersion(); version != seenTimingVersion)
+    const auto rate = preparedSampleRate.load();
+    if (const auto version = dsp.timingVersion(); version != seenTimingVersion && rate > 0.0)
     {
         seenTimingVersion = version;
         const auto timing = dsp.reportedTiming();
-        const auto rate = preparedSampleRate.load();
-        tailSeconds = rate > 0.0 ? static_cast<double> (timing.tailSamples) / rate : 0.0;
+        tailSeconds = static_cast<double> (timing.tailSamples) / rate;
 
         const auto latency = static_cast<int> (std::min<std::size_t> (timing.latencySamples, INT_MAX));
         if (latency != getLatencySamples())

@@ -38,6 +38,8 @@ namespace partita
       timing version and tells the host (setLatencySamples) when it moves.
     - Offline bounces (isNonRealtime) rebuild synchronously, so a bounce does
       not depend on timing.
+    - Host bypass (processBlockBypassed) plays the dry input delayed by the
+      reported latency, crossfaded, with the engines still running.
     - The state holds the parameters, the IR's path, fingerprint and lossless
       audio: the bytes of serialiseState, also written by the editor as a
       preset for `partita render --state`.
@@ -62,7 +64,9 @@ public:
     void releaseResources() override;
     bool isBusesLayoutSupported (const BusesLayout& layouts) const override;
     void processBlock (juce::AudioBuffer<float>& buffer, juce::MidiBuffer& midi) override;
+    void processBlockBypassed (juce::AudioBuffer<float>& buffer, juce::MidiBuffer& midi) override;
     using juce::AudioProcessor::processBlock;
+    using juce::AudioProcessor::processBlockBypassed;
     void setNonRealtime (bool isNonRealtime) noexcept override;
 
     juce::AudioProcessorEditor* createEditor() override;
@@ -147,7 +151,9 @@ private:
     void settleRequest();
     void handleLoaded (ImpulseResponseFileLoader::Loaded loaded);
     void handleLoadFailure (const std::string& message);
-    void applyRebuildMode (bool offline);
+    void applyRebuildMode (bool offline) noexcept;
+    /** processBlock's work, bypassed or not (ConvolverProcessor::setBypassed). */
+    void process (juce::AudioBuffer<float>& buffer);
     static BusesProperties defaultBuses();
 
     ConvolverProcessor dsp;

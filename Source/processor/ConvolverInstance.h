@@ -7,6 +7,7 @@
 #include "io/AudioClip.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -21,16 +22,20 @@ struct ImpulseResponseSource
 };
 
 /** One complete, ready-to-run wet path: what the loader builds and the audio
-    thread crossfades to. Never changed once handed over.
+    thread crossfades to. Its kernels never change once built.
 
-    Threading: built on any non-audio thread; then used by the audio thread
-    only, and freed off it. */
+    Threading: built (and primed, see InstancePrimer) on any non-audio thread;
+    then used by the audio thread only, and freed off it. */
 struct ConvolverInstance
 {
     ConvolutionEngine engine;
     std::size_t latencySamples = 0;
     /** The engine's tail: (kernel length - 1) + latency. */
     std::size_t engineTailSamples = 0;
+    /** The engine has heard the engine input history (EngineInputHistory)
+        up to this position, in the history's epoch primedEpoch. */
+    std::uint64_t primedUpTo = 0;
+    std::uint64_t primedEpoch = 0;
 };
 
 /** Everything a build depends on. */

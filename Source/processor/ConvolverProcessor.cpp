@@ -4,7 +4,9 @@
 #include "ConvolverInstance.h"
 #include "CpuLoadMeter.h"
 #include "DelayRing.h"
+#include "EngineInputHistory.h"
 #include "FadingDelayTap.h"
+#include "InstancePrimer.h"
 #include "LinearSmoother.h"
 #include "ParameterStore.h"
 #include "RetiredEngineQueue.h"
@@ -18,6 +20,7 @@
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
+#include <limits>
 #include <mutex>
 #include <span>
 #include <stdexcept>
@@ -35,6 +38,10 @@ constexpr std::size_t minChunk = 64;
 /** How often the loader looks for shaping changes made on the audio thread
     and frees retired engines: polling spares the audio thread any signal. */
 constexpr auto loaderPollInterval = std::chrono::milliseconds (20);
+/** How much engine input is kept to prime new engines (EngineInputHistory):
+    IRs up to this long get their whole history; longer ones miss only the
+    part of their tail beyond it during their first seconds. */
+constexpr double primingHistorySeconds = 10.0;
 
 float decibelsToGain (float decibels) noexcept
 {
@@ -59,8 +66,9 @@ public:
     explicit Implementation (RebuildMode initialMode)
         : mode (initialMode)
     {
-        if (initialMode == RebuildMode::background)
-            startLoader();
+        // Always running, idle in synchronous mode: switching modes (a host
+        // may do it from its audio thread) then never starts or joins a thread.
+        startLoader();
     }
 
     ~Implementation()
@@ -104,6 +112,7 @@ public:
         stale.reset();
         current.reset();
         fading.reset();
+        priming.reset();
         drainRetired();
 
         auto built = buildForPrepare();
@@ -120,7 +129,7 @@ public:
         processedSinceReset = false;
 
         const auto rampLength = secondsToSamples (smoothingSeconds, rate);
-        for (auto* smoother : { &mix, &wetGain, &outputGain })
+        for (auto* smoother : { &mix, &wetGain, &outputGain, &bypassAmount })
             smoother->setRampLength (rampLength);
         preDelayTap.setFadeLength (secondsToSamples (preDelayFadeSeconds, rate));
         post.prepare (rate, numOutputs, rampLength);
@@ -140,31 +149,21 @@ public:
         std::unique_ptr<ConvolverInstance> stale (pending.exchange (nullptr));
         current.reset();
         fading.reset();
+        priming.reset();
         drainRetired();
         history.release();
+        engineInputs.release();
+        primer.release();
         for (auto* buffers : { &preDelayed, &dry, &wetCurrent, &wetFading })
             buffers->clear();
         dryGains.clear();
         wetGains.clear();
     }
 
-    void setRebuildMode (RebuildMode newMode)
+    void setRebuildMode (RebuildMode newMode) noexcept
     {
-        if (newMode == mode.load())
-            return;
-
-        if (newMode == RebuildMode::synchronous)
-        {
-            stopLoaderThread();
-            mode.store (newMode);
-            std::unique_lock lock (buildMutex);
-            runBuildsWhileNeeded (lock, false);
-        }
-        else
-        {
-            mode.store (newMode);
-            startLoader();
-        }
+        if (mode.exchange (newMode) != newMode && newMode == RebuildMode::synchronous)
+            switchedToSynchronous.store (true, std::memory_order_release);
     }
 
     RebuildMode rebuildMode() const noexcept { return mode.load(); }
@@ -186,7 +185,8 @@ public:
             return LoadOutcome::queued;
         }
 
-        runBuildsWhileNeeded (lock, false);
+        switchedToSynchronous.store (false, std::memory_order_relaxed);
+        buildSynchronously (lock);
         return failedRequestId == id ? LoadOutcome::failed : LoadOutcome::built;
     }
 
@@ -229,10 +229,13 @@ public:
             timingVersionCounter.fetch_add (1, std::memory_order_acq_rel);
 
         // In background mode the loader notices shaping changes by polling.
-        if (changes.shaping && mode.load() == RebuildMode::synchronous)
+        // Right after a switch to synchronous, whatever the loader left (or
+        // is still building) is finished here, before the next block.
+        if (mode.load() == RebuildMode::synchronous
+            && (switchedToSynchronous.exchange (false, std::memory_order_acq_rel) || changes.shaping))
         {
             std::unique_lock lock (buildMutex);
-            runBuildsWhileNeeded (lock, false);
+            buildSynchronously (lock);
         }
     }
 
@@ -254,11 +257,21 @@ public:
 
         applyLiveParameters();
 
+        // Catching a new engine up costs at most about two blocks' worth of
+        // extra convolution per call in real time. A synchronous (offline)
+        // processor catches up at once, so that the sample where the new IR
+        // starts never depends on block sizes.
+        std::size_t catchUpBudget = mode.load (std::memory_order_relaxed) == RebuildMode::synchronous
+                                        ? std::numeric_limits<std::size_t>::max()
+                                        : 2 * numSamples + minChunk;
         std::size_t done = 0;
         while (done < numSamples)
         {
             if (fading == nullptr)
+            {
                 pickUpPendingInstance();
+                advancePriming (catchUpBudget);
+            }
 
             auto chunk = std::min (numSamples - done, chunkCapacity);
             // A fade ends on a chunk boundary, so the next engine is picked up
@@ -283,6 +296,8 @@ public:
         resetSignalState();
         processedSinceReset = false;
     }
+
+    void setBypassed (bool shouldBypass) noexcept { bypassRequested.store (shouldBypass, std::memory_order_relaxed); }
 
 private:
     struct BuildTarget
@@ -381,6 +396,8 @@ private:
             if (buildEngine)
             {
                 builtShaping = request.shaping;
+                // Under the build lock: prepare() cannot reallocate the history meanwhile.
+                InstancePrimer::primeFromHistory (*result.built.instance, engineInputs);
                 publishInstance (std::move (result.built.instance));
                 publishInfo (std::move (result.built.info), {});
             }
@@ -398,6 +415,14 @@ private:
             publishError (result.error);
         }
         return true;
+    }
+
+    /** Synchronous mode: waits for a build the loader started before the
+        switch (it publishes first), then builds what is still needed here. */
+    void buildSynchronously (std::unique_lock<std::mutex>& lock)
+    {
+        loaderIdle.wait (lock, [this] { return !loaderBuilding; });
+        runBuildsWhileNeeded (lock, false);
     }
 
     void runBuildsWhileNeeded (std::unique_lock<std::mutex>& lock, bool unlockWhileBuilding)
@@ -530,7 +555,15 @@ private:
         while (!stopRequested)
         {
             drainRetired();
-            if (!runOneBuild (lock, true))
+            bool built = false;
+            if (mode.load() == RebuildMode::background)
+            {
+                loaderBuilding = true;
+                built = runOneBuild (lock, true);
+                loaderBuilding = false;
+                loaderIdle.notify_all();
+            }
+            if (!built)
                 loaderWake.wait_for (lock, loaderPollInterval);
         }
         drainRetired();
@@ -549,6 +582,9 @@ private:
             buffers->assign (numOutputs, std::vector<float> (chunkCapacity, 0.0f));
         dryGains.assign (chunkCapacity, 0.0f);
         wetGains.assign (chunkCapacity, 0.0f);
+        engineInputs.prepare (numInputs, static_cast<std::size_t> (std::ceil (primingHistorySeconds * rate)),
+                              chunkCapacity);
+        primer.prepare (numInputs, numOutputs, chunkCapacity);
     }
 
     void applyLiveParameters() noexcept
@@ -557,6 +593,7 @@ private:
         mix.setTarget (p.mixPercent / 100.0f);
         wetGain.setTarget (decibelsToGain (p.wetGainDb));
         outputGain.setTarget (decibelsToGain (p.outputGainDb));
+        bypassAmount.setTarget (bypassRequested.load (std::memory_order_relaxed) ? 1.0f : 0.0f);
         preDelayTap.setTarget (millisecondsToFrames (static_cast<double> (p.preDelayMs), rate));
         post.setTargets (p.lowCutHz, p.lowCutHz <= parameterRanges::lowCutHz.minimum, p.highCutHz,
                          p.highCutHz >= parameterRanges::highCutHz.maximum, p.widthPercent);
@@ -568,18 +605,27 @@ private:
             current->engine.reset();
         if (fading != nullptr)
             fading->engine.reset();
+        engineInputs.markReset();
+        if (priming != nullptr)
+            InstancePrimer::adopt (*priming, engineInputs);
         history.clear();
         preDelayTap.jumpTo (millisecondsToFrames (static_cast<double> (parameterStore.load().preDelayMs), rate));
-        for (auto* smoother : { &mix, &wetGain, &outputGain })
+        for (auto* smoother : { &mix, &wetGain, &outputGain, &bypassAmount })
             smoother->snapTo (smoother->targetValue());
         post.reset();
     }
 
+    /** Takes a newly published instance into `priming` (replacing one still
+        catching up, which was never heard). */
     void pickUpPendingInstance() noexcept
     {
-        // Without room to retire the current engine later, wait: it must never
-        // be freed here.
+        // Without room to retire the current engine later (and a superseded
+        // priming one now), wait: an engine must never be freed here.
         if (!retired.hasRoom() || pending.load (std::memory_order_acquire) == nullptr)
+            return;
+        if (priming != nullptr && !retired.push (priming))
+            return;
+        if (!retired.hasRoom())
             return;
 
         std::unique_ptr<ConvolverInstance> incoming (pending.exchange (nullptr, std::memory_order_acq_rel));
@@ -592,17 +638,28 @@ private:
             return;
         }
 
+        InstancePrimer::adopt (*incoming, engineInputs);
+        priming = std::move (incoming);
+    }
+
+    /** Feeds the priming instance the engine input it has not heard yet; once
+        it is current, it replaces the playing one (crossfaded). */
+    void advancePriming (std::size_t& budget) noexcept
+    {
+        if (priming == nullptr || !primer.catchUp (*priming, engineInputs, budget))
+            return;
+
         if (!processedSinceReset || current == nullptr)
         {
             // Nothing has played yet: no old sound to fade from.
             if (current != nullptr)
                 retired.push (current);
-            current = std::move (incoming);
+            current = std::move (priming);
             return;
         }
 
         fading = std::move (current);
-        current = std::move (incoming);
+        current = std::move (priming);
         fadePosition = 0;
     }
 
@@ -614,6 +671,10 @@ private:
     void processChunk (float* const* channels, std::size_t offset, std::size_t numSamples) noexcept
     {
         readInputs (channels, offset, numSamples);
+        std::array<const float*, maxChannels> engineInput {};
+        for (std::size_t i = 0; i < numInputs; ++i)
+            engineInput[i] = preDelayed[i].data();
+        engineInputs.append (std::span<const float* const> (engineInput.data(), numInputs), numSamples);
         runEngines (numSamples);
         post.process ({ wetCurrent[0].data(), numOutputs > 1 ? wetCurrent[1].data() : nullptr }, numSamples);
         mixToOutputs (channels, offset, numSamples);
@@ -696,8 +757,11 @@ private:
             const float m = mix.next();
             const float wet = wetGain.next();
             const float out = outputGain.next();
-            dryGains[n] = out * (1.0f - m);
-            wetGains[n] = out * m * wet;
+            // Bypassed: the dry input alone, at unity, still delayed by the
+            // latency, so that a host's delay compensation stays right.
+            const float bypass = bypassAmount.next();
+            dryGains[n] = out * (1.0f - m) * (1.0f - bypass) + bypass;
+            wetGains[n] = out * m * wet * (1.0f - bypass);
         }
 
         for (std::size_t o = 0; o < numOutputs; ++o)
@@ -722,6 +786,9 @@ private:
     // Build side: guarded by buildMutex.
     std::mutex buildMutex;
     std::condition_variable loaderWake;
+    std::condition_variable loaderIdle;
+    bool loaderBuilding = false;
+    std::atomic<bool> switchedToSynchronous { false };
     std::thread loader;
     bool stopRequested = false;
     BuildTarget target;
@@ -754,6 +821,10 @@ private:
     double rate = 48000.0;
     std::unique_ptr<ConvolverInstance> current;
     std::unique_ptr<ConvolverInstance> fading;
+    /** Handed over, still catching up with the engine input; not heard yet. */
+    std::unique_ptr<ConvolverInstance> priming;
+    EngineInputHistory engineInputs;
+    InstancePrimer primer;
     std::size_t fadeLength = 1;
     std::size_t fadePosition = 0;
     bool processedSinceReset = false;
@@ -763,6 +834,8 @@ private:
     LinearSmoother mix;
     LinearSmoother wetGain;
     LinearSmoother outputGain;
+    LinearSmoother bypassAmount;
+    std::atomic<bool> bypassRequested { false };
     std::vector<std::vector<float>> preDelayed;
     std::vector<std::vector<float>> dry;
     std::vector<std::vector<float>> wetCurrent;
@@ -792,7 +865,7 @@ void ConvolverProcessor::releaseResources()
     implementation->releaseResources();
 }
 
-void ConvolverProcessor::setRebuildMode (RebuildMode mode)
+void ConvolverProcessor::setRebuildMode (RebuildMode mode) noexcept
 {
     implementation->setRebuildMode (mode);
 }
@@ -868,6 +941,11 @@ void ConvolverProcessor::process (float* const* channels, std::size_t numSamples
 void ConvolverProcessor::reset() noexcept PARTITA_NONBLOCKING
 {
     implementation->reset();
+}
+
+void ConvolverProcessor::setBypassed (bool shouldBypass) noexcept
+{
+    implementation->setBypassed (shouldBypass);
 }
 
 } // namespace partita

@@ -79,21 +79,25 @@ struct ReportedTiming
     IR rebuilds take the loaded clip through: resample to the session rate
     (prepareImpulseResponse, libsoxr HQ) -> trim start/end -> reverse -> stretch
     -> auto-gain (energy) -> route -> a newly prepared ConvolutionEngine. The
-    result replaces the playing engine with a 50 ms linear crossfade of the two
-    engines' outputs (both run during the fade); the retired engine is freed off
-    the audio thread. A failed rebuild leaves the playing IR untouched and sets
-    lastError().
+    new engine is first run, unheard, over the engine input of the last
+    (IR length) samples (up to 10 s; InstancePrimer), so it joins as if it had
+    been running all along: the reverb of what was already played carries
+    over instead of starting from silence. It then replaces the playing engine
+    with a 50 ms linear crossfade of the two engines' outputs (both run during
+    the fade); the retired engine is freed off the audio thread. A failed
+    rebuild leaves the playing IR untouched and sets lastError().
 
     Threading:
     - Message thread (or any one non-audio thread at a time): construction,
-      destruction, prepare(), releaseResources(), setRebuildMode(). prepare() and
+      destruction, prepare(), releaseResources(). prepare() and
       releaseResources() only while no process() call runs (the host's contract).
     - Any non-audio thread, concurrently with process(): loadImpulseResponse(),
       unloadImpulseResponse(), and every query (impulseResponseInfo(),
       lastError(), reportedTiming(), the version counters, cpuLoad()). Queries
       never wait for the audio or loader thread for long: they take a short
       lock shared only with the non-audio threads, or read atomics.
-    - Any thread, including the audio thread: setParameters() and parameters().
+    - Any thread, including the audio thread: setParameters(), parameters(),
+      setRebuildMode() and setBypassed().
       In background mode setParameters() is wait-free, allocation-free and
       makes no system call: it stores atomics; the loader thread notices a
       shaping change within about 20 ms (it polls, so the audio thread never
@@ -143,10 +147,13 @@ public:
         next prepare(). The loaded IR's source is kept for the next prepare(). */
     void releaseResources();
 
-    /** Background (default) or synchronous rebuilds; see RebuildMode. Switching
-        to synchronous waits for a build in progress on the loader thread to
-        finish, so nothing arrives later from it. */
-    void setRebuildMode (RebuildMode mode);
+    /** Background (default) or synchronous rebuilds; see RebuildMode. Any
+        thread, including the audio thread (hosts switch to offline rendering
+        from there): wait-free, no allocation. After a switch to synchronous,
+        the next setParameters(), loadImpulseResponse() or prepare() first
+        waits for a build the loader thread may still be running and installs
+        whatever is pending, so nothing arrives later from the loader. */
+    void setRebuildMode (RebuildMode mode) noexcept;
     [[nodiscard]] RebuildMode rebuildMode() const noexcept;
 
     // IR (any non-audio thread) ----------------------------------------------
@@ -230,6 +237,13 @@ public:
         crossfade and snaps the smoothed parameters to their targets. Audio
         thread, or any thread while process() is not running. */
     void reset() noexcept PARTITA_NONBLOCKING;
+
+    /** Host bypass: the output ramps (over smoothingSeconds) to the dry input
+        at unity gain, delayed by latencySamples() so that the host's delay
+        compensation stays right, and back. The engines keep running, so
+        leaving the bypass resumes the reverb without a gap. Any thread;
+        takes effect at the next process() call. */
+    void setBypassed (bool shouldBypass) noexcept;
 
 private:
     class Implementation;

@@ -101,3 +101,36 @@ TEST (PluginLatency, TheTailIsTheShapedIrPlusPreDelayPlusLatency)
     EXPECT_DOUBLE_EQ (plugin->getTailLengthSeconds(), (4799.0 + 480.0) / 48000.0);
 }
 } // namespace partita
+
+namespace partita
+{
+TEST (PluginLatency, HostBypassKeepsTheReportedLatencySoDelayCompensationHolds)
+{
+    // In the low-CPU mode a host that bypasses the plugin still compensates
+    // 1024 samples: the bypassed output must be the input that much later
+    // (JUCE's default bypass passes it through at once).
+    test::TemporaryDirectory directory;
+    auto plugin = test::makePlugin (directory);
+    test::setNeutralParameters (*plugin);
+    test::setParameter (*plugin, parameterIds::latencyMode, 1.0f);
+    const auto file = test::writeIr (directory, "room.wav", { test::decayingNoise (4800, 1) }, 48000.0);
+    ASSERT_TRUE (test::loadIrAndWait (*plugin, file));
+    test::preparePlugin (*plugin, 48000.0, 512, 1, 1);
+    const auto latency = static_cast<std::size_t> (plugin->getLatencySamples());
+    ASSERT_EQ (latency, ConvolverProcessor::lowCpuPartition);
+
+    const auto x = test::whiteNoise (16384, 2);
+    std::vector<float> y;
+    juce::AudioBuffer<float> buffer (1, 512);
+    juce::MidiBuffer midi;
+    for (std::size_t start = 0; start < x.size(); start += 512)
+    {
+        std::copy_n (x.begin() + static_cast<std::ptrdiff_t> (start), 512, buffer.getWritePointer (0));
+        plugin->processBlockBypassed (buffer, midi);
+        y.insert (y.end(), buffer.getReadPointer (0), buffer.getReadPointer (0) + 512);
+    }
+    const auto ramp = static_cast<std::size_t> (ConvolverProcessor::smoothingSeconds * 48000.0);
+    for (std::size_t n = ramp; n < x.size(); ++n)
+        ASSERT_EQ (y[n], n >= latency ? x[n - latency] : 0.0f) << "sample " << n;
+}
+} // namespace partita

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ProcessorTestHelpers.h"
+#include "RealtimeWatch.h"
+#include "TestSignals.h"
+#include "processor/ConvolverProcessor.h"
+
+#include <gtest/gtest.h>
+
+namespace partita
+{
+namespace
+{
+constexpr double rate = 48000.0;
+} // namespace
+
+TEST (ConvolverRebuildMode, SwitchingModesIsWaitFreeForTheAudioThread)
+{
+    // LV2 hosts toggle offline rendering (freewheeling) from the audio thread.
+    ConvolverProcessor processor;
+    processor.setParameters (test::neutralParameters());
+    processor.loadImpulseResponse (test::makeClip ({ test::decayingNoise (4800, 1) }, rate), "room.wav");
+    processor.prepare (rate, 512, 1, 1);
+    std::vector<float> block (512, 0.25f);
+    float* channels[] = { block.data() };
+
+    test::RealtimeViolations seen;
+    {
+        const test::ScopedRealtimeWatch watch;
+        for (int i = 0; i <= 100; ++i)
+        {
+            processor.setRebuildMode (i % 2 == 0 ? RebuildMode::synchronous : RebuildMode::background);
+            processor.process (channels, block.size());
+        }
+        seen = watch.violations();
+    }
+    EXPECT_EQ (seen.total(), 0u) << seen.describe();
+    EXPECT_EQ (processor.rebuildMode(), RebuildMode::synchronous);
+}
+
+TEST (ConvolverRebuildMode, ASwitchToSynchronousInstallsAShapingChangeAtTheNextBlockAsIfItHadBeenSynchronousAllAlong)
+{
+    // A host switches to an offline bounce right after a shaping change that
+    // the loader thread may already be building: the bounce must not depend
+    // on when that build would have finished. Its output equals that of a
+    // processor that was synchronous from the start.
+    const std::size_t changeAt = 20000;
+    const std::size_t length = 48000;
+    const auto x = test::whiteNoise (length, 2);
+    auto render = [&] (bool switchMidway)
+    {
+        ConvolverProcessor processor (switchMidway ? RebuildMode::background : RebuildMode::synchronous);
+        auto parameters = test::neutralParameters();
+        processor.setParameters (parameters);
+        processor.loadImpulseResponse (test::makeClip ({ test::decayingNoise (9600, 5) }, rate), "room.wav");
+        processor.prepare (rate, 512, 1, 1);
+        return test::renderInSegments (processor, { x }, 1, length, 3, { changeAt },
+                                       [&] (std::size_t position)
+                                       {
+                                           if (position != changeAt)
+                                               return;
+                                           parameters.reverse = true;
+                                           processor.setParameters (parameters);
+                                           if (switchMidway)
+                                           {
+                                               processor.setRebuildMode (RebuildMode::synchronous);
+                                               processor.setParameters (parameters); // as processBlock does
+                                           }
+                                       })[0];
+    };
+    const auto synchronousAllAlong = render (false);
+    const auto switched = render (true);
+    for (std::size_t n = 0; n < length; ++n)
+        ASSERT_EQ (switched[n], synchronousAllAlong[n]) << "sample " << n;
+}
+
+} // namespace partita
