@@ -19,6 +19,8 @@ packages=(
     # the benchmark's peers
     libzita-convolver-dev
 )
+# Extra packages a caller needs (run-tests.sh: clang-14 for the fuzz run).
+packages+=("$@")
 
 missing=()
 for package in "${packages[@]}"; do

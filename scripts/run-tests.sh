@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-bash scripts/install-dependencies.sh
+bash scripts/install-dependencies.sh clang-14
 
 cmake --preset release
 cmake --build --preset release -j"$(nproc)"
@@ -17,7 +17,14 @@ status=0
 # A real failure fails twice.
 ctest --preset release -j"$(nproc)" --repeat until-pass:2 --output-junit "$results" || status=$?
 
+# A short libFuzzer run (clang, ASan + UBSan) of the IR loader, the command
+# line and the plugin state; scripts/run-fuzzers.sh --seconds 1800 is the long one.
+echo
+echo "Fuzzing for 30 s (build/fuzz) ..."
+bash scripts/run-fuzzers.sh --seconds 30 || status=1
+
 echo
 echo "Test results: $results"
 echo "Test log:     $PWD/build/release/Testing/Temporary/LastTest.log"
+echo "Fuzz logs:    $PWD/build/fuzz/<target>.log"
 exit "$status"

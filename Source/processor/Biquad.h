@@ -34,7 +34,7 @@ public:
 
     float processSample (float input) noexcept
     {
-        const double x = input;
+        const auto x = static_cast<double> (input);
         const double y = coefficients.b0 * x + state1;
         state1 = coefficients.b1 * x - coefficients.a1 * y + state2;
         state2 = coefficients.b2 * x - coefficients.a2 * y;
