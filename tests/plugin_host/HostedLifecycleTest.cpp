@@ -4,6 +4,7 @@
 // values through their text; every common rate and block size; prepare
 // without release; automation from the message thread while audio runs; the
 // editor opened while processing, and opened and closed again and again.
+#include "BuiltPlugin.h"
 #include "TestSignals.h"
 #include "state/ContentHash.h"
 #include "state/PluginStateFormat.h"
@@ -20,174 +21,121 @@
 #include <random>
 #include <thread>
 
-namespace juce
-{
-// JUCE's own message pump step (juce_events, Linux); the test host is built
-// without modal loops, so runDispatchLoopUntil does not exist.
-bool dispatchNextMessageOnSystemQueue (bool returnIfNoPendingMessages);
-} // namespace juce
-
 namespace partita
 {
 namespace
 {
-    void pumpMessages (int milliseconds)
+using test::Format;
+using test::nameOf;
+using test::pumpMessages;
+using Hosted = test::HostedPlugin;
+
+/** A built binary, loaded as a DAW would, on a stereo bus. */
+Hosted load (Format kind, double rate = 48000.0, int block = 512)
+{
+    auto hosted = test::loadBuiltPlugin (kind, rate, block);
+    if (hosted.instance != nullptr)
     {
-        const auto end = juce::Time::getMillisecondCounter() + static_cast<juce::uint32> (milliseconds);
-        while (juce::Time::getMillisecondCounter() < end)
-            if (! juce::dispatchNextMessageOnSystemQueue (true))
-                juce::Thread::sleep (1);
+        juce::AudioProcessor::BusesLayout layout;
+        layout.inputBuses.add (juce::AudioChannelSet::stereo());
+        layout.outputBuses.add (juce::AudioChannelSet::stereo());
+        hosted.instance->setBusesLayout (layout);
     }
+    return hosted;
+}
 
-    enum class Format
+/** A stereo room (0.1 s) and a mix, as our state bytes. */
+std::vector<std::uint8_t> roomState()
+{
+    PluginState state;
+    state.parameters.mixPercent = 70.0f;
+    state.parameters.lowCutHz = 100.0f;
+    state.parameters.autoGain = true;
+    AudioClip ir;
+    ir.sampleRate = 48000.0;
+    for (const std::uint32_t seed : { 3u, 4u })
     {
-        vst3,
-        lv2,
-    };
-
-    const char* nameOf (Format format)
-    {
-        return format == Format::vst3 ? "VST3" : "LV2";
+        const auto noise = test::decayingNoise (4800, seed);
+        ir.channels.emplace_back (noise.begin(), noise.end());
     }
+    SavedImpulseResponse saved;
+    saved.name = "room.wav";
+    saved.audio = std::make_shared<const AudioClip> (std::move (ir));
+    saved.contentHash = contentHash (*saved.audio);
+    state.impulseResponse = saved;
+    return serialiseState (state);
+}
 
-    /** For GoogleTest's messages and ctest's test names. */
-    [[maybe_unused]] void PrintTo (Format format, std::ostream* stream)
+/** Our state in the host's own wrapping: JUCE's VST3 host keeps the
+    IComponent state base64 in XML; its LV2 host keeps Turtle with our
+    state as one base64 string property. */
+juce::MemoryBlock hostStateFor (Format kind, juce::AudioPluginInstance& instance, const std::vector<std::uint8_t>& ours)
+{
+    const auto encoded = juce::MemoryBlock (ours.data(), ours.size()).toBase64Encoding();
+    juce::MemoryBlock block;
+    if (kind == Format::vst3)
     {
-        *stream << nameOf (format);
+        juce::XmlElement state ("VST3PluginState");
+        state.createNewChildElement ("IComponent")->addTextElement (encoded);
+        juce::AudioProcessor::copyXmlToBinary (state, block);
+        return block;
     }
+    instance.getStateInformation (block);
+    auto text = block.toString();
+    const auto property = text.indexOf ("StateString>");
+    const auto open = text.indexOfChar (property, '"');
+    const auto close = text.indexOfChar (open + 1, '"');
+    if (property < 0 || open < 0 || close < 0)
+        return {};
+    text = text.replaceSection (open + 1, close - open - 1, encoded);
+    return { text.toRawUTF8(), text.getNumBytesAsUTF8() };
+}
 
-    struct Hosted
-    {
-        std::unique_ptr<juce::AudioPluginFormat> format;
-        std::unique_ptr<juce::AudioPluginInstance> instance;
-        juce::String error;
-    };
+void restore (Format kind, juce::AudioPluginInstance& instance)
+{
+    const auto state = hostStateFor (kind, instance, roomState());
+    ASSERT_GT (state.getSize(), 0u);
+    instance.setStateInformation (state.getData(), static_cast<int> (state.getSize()));
+    pumpMessages (200);
+}
 
-    Hosted load (Format kind, double rate = 48000.0, int block = 512)
+struct OutputCheck
+{
+    std::size_t nonFinite = 0;
+    std::size_t subnormal = 0;
+    double peak = 0.0;
+};
+
+/** Processes `samples` of noise in blocks of `block`; counts what must
+    never come out. */
+OutputCheck processNoise (juce::AudioPluginInstance& instance, int block, std::size_t samples, std::uint32_t seed = 1)
+{
+    OutputCheck check;
+    juce::AudioBuffer<float> buffer (2, block);
+    juce::MidiBuffer midi;
+    std::mt19937 random (seed);
+    std::uniform_real_distribution<float> noise (-0.5f, 0.5f);
+    for (std::size_t done = 0; done < samples; done += static_cast<std::size_t> (block))
     {
-        Hosted hosted;
-        juce::OwnedArray<juce::PluginDescription> found;
-        if (kind == Format::vst3)
-        {
-            hosted.format = std::make_unique<juce::VST3PluginFormat>();
-            hosted.format->findAllTypesForFile (found, PARTITA_VST3_BUNDLE);
-        }
-        else
-        {
-            hosted.format = std::make_unique<juce::LV2PluginFormat>();
-            hosted.format->searchPathsForPlugins (juce::FileSearchPath (PARTITA_LV2_FOLDER), true, false);
-            hosted.format->findAllTypesForFile (found, PARTITA_LV2_URI);
-        }
-        if (found.isEmpty())
-        {
-            hosted.error = "no plugin found";
-            return hosted;
-        }
-        hosted.instance = hosted.format->createInstanceFromDescription (*found[0], rate, block, hosted.error);
-        if (hosted.instance != nullptr)
-        {
-            juce::AudioProcessor::BusesLayout layout;
-            layout.inputBuses.add (juce::AudioChannelSet::stereo());
-            layout.outputBuses.add (juce::AudioChannelSet::stereo());
-            hosted.instance->setBusesLayout (layout);
-        }
-        return hosted;
+        for (int c = 0; c < 2; ++c)
+            for (int n = 0; n < block; ++n)
+                buffer.setSample (c, n, noise (random));
+        instance.processBlock (buffer, midi);
+        for (int c = 0; c < 2; ++c)
+            for (int n = 0; n < block; ++n)
+            {
+                const auto sample = buffer.getSample (c, n);
+                check.nonFinite += std::isfinite (sample) ? 0u : 1u;
+                check.subnormal += std::fpclassify (sample) == FP_SUBNORMAL ? 1u : 0u;
+                check.peak = std::max (check.peak, static_cast<double> (std::abs (sample)));
+            }
     }
+    return check;
+}
 
-    /** A stereo room (0.1 s) and a mix, as our state bytes. */
-    std::vector<std::uint8_t> roomState()
-    {
-        PluginState state;
-        state.parameters.mixPercent = 70.0f;
-        state.parameters.lowCutHz = 100.0f;
-        state.parameters.autoGain = true;
-        AudioClip ir;
-        ir.sampleRate = 48000.0;
-        for (const std::uint32_t seed : { 3u, 4u })
-        {
-            const auto noise = test::decayingNoise (4800, seed);
-            ir.channels.emplace_back (noise.begin(), noise.end());
-        }
-        SavedImpulseResponse saved;
-        saved.name = "room.wav";
-        saved.audio = std::make_shared<const AudioClip> (std::move (ir));
-        saved.contentHash = contentHash (*saved.audio);
-        state.impulseResponse = saved;
-        return serialiseState (state);
-    }
-
-    /** Our state in the host's own wrapping: JUCE's VST3 host keeps the
-        IComponent state base64 in XML; its LV2 host keeps Turtle with our
-        state as one base64 string property. */
-    juce::MemoryBlock hostStateFor (Format kind, juce::AudioPluginInstance& instance,
-                                    const std::vector<std::uint8_t>& ours)
-    {
-        const auto encoded = juce::MemoryBlock (ours.data(), ours.size()).toBase64Encoding();
-        juce::MemoryBlock block;
-        if (kind == Format::vst3)
-        {
-            juce::XmlElement state ("VST3PluginState");
-            state.createNewChildElement ("IComponent")->addTextElement (encoded);
-            juce::AudioProcessor::copyXmlToBinary (state, block);
-            return block;
-        }
-        instance.getStateInformation (block);
-        auto text = block.toString();
-        const auto property = text.indexOf ("StateString>");
-        const auto open = text.indexOfChar (property, '"');
-        const auto close = text.indexOfChar (open + 1, '"');
-        if (property < 0 || open < 0 || close < 0)
-            return {};
-        text = text.replaceSection (open + 1, close - open - 1, encoded);
-        return { text.toRawUTF8(), text.getNumBytesAsUTF8() };
-    }
-
-    void restore (Format kind, juce::AudioPluginInstance& instance)
-    {
-        const auto state = hostStateFor (kind, instance, roomState());
-        ASSERT_GT (state.getSize(), 0u);
-        instance.setStateInformation (state.getData(), static_cast<int> (state.getSize()));
-        pumpMessages (200);
-    }
-
-    struct OutputCheck
-    {
-        std::size_t nonFinite = 0;
-        std::size_t subnormal = 0;
-        double peak = 0.0;
-    };
-
-    /** Processes `samples` of noise in blocks of `block`; counts what must
-        never come out. */
-    OutputCheck processNoise (juce::AudioPluginInstance& instance, int block, std::size_t samples,
-                              std::uint32_t seed = 1)
-    {
-        OutputCheck check;
-        juce::AudioBuffer<float> buffer (2, block);
-        juce::MidiBuffer midi;
-        std::mt19937 random (seed);
-        std::uniform_real_distribution<float> noise (-0.5f, 0.5f);
-        for (std::size_t done = 0; done < samples; done += static_cast<std::size_t> (block))
-        {
-            for (int c = 0; c < 2; ++c)
-                for (int n = 0; n < block; ++n)
-                    buffer.setSample (c, n, noise (random));
-            instance.processBlock (buffer, midi);
-            for (int c = 0; c < 2; ++c)
-                for (int n = 0; n < block; ++n)
-                {
-                    const auto sample = buffer.getSample (c, n);
-                    check.nonFinite += std::isfinite (sample) ? 0u : 1u;
-                    check.subnormal += std::fpclassify (sample) == FP_SUBNORMAL ? 1u : 0u;
-                    check.peak = std::max (check.peak, static_cast<double> (std::abs (sample)));
-                }
-        }
-        return check;
-    }
-
-    class HostedLifecycle : public ::testing::TestWithParam<Format>
-    {
-    };
+class HostedLifecycle : public ::testing::TestWithParam<Format>
+{
+};
 } // namespace
 
 TEST_P (HostedLifecycle, StateGetSetGetIsByteIdentical)
@@ -202,7 +150,7 @@ TEST_P (HostedLifecycle, StateGetSetGetIsByteIdentical)
     for (auto* parameter : instance.getParameters())
         parameter->setValueNotifyingHost (static_cast<float> (random() % 1000) / 999.0f);
     instance.prepareToPlay (48000.0, 512);
-    (void) processNoise (instance, 512, 24000);
+    (void)processNoise (instance, 512, 24000);
     pumpMessages (200);
 
     juce::MemoryBlock first, second;
@@ -257,8 +205,8 @@ TEST_P (HostedLifecycle, EveryCommonRateAndBlockSizeGivesFiniteOutputWithoutSubn
             instance.prepareToPlay (rate, block);
             pumpMessages (20);
             // A fifth of a second, at least 8 blocks.
-            const auto samples = std::max<std::size_t> (static_cast<std::size_t> (rate / 5.0),
-                                                        8 * static_cast<std::size_t> (block));
+            const auto samples =
+                std::max<std::size_t> (static_cast<std::size_t> (rate / 5.0), 8 * static_cast<std::size_t> (block));
             const auto check = processNoise (instance, block, samples, static_cast<std::uint32_t> (block));
             EXPECT_EQ (check.nonFinite, 0u) << nameOf (GetParam()) << " at " << rate << " Hz, blocks of " << block;
             EXPECT_EQ (check.subnormal, 0u) << nameOf (GetParam()) << " at " << rate << " Hz, blocks of " << block;
@@ -275,7 +223,9 @@ TEST_P (HostedLifecycle, PrepareAgainWithoutReleaseKeepsWorking)
     auto& instance = *hosted.instance;
     restore (GetParam(), instance);
 
-    const std::pair<double, int> settings[] = { { 48000.0, 512 }, { 96000.0, 1024 }, { 44100.0, 64 }, { 48000.0, 4096 } };
+    const std::pair<double, int> settings[] = {
+        { 48000.0, 512 }, { 96000.0, 1024 }, { 44100.0, 64 }, { 48000.0, 4096 }
+    };
     for (const auto& [rate, block] : settings)
     {
         instance.prepareToPlay (rate, block); // no releaseResources in between, as some hosts do
@@ -326,8 +276,8 @@ TEST_P (HostedLifecycle, AutomationFromTheMessageThreadWhileTheAudioThreadProces
 
     EXPECT_EQ (nonFinite.load(), 0u);
     EXPECT_GT (blocks.load(), 100u);
-    std::printf ("  %s: %zu parameter changes from the message thread during %zu audio blocks\n",
-                 nameOf (GetParam()), changes, blocks.load());
+    std::printf ("  %s: %zu parameter changes from the message thread during %zu audio blocks\n", nameOf (GetParam()),
+                 changes, blocks.load());
     instance.releaseResources();
 }
 

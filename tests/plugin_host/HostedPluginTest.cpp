@@ -2,6 +2,7 @@
 // The built VST3 and LV2 binaries, loaded the way a DAW loads them (JUCE's
 // plugin hosting), given a session state, fed audio and compared with the
 // JUCE-free processor and with `partita render --state` on the same input.
+#include "BuiltPlugin.h"
 #include "ReferenceConvolution.h"
 #include "TemporaryDirectory.h"
 #include "TestSignals.h"
@@ -20,26 +21,12 @@
 #include <cstdlib>
 #include <memory>
 
-namespace juce
-{
-// JUCE's own message pump step (juce_events, Linux and Windows); the test host
-// is built without modal loops, so runDispatchLoopUntil does not exist.
-bool dispatchNextMessageOnSystemQueue (bool returnIfNoPendingMessages);
-} // namespace juce
-
 namespace partita
 {
 namespace
 {
-/** Runs the message loop for a while: the VST3 wrapper tells the host of a
-    new latency through an asynchronous restartComponent. */
-void pumpMessages (int milliseconds)
-{
-    const auto end = juce::Time::getMillisecondCounter() + static_cast<juce::uint32> (milliseconds);
-    while (juce::Time::getMillisecondCounter() < end)
-        if (!juce::dispatchNextMessageOnSystemQueue (true))
-            juce::Thread::sleep (1);
-}
+using test::Format;
+using test::pumpMessages;
 
 constexpr double sessionRate = 48000.0;
 constexpr int hostBlock = 512;
@@ -162,47 +149,10 @@ std::vector<std::uint8_t> fromLv2HostState (const juce::MemoryBlock& hostState)
     return { bytes, bytes + block.getSize() };
 }
 
-enum class Format
+/** Loads a built binary as a DAW would, at the session's rate and block. */
+test::HostedPlugin load (Format kind)
 {
-    vst3,
-    lv2,
-};
-
-struct Hosted
-{
-    std::unique_ptr<juce::AudioPluginFormat> format;
-    std::unique_ptr<juce::PluginDescription> description;
-    std::unique_ptr<juce::AudioPluginInstance> instance;
-    juce::String error;
-};
-
-/** Loads a built binary as a DAW would; instance is null (and error says
-    why) when the binary does not load. */
-Hosted load (Format kind)
-{
-    Hosted hosted;
-    juce::OwnedArray<juce::PluginDescription> found;
-    if (kind == Format::vst3)
-    {
-        hosted.format = std::make_unique<juce::VST3PluginFormat>();
-        hosted.format->findAllTypesForFile (found, PARTITA_VST3_BUNDLE);
-    }
-    else
-    {
-        hosted.format = std::make_unique<juce::LV2PluginFormat>();
-        hosted.format->searchPathsForPlugins (juce::FileSearchPath (PARTITA_LV2_FOLDER), true, false);
-        hosted.format->findAllTypesForFile (found, PARTITA_LV2_URI);
-    }
-
-    if (found.isEmpty())
-    {
-        hosted.error = "no plugin found";
-        return hosted;
-    }
-    hosted.description = std::make_unique<juce::PluginDescription> (*found[0]);
-    hosted.instance =
-        hosted.format->createInstanceFromDescription (*hosted.description, sessionRate, hostBlock, hosted.error);
-    return hosted;
+    return test::loadBuiltPlugin (kind, sessionRate, hostBlock);
 }
 
 void useStereo (juce::AudioPluginInstance& instance)
