@@ -10,8 +10,7 @@ namespace partita
 {
 
 DirectHeadFilter::DirectHeadFilter (std::span<const float> headTaps)
-    : numTaps (headTaps.size())
-    , reversedTaps (headTaps.size())
+    : numTaps (headTaps.size()), reversedTaps (headTaps.size())
 {
     std::reverse_copy (headTaps.begin(), headTaps.end(), reversedTaps.data());
 }
