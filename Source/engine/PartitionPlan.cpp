@@ -44,7 +44,11 @@ namespace
     double secondsPerSample (const PartitionPlan& plan, const PlanningProblem& problem, const CostModel& costs)
     {
         const auto paths = static_cast<double> (problem.numPaths);
-        double total = paths * static_cast<double> (plan.headLength) * costs.directSecondsPerTap();
+        // The engine cuts host blocks at first-partition boundaries, so the
+        // head runs in pieces of the smaller of the two.
+        const auto headPiece = problem.expectedBlockSize > 0 ? std::min (problem.expectedBlockSize, plan.headLength)
+                                                             : plan.headLength;
+        double total = paths * static_cast<double> (plan.headLength) * costs.directSecondsPerTap (headPiece);
         for (const auto& level : plan.levels)
         {
             const auto transforms = static_cast<double> (problem.numInputs + problem.numOutputs);
