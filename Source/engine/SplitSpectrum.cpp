@@ -46,7 +46,12 @@ void multiplyAccumulateSum (const float* const* aReal, const float* const* aImag
     // are not laid out for the clone's instruction set (GCC 12 gathered them
     // float by float and got the bins wrong).
     constexpr std::size_t step = 32;
-    if (__builtin_cpu_supports ("avx512f"))
+    #if defined(__x86_64__) || defined(__i386__)
+    const bool wideRegisters = __builtin_cpu_supports ("avx512f");
+    #else
+    const bool wideRegisters = false; // e.g. NEON: 128-bit registers
+    #endif
+    if (wideRegisters)
     {
         constexpr std::size_t lanes = 16;
         using Lanes = float __attribute__ ((vector_size (lanes * sizeof (float))));
