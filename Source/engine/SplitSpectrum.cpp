@@ -8,6 +8,9 @@
 namespace partita::splitSpectrum
 {
 
+// Clones for these too: every transform of every level passes through one of
+// them, and the baseline build shuffles four floats at a time.
+PARTITA_SIMD_CLONES
 void deinterleave (const std::complex<float>* spectrum, float* real, float* imag, std::size_t numBins) noexcept
 {
     for (std::size_t bin = 0; bin < numBins; ++bin)
@@ -17,6 +20,7 @@ void deinterleave (const std::complex<float>* spectrum, float* real, float* imag
     }
 }
 
+PARTITA_SIMD_CLONES
 void interleave (const float* real, const float* imag, std::complex<float>* spectrum, std::size_t numBins) noexcept
 {
     for (std::size_t bin = 0; bin < numBins; ++bin)
