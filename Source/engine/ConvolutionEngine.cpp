@@ -50,6 +50,7 @@ public:
         problem.kernelLength = longestKernel + shift;
         problem.firstPartition = engineConfig.partitionSize;
         problem.maxPartition = engineConfig.maxPartitionSize;
+        problem.expectedBlockSize = engineConfig.expectedBlockSize;
         problem.firstPartitionIsFlexible = engineConfig.latencyMode == LatencyMode::zero;
         problem.directHead = engineConfig.latencyMode == LatencyMode::zero;
         problem.numInputs = numInputChannels;

@@ -39,6 +39,13 @@ struct EngineConfig
         save work in total but make the single transforms it cannot split
         longer. */
     std::size_t maxPartitionSize = 32768;
+    /** The host's usual (largest) block in samples, or 0 when unknown. Only
+        the planner uses it: any call pattern still works and gives the same
+        output. When known, no partition is larger than
+        PlanningProblem::maxBlocksPerPartition blocks, so that one transform
+        of the largest (which cannot be spread over callbacks) stays a small
+        part of a block period. */
+    std::size_t expectedBlockSize = 0;
 };
 
 /** Streaming multichannel convolution: partitioned overlap-add on FFTW single

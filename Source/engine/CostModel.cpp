@@ -80,8 +80,9 @@ std::size_t CostModel::cachedWorkingSetBytes() noexcept
 }
 
 CostModel::CostModel (double secondsPerFftUnit, double secondsPerBin, double secondsPerTap) noexcept
-    : perBin (secondsPerBin), perBinUncached (secondsPerBin), perTap (secondsPerTap)
+    : perBin (secondsPerBin), perBinUncached (secondsPerBin)
 {
+    perTapByPiece.fill (secondsPerTap);
     for (std::size_t size = smallestFft; size <= largestFft; size *= 2)
     {
         const auto n = static_cast<double> (size);
@@ -113,8 +114,14 @@ const CostModel& CostModel::measured()
         const std::vector<float> head (taps, 1.0e-3f);
         const DirectHeadFilter filter (head);
         std::vector<float> input (2 * taps, 0.5f), output (taps, 0.0f);
-        result.perTap = secondsPerCall ([&] { filter.process (input.data() + taps, output.data(), taps); })
-                        / static_cast<double> (taps * taps);
+        for (std::size_t index = 0; index < result.perTapByPiece.size(); ++index)
+        {
+            const std::size_t piece = std::size_t { 16 } << index;
+            result.perTapByPiece[index] = secondsPerCall ([&] {
+                for (std::size_t first = 0; first < taps; first += piece)
+                    filter.process (input.data() + taps + first, output.data() + first, piece);
+            }) / static_cast<double> (taps * taps);
+        }
         return result;
     }();
     return model;

@@ -42,7 +42,14 @@ public:
     {
         return workingSetBytes <= cachedWorkingSetBytes() ? perBin : perBinUncached;
     }
-    [[nodiscard]] double directSecondsPerTap() const noexcept { return perTap; }
+    /** One tap of the direct head for one output, when the head runs in
+        pieces of `piece` samples (the host block or the first partition,
+        whichever is smaller): pieces under 64 samples keep fewer
+        independent sums in flight and cost more per tap. */
+    [[nodiscard]] double directSecondsPerTap (std::size_t piece = 64) const noexcept
+    {
+        return perTapByPiece[piece <= 16 ? 0 : piece <= 32 ? 1 : 2];
+    }
 
 private:
     CostModel() = default;
@@ -51,7 +58,7 @@ private:
     std::array<double, 13> fftBySize {}; // sizes 16, 32, ..., 65536
     double perBin = 0.0;
     double perBinUncached = 0.0;
-    double perTap = 0.0;
+    std::array<double, 3> perTapByPiece {}; // pieces of 16, 32, 64 and more
 };
 
 } // namespace partita

@@ -41,7 +41,7 @@ void DirectHeadFilter::process (const float* input, float* output, std::size_t c
     // depending on the clone, with the operations spelled out.
     using Lanes = float __attribute__ ((vector_size (lanes * sizeof (float))));
     // Four groups at once where there are enough outputs: independent chains
-    // keep the adder busy. (Spelled out twice rather than in a helper: a
+    // keep the adder busy. (Spelled out three times rather than in a helper: a
     // helper would not be compiled for the clone's instruction set.)
     constexpr std::size_t groups = 4;
     for (; first + groups * lanes <= count; first += groups * lanes)
@@ -53,20 +53,58 @@ void DirectHeadFilter::process (const float* input, float* output, std::size_t c
             Lanes partials[groups] = {};
             for (std::size_t j = runEnd; j-- > runStart;)
             {
-                Lanes windows[groups];
-                std::memcpy (windows, oldest + first + j, sizeof (windows));
+                // One vector at a time: copying the four windows as one array
+                // went through the stack on every tap.
                 for (std::size_t g = 0; g < groups; ++g)
-                    partials[g] += taps[j] * windows[g];
+                {
+                    Lanes window;
+                    std::memcpy (&window, oldest + first + j + g * lanes, sizeof (window));
+                    partials[g] += taps[j] * window;
+                }
             }
             for (std::size_t g = 0; g < groups; ++g)
                 totals[g] += partials[g];
             runEnd = runStart;
         }
-        Lanes current[groups];
-        std::memcpy (current, output + first, sizeof (current));
         for (std::size_t g = 0; g < groups; ++g)
-            current[g] += totals[g];
-        std::memcpy (output + first, current, sizeof (current));
+        {
+            Lanes current;
+            std::memcpy (&current, output + first + g * lanes, sizeof (current));
+            current += totals[g];
+            std::memcpy (output + first + g * lanes, &current, sizeof (current));
+        }
+    }
+    // Then two groups: with 32-sample host blocks every piece is 32 long,
+    // and a single chain would wait on the adder's latency at every tap.
+    constexpr std::size_t pairs = 2;
+    if (first + pairs * lanes <= count)
+    {
+        Lanes totals[pairs] = {};
+        for (std::size_t runEnd = numTaps; runEnd > 0;)
+        {
+            const auto runStart = runEnd > run ? runEnd - run : 0;
+            Lanes partials[pairs] = {};
+            for (std::size_t j = runEnd; j-- > runStart;)
+            {
+                for (std::size_t g = 0; g < pairs; ++g)
+                {
+                    Lanes window;
+                    std::memcpy (&window, oldest + first + j + g * lanes, sizeof (window));
+                    partials[g] += taps[j] * window;
+                }
+            }
+            for (std::size_t g = 0; g < pairs; ++g)
+                totals[g] += partials[g];
+            runEnd = runStart;
+        }
+        for (std::size_t g = 0; g < pairs; ++g)
+        {
+            Lanes current;
+            std::memcpy (&current, output + first + g * lanes, sizeof (current));
+            current += totals[g];
+            std::memcpy (output + first + g * lanes, &current, sizeof (current));
+        }
+        first += pairs * lanes;
     }
     for (; first + lanes <= count; first += lanes)
     {

@@ -26,13 +26,20 @@ public:
     void clear() noexcept;
 
     [[nodiscard]] std::size_t numSlots() const noexcept { return slots; }
+    /** The spectrum pushed `age` pushes ago (0: the newest); age < numSlots(). */
     [[nodiscard]] const float* real (std::size_t age) const noexcept { return reals.data() + slotOffset (age); }
     [[nodiscard]] const float* imag (std::size_t age) const noexcept { return imags.data() + slotOffset (age); }
 
 private:
     [[nodiscard]] std::size_t slotOffset (std::size_t age) const noexcept
     {
-        return ((newest + slots - age) % slots) * stride;
+        // age < slots, so one subtraction wraps: the multiply-accumulate asks
+        // for every partition's slot, and a division each was a measurable
+        // share of the small levels' work.
+        auto slot = newest + slots - age;
+        if (slot >= slots)
+            slot -= slots;
+        return slot * stride;
     }
 
     std::size_t slots = 0;

@@ -44,7 +44,11 @@ namespace
     double secondsPerSample (const PartitionPlan& plan, const PlanningProblem& problem, const CostModel& costs)
     {
         const auto paths = static_cast<double> (problem.numPaths);
-        double total = paths * static_cast<double> (plan.headLength) * costs.directSecondsPerTap();
+        // The engine cuts host blocks at first-partition boundaries, so the
+        // head runs in pieces of the smaller of the two.
+        const auto headPiece = problem.expectedBlockSize > 0 ? std::min (problem.expectedBlockSize, plan.headLength)
+                                                             : plan.headLength;
+        double total = paths * static_cast<double> (plan.headLength) * costs.directSecondsPerTap (headPiece);
         for (const auto& level : plan.levels)
         {
             const auto transforms = static_cast<double> (problem.numInputs + problem.numOutputs);
@@ -77,10 +81,13 @@ PartitionPlan planPartitions (const PlanningProblem& problem, PartitionScheme sc
     for (const auto first : firsts)
     {
         // One transform of the largest partition cannot be split over
-        // callbacks: keep it small against the first partition (which follows
-        // the host block) so that no callback carries a lump of work.
-        const auto largest = std::clamp (std::min (problem.maxPartition, first * maxGrowth), first,
-                                         CostModel::largestFft / 2);
+        // callbacks: keep it small against the first partition and, when the
+        // host's block is known, against that, so that no callback carries a
+        // lump of work.
+        auto limit = std::min (problem.maxPartition, first * maxGrowth);
+        if (problem.expectedBlockSize > 0)
+            limit = std::min (limit, problem.expectedBlockSize * PlanningProblem::maxBlocksPerPartition);
+        const auto largest = std::clamp (limit, first, CostModel::largestFft / 2);
         for (const auto ratio : ratios)
         {
             // Every cap on the partition size the ratio can reach.

@@ -57,14 +57,23 @@ struct PlanningProblem
     std::size_t numInputs = 1;
     std::size_t numOutputs = 1;
     std::size_t numPaths = 1;
+    /** The host's usual block, or 0 when unknown. When known, no partition
+        is larger than maxBlocksPerPartition blocks: a 32768-sample partition
+        means 65,536-point transforms of about 0.3 ms each on a 2.5 GHz
+        core, half of a 32-sample period at 48 kHz, and spreading cannot
+        split one transform; 256 blocks keep a transform near 5 % of a
+        period (8192-sample partitions at 32-sample blocks, 16384 at 64). */
+    std::size_t expectedBlockSize = 0;
+    static constexpr std::size_t maxBlocksPerPartition = 256;
 };
 
 /** The cheapest plan by the cost model among the shapes the scheme allows.
     Non-uniform shapes: level 1 of size P0 from tap P0 (computed at once),
     then levels of size P0 r^k (r = 2, 4 or 8) from tap 2 P0 r^k (deferred),
-    up to maxPartition (and at most 1024 times the first partition, so that a
-    single large transform stays short against a host block), the last level
-    running to the end of the kernel. */
+    up to maxPartition (and at most 1024 times the first partition and
+    maxBlocksPerPartition expected host blocks, so that a single large
+    transform stays short against a host block), the last level running to
+    the end of the kernel. */
 PartitionPlan planPartitions (const PlanningProblem& problem, PartitionScheme scheme, const CostModel& costs);
 
 } // namespace partita

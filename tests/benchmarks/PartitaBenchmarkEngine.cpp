@@ -20,6 +20,7 @@ PartitaBenchmarkEngine::PartitaBenchmarkEngine (const StereoBuffer& ir, std::siz
     config.partitionSize = std::max<std::size_t> (blockSize, 16);
     config.latencyMode = LatencyMode::zero;
     config.scheme = scheme;
+    config.expectedBlockSize = blockSize;
     engine.prepare (kernels, config);
 }
 
@@ -37,7 +38,8 @@ std::string PartitaBenchmarkEngine::describeConfiguration() const
 {
     std::ostringstream text;
     const auto& config = engine.config();
-    text << "partition " << config.partitionSize << ", max " << config.maxPartitionSize << "; plan: ";
+    text << "partition " << config.partitionSize << ", max " << config.maxPartitionSize << ", expected block "
+         << config.expectedBlockSize << "; plan: ";
     if (const auto* plan = engine.plan())
     {
         text << "direct head " << plan->headLength;

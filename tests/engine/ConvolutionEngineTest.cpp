@@ -70,6 +70,28 @@ TEST (ConvolutionEngine, OutputDoesNotDependOnHowTheInputWasCutIntoBlocks)
     }
 }
 
+TEST (ConvolutionEngine, AnExpectedHostBlockChangesThePlanButNotTheIndependenceFromBlockCuts)
+{
+    // A 16-sample expected block caps the partitions at 4096 samples and
+    // prices the head for 16-sample pieces; the host then sends other sizes.
+    const auto h = test::decayingNoise (40000, 7);
+    const auto x = test::whiteNoise (20000, 8);
+    EngineConfig config { 64, LatencyMode::zero };
+    config.expectedBlockSize = 16;
+
+    const auto engine = preparedMono (h, config);
+    ASSERT_NE (engine.plan(), nullptr);
+    ASSERT_FALSE (engine.plan()->levels.empty());
+    EXPECT_LE (engine.plan()->levels.back().partitionSize, 16u * PlanningProblem::maxBlocksPerPartition);
+    EXPECT_EQ (engine.latencySamples(), 0u);
+
+    const auto first = test::streamConvolve (x, h, config, 1);
+    for (const std::uint32_t seed : { 2u, 3u })
+        EXPECT_EQ (first, test::streamConvolve (x, h, config, seed)) << "block seed " << seed << " changed the output bits";
+    const auto exact = test::referenceConvolution<float> (x, h);
+    EXPECT_LT (test::maxErrorDb<float> (first, exact), -120.0);
+}
+
 TEST (ConvolutionEngine, ZeroLatencyModeReportsNoLatencyAndTheTail)
 {
     const auto engine = preparedMono (test::decayingNoise (1000, 3), { 128, LatencyMode::zero });

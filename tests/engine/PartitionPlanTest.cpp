@@ -94,6 +94,20 @@ TEST (PartitionPlan, NonUniformPlansTileLongKernelsWithGrowingPartitions)
     }
 }
 
+TEST (PartitionPlan, AKnownSmallHostBlockCapsThePartitionsAt256Blocks)
+{
+    for (const std::size_t block : { 16u, 32u, 64u, 128u })
+    {
+        auto problem = problemFor (384000, 64);
+        problem.firstPartitionIsFlexible = true;
+        problem.expectedBlockSize = block;
+        const auto plan = planPartitions (problem, PartitionScheme::nonUniform, syntheticCosts);
+        expectPlanCoversTheKernel (plan, problem);
+        ASSERT_FALSE (plan.levels.empty());
+        EXPECT_LE (plan.levels.back().partitionSize, block * PlanningProblem::maxBlocksPerPartition);
+    }
+}
+
 TEST (PartitionPlan, NonUniformIsCheaperThanUniformForLongKernelsAtSmallBlocks)
 {
     const auto problem = problemFor (384000, 32);
