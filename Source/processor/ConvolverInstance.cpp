@@ -64,7 +64,11 @@ std::unique_ptr<ConvolverInstance> makeInstance (std::span<const std::vector<flo
     }
 
     auto instance = std::make_unique<ConvolverInstance>();
-    instance->engine.prepare (kernels, { partitionSizeFor (request.shaping.latencyMode), request.shaping.latencyMode });
+    EngineConfig config;
+    config.partitionSize = partitionSizeFor (request.shaping.latencyMode);
+    config.latencyMode = request.shaping.latencyMode;
+    config.expectedBlockSize = request.maxBlockSize;
+    instance->engine.prepare (kernels, config);
     instance->latencySamples = instance->engine.latencySamples();
     instance->engineTailSamples = instance->engine.tailSamples();
     return instance;

@@ -47,6 +47,9 @@ struct InstanceRequest
     double sampleRate = 48000.0;
     std::size_t numInputs = 1;
     std::size_t numOutputs = 1;
+    /** The largest block the engine will be given (0: unknown); the engine's
+        planner keeps its largest transforms small next to such a block. */
+    std::size_t maxBlockSize = 0;
 };
 
 struct BuiltInstance

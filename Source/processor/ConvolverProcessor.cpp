@@ -103,6 +103,8 @@ public:
         target.sampleRate = sampleRate;
         target.numInputs = numIns;
         target.numOutputs = numOuts;
+        // The engines are fed chunks of at most maxChunk samples.
+        target.maxBlockSize = std::min (maxBlockSize, maxChunk);
         target.prepared = true;
         sessionRate.store (sampleRate, std::memory_order_release);
 
@@ -305,6 +307,7 @@ private:
         double sampleRate = 48000.0;
         std::size_t numInputs = 1;
         std::size_t numOutputs = 1;
+        std::size_t maxBlockSize = 0;
         std::uint64_t epoch = 0;
         bool prepared = false;
     };
@@ -356,6 +359,7 @@ private:
         request.sampleRate = target.sampleRate;
         request.numInputs = target.numInputs;
         request.numOutputs = target.numOutputs;
+        request.maxBlockSize = target.maxBlockSize;
         return request;
     }
 
