@@ -170,33 +170,36 @@ RenderReport streamPaths (AudioFileReader& input, const AudioClip& impulseRespon
 
         const auto emitted = pathResults.front().size();
         auto& mixed = mixedBlocks[segment % 2];
-        for (auto* channel : mixed.pointers)
-            std::fill (channel, channel + emitted, 0.0);
-        for (std::size_t index = 0; index < numPaths; ++index)
-        {
-            auto* destination = mixed.pointers[plan.paths[index].output];
-            const auto& result = pathResults[index];
-            for (std::size_t n = 0; n < emitted; ++n)
-                destination[n] += static_cast<double> (result[n]);
-        }
+        // Each output on its own, its paths summed in path order as RenderJob
+        // sums them, so the outputs can be mixed in parallel too.
+        parallelFor (plan.numOutputs, maxThreads,
+                     [&] (std::size_t channel)
+                     {
+                         auto* samples = mixed.pointers[channel];
+                         std::fill (samples, samples + emitted, 0.0);
+                         for (std::size_t index = 0; index < numPaths; ++index)
+                         {
+                             if (plan.paths[index].output != channel)
+                                 continue;
+                             const auto& result = pathResults[index];
+                             for (std::size_t n = 0; n < emitted; ++n)
+                                 samples[n] += static_cast<double> (result[n]);
+                         }
 
-        for (std::size_t channel = 0; channel < plan.numOutputs; ++channel)
-        {
-            auto* samples = mixed.pointers[channel];
-            // The unity case stays bit-exact: the output is the engine's result.
-            if (scales.wet != 1.0)
-                for (std::size_t n = 0; n < emitted; ++n)
-                    samples[n] *= scales.wet;
+                         // The unity case stays bit-exact: the output is the engine's result.
+                         if (scales.wet != 1.0)
+                             for (std::size_t n = 0; n < emitted; ++n)
+                                 samples[n] *= scales.wet;
 
-            // Dry sample k sits at index k of the full convolution's timeline,
-            // so this segment's dry samples are its input block's.
-            if (const auto dryInput = plan.dryInputs[channel])
-            {
-                const auto* dry = inputBlock.pointers[*dryInput];
-                for (std::size_t n = 0; n < std::min (emitted, count); ++n)
-                    samples[n] += scales.dry * dry[n];
-            }
-        }
+                         // Dry sample k sits at index k of the full convolution's
+                         // timeline, so this segment's dry samples are its input block's.
+                         if (const auto dryInput = plan.dryInputs[channel])
+                         {
+                             const auto* dry = inputBlock.pointers[*dryInput];
+                             for (std::size_t n = 0; n < std::min (emitted, count); ++n)
+                                 samples[n] += scales.dry * dry[n];
+                         }
+                     });
 
         if (writing.valid())
             writing.get();
