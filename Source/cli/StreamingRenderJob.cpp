@@ -140,7 +140,7 @@ RenderReport streamPaths (AudioFileReader& input, const AudioClip& impulseRespon
         for (const auto* channel : mixed.pointers)
         {
             const auto window = std::span<const double> (channel + (first - start), frames);
-            const auto statistics = measureChannel (window);
+            const auto statistics = measureChannel (window, ChannelMeasures::peakOnly);
             report.peak = std::max (report.peak, statistics.peak);
             report.samplesBeyondFullScale += statistics.samplesBeyondFullScale;
             pointers.push_back (window.data());
