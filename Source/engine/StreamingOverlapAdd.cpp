@@ -23,6 +23,13 @@ constexpr double fftUnitCost = 1.5;
     at 2^20 and 2 times at 2^21). */
 constexpr double cachedTransformBytes = 2.0 * 1024 * 1024;
 constexpr double uncachedSlowdownPerDoubling = 0.5;
+
+/** From this FFT size on, the plan is saved with FFTW's wisdom, so that the
+    next process skips the planner's search (tens of milliseconds at every
+    start of an offline render). Smaller transforms come from short signals,
+    whose renders are quick anyway; leaving them out keeps the wisdom file,
+    which every process reads, small. */
+constexpr std::size_t smallestRememberedPlan = std::size_t { 1 } << 16;
 } // namespace
 
 OverlapAddPlan planOverlapAdd (std::size_t longer, std::size_t shorter, std::size_t sampleBytes) noexcept
@@ -122,7 +129,8 @@ StreamingOverlapAdd<Sample>::StreamingOverlapAdd (std::span<const Sample> kernel
     : plan (checkedPlan (kernel.size(), signalSamples, sizeof (Sample)))
     , kernelLength (kernel.size())
     , signalLength (signalSamples)
-    , fft (plan.fftSize)
+    , fft (plan.fftSize,
+           plan.fftSize >= smallestRememberedPlan ? FftPlanning::estimateRemembered : FftPlanning::estimate)
     , pending (plan.fftSize, Sample {})
 {
     const auto time = fft.timeData();
