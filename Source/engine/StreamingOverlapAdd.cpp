@@ -162,8 +162,9 @@ std::span<const Sample> StreamingOverlapAdd<Sample>::process (std::span<const Sa
 
     const auto time = fft.timeData();
     const auto spectrum = fft.spectrumData();
-    std::fill (time.begin(), time.end(), Sample {});
+    // The segment, zero-padded to the transform size.
     std::copy (segment.begin(), segment.end(), time.begin());
+    std::fill (time.begin() + static_cast<std::ptrdiff_t> (count), time.end(), Sample {});
     fft.forward();
     // std::complex is array-compatible with two Samples, (re, im).
     multiplySpectra (reinterpret_cast<Sample*> (spectrum.data()), kernelReal.data(), kernelImag.data(),
