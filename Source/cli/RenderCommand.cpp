@@ -10,6 +10,7 @@
 #include "RenderReport.h"
 #include "RenderTargets.h"
 #include "StateRenderCommand.h"
+#include "StreamingRenderJob.h"
 #include "UsageError.h"
 #include "io/AudioFileError.h"
 #include "io/AudioFileReader.h"
@@ -121,33 +122,45 @@ TargetOutcome renderTarget (const RenderTarget& target, const RenderOptions& opt
     TargetOutcome outcome;
     try
     {
-        const auto input = readAudioFile (target.input);
-        if (input.numFrames() == 0)
+        AudioFileReader reader (target.input);
+        if (reader.info().numFrames == 0)
             throw AudioFileError (quotedPath (target.input) + " holds no samples");
-        progress (0.05);
 
         std::optional<AudioClip> preparedHere;
         const AudioClip* impulseResponse = nullptr;
-        if (const auto found = preparedIrs.find (input.sampleRate); found != preparedIrs.end())
+        if (const auto found = preparedIrs.find (reader.info().sampleRate); found != preparedIrs.end())
         {
             impulseResponse = &found->second;
         }
         else
         {
-            // The header promised another rate than the samples came with.
-            preparedHere =
-                prepareImpulseResponse (readAudioFile (options.impulseResponse, impulseResponseReadLimits()),
-                                        input.sampleRate, options.normalisation, options.impulseResponse.string());
+            // The file changed since readInputHeaders saw it.
+            preparedHere = prepareImpulseResponse (readAudioFile (options.impulseResponse, impulseResponseReadLimits()),
+                                                   reader.info().sampleRate, options.normalisation,
+                                                   options.impulseResponse.string());
             impulseResponse = &*preparedHere;
         }
 
-        const auto output =
-            RenderJob (options, pathThreads)
-                .render (input, *impulseResponse, [&progress] (double fraction) { progress (0.05 + 0.85 * fraction); });
+        const auto overwrite = options.force ? OverwritePolicy::replace : OverwritePolicy::refuse;
+        RenderReport report;
+        if (const StreamingRenderJob streamed (options, pathThreads);
+            streamed.canRender (reader.info().numFrames, impulseResponse->numFrames()))
+        {
+            report = streamed.render (reader, *impulseResponse, target.output, target.format, overwrite,
+                                      [&progress] (double fraction) { progress (0.95 * fraction); });
+        }
+        else
+        {
+            const auto input = reader.readRest();
+            progress (0.05);
 
-        auto report = measureRender (target.output, output, target.format.sampleFormat);
-        writeAudioFile (target.output, output, target.format,
-                        options.force ? OverwritePolicy::replace : OverwritePolicy::refuse);
+            const auto output = RenderJob (options, pathThreads)
+                                    .render (input, *impulseResponse,
+                                             [&progress] (double fraction) { progress (0.05 + 0.85 * fraction); });
+
+            report = measureRender (target.output, output, target.format.sampleFormat);
+            writeAudioFile (target.output, output, target.format, overwrite);
+        }
         progress (1.0);
         outcome.report = std::move (report);
     }

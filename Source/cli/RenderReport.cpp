@@ -38,7 +38,7 @@ RenderReport measureRender (const std::filesystem::path& output, const AudioClip
     report.sampleFormat = format;
     for (const auto& channel : clip.channels)
     {
-        const auto statistics = measureChannel (channel);
+        const auto statistics = measureChannel (channel, ChannelMeasures::peakOnly);
         report.peak = std::max (report.peak, statistics.peak);
         report.samplesBeyondFullScale += statistics.samplesBeyondFullScale;
     }

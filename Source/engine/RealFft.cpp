@@ -33,9 +33,10 @@ namespace
         return planning == FftPlanning::measure ? FFTW_MEASURE : FFTW_ESTIMATE;
     }
 
-    /** Where measured plans are remembered between runs, so that only the
-        first start on a machine pays for FFTW_MEASURE: $PARTITA_FFTW_WISDOM
-        ("off" to disable), else the user's cache folder. */
+    /** Where measured plans (and estimateRemembered ones) are remembered
+        between runs, so that only the first start on a machine pays for
+        FFTW_MEASURE: $PARTITA_FFTW_WISDOM ("off" to disable), else the
+        user's cache folder. */
     std::filesystem::path wisdomFile()
     {
         if (const char* configured = std::getenv ("PARTITA_FFTW_WISDOM"))
@@ -61,7 +62,7 @@ namespace
             fftwf_import_wisdom_from_filename (file.string().c_str());
     }
 
-    /** Called with the planner lock held, after new measured plans. Written
+    /** Called with the planner lock held, after new plans to remember. Written
         to a temporary file and renamed, so concurrent processes never see a
         half-written file. Failing to save is harmless: the next start
         measures again. */
@@ -163,7 +164,8 @@ public:
                 forwardPlan = Api::planForward (n, time, fftwSpectrum, flags);
             if (inversePlan == nullptr)
                 inversePlan = Api::planInverse (n, fftwSpectrum, time, flags);
-            if (! remembered && planning == FftPlanning::measure && std::is_same_v<Sample, float>)
+            const bool saved = planning == FftPlanning::measure || planning == FftPlanning::estimateRemembered;
+            if (! remembered && saved && std::is_same_v<Sample, float>)
                 exportWisdom();
         }
 

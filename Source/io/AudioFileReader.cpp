@@ -7,11 +7,14 @@
 #include "SndfileHandle.h"
 
 #include <algorithm>
+#include <bit>
 #include <cerrno>
 #include <cmath>
+#include <cstdint>
 #include <fstream>
 #include <new>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <system_error>
 #include <utility>
@@ -281,12 +284,27 @@ AudioFileInfo describe (const SF_INFO& info)
     return result;
 }
 
+/** Whether no sample is NaN or infinite: those, and only those, have every
+    exponent bit set. Integer arithmetic, so that the compiler may vectorise
+    the loop without reordering any floating-point operation. */
+bool allFinite (std::span<const double> samples) noexcept
+{
+    constexpr std::uint64_t exponentBits = 0x7ff0000000000000u;
+    std::uint64_t nonFinite = 0;
+    for (const double sample : samples)
+        nonFinite |=
+            static_cast<std::uint64_t> ((std::bit_cast<std::uint64_t> (sample) & exponentBits) == exponentBits);
+    return nonFinite == 0;
+}
+
 AudioClip allocateClip (const std::filesystem::path& path, std::size_t channels, std::size_t frames)
 {
     try
     {
         AudioClip clip;
-        clip.channels.assign (channels, std::vector<double> (frames, 0.0));
+        clip.channels.resize (channels);
+        for (auto& channel : clip.channels)
+            channel.resize (frames);
         return clip;
     }
     catch (const std::bad_alloc&)
@@ -297,61 +315,116 @@ AudioClip allocateClip (const std::filesystem::path& path, std::size_t channels,
 }
 } // namespace
 
+struct AudioFileReader::State
+{
+    std::filesystem::path path;
+    OpenedFile opened;
+    AudioFileInfo info;
+    std::uint64_t framesRead = 0;
+    /** Decoding goes through this in blocks, so that it stays small whatever
+        the file's length. */
+    std::vector<double> interleaved;
+};
+
+AudioFileReader::AudioFileReader (const std::filesystem::path& path, const AudioReadLimits& limits)
+    : state (std::make_unique<State>())
+{
+    state->path = path;
+    state->opened = openAndCheck (path, limits);
+    state->info = describe (state->opened.info);
+}
+
+AudioFileReader::~AudioFileReader() = default;
+AudioFileReader::AudioFileReader (AudioFileReader&&) noexcept = default;
+AudioFileReader& AudioFileReader::operator= (AudioFileReader&&) noexcept = default;
+
+const AudioFileInfo& AudioFileReader::info() const noexcept
+{
+    return state->info;
+}
+
+std::uint64_t AudioFileReader::framesLeft() const noexcept
+{
+    return state->info.numFrames - state->framesRead;
+}
+
+void AudioFileReader::read (std::span<double* const> destinations, std::size_t frames)
+{
+    const auto numChannels = state->info.numChannels;
+    if (destinations.size() != numChannels || frames > framesLeft())
+        throw std::invalid_argument ("AudioFileReader::read: " + std::to_string (frames) + " frames into "
+                                     + std::to_string (destinations.size()) + " channels, but the file has "
+                                     + std::to_string (framesLeft()) + " frames of " + std::to_string (numChannels)
+                                     + " channels left");
+
+    const std::size_t blockFrames = std::max<std::size_t> (1, std::size_t { 1 << 18 } / numChannels);
+    state->interleaved.resize (std::min (blockFrames, frames) * numChannels);
+
+    const auto& path = state->path;
+    auto* handle = state->opened.handle.get();
+    std::size_t done = 0;
+    while (done < frames)
+    {
+        const auto wanted = std::min (blockFrames, frames - done);
+        const auto got = sf_readf_double (handle, state->interleaved.data(), static_cast<sf_count_t> (wanted));
+        if (got <= 0)
+        {
+            const auto reason = sf_error (handle) != SF_ERR_NO_ERROR ? " (" + detail::sndfileErrorPhrase (handle) + ")"
+                                                                     : std::string {};
+            fail (quoted (path) + " is truncated or corrupt: its header declares "
+                  + std::to_string (state->info.numFrames) + " frames but only " + std::to_string (state->framesRead)
+                  + " could be decoded" + reason);
+        }
+
+        const auto gotFrames = static_cast<std::size_t> (got);
+        const auto* block = state->interleaved.data();
+
+        // NaN or infinity in an IR or an input would poison every output
+        // sample of a convolution; no real recording holds one. Checked in
+        // one vectorisable pass; the slow search for the first one only runs
+        // when there is one.
+        if (!allFinite (std::span<const double> (block, gotFrames * numChannels)))
+        {
+            for (std::size_t index = 0; index < gotFrames * numChannels; ++index)
+                if (const double sample = block[index]; !std::isfinite (sample))
+                    fail (quoted (path) + " is corrupt: channel " + std::to_string (index % numChannels + 1) + " holds "
+                          + (std::isnan (sample) ? "NaN" : "an infinite value") + " at frame "
+                          + std::to_string (state->framesRead + index / numChannels));
+        }
+
+        for (std::size_t channel = 0; channel < numChannels; ++channel)
+        {
+            double* destination = destinations[channel] + done;
+            for (std::size_t frame = 0; frame < gotFrames; ++frame)
+                destination[frame] = block[frame * numChannels + channel];
+        }
+        done += gotFrames;
+        state->framesRead += gotFrames;
+    }
+}
+
 AudioFileInfo readAudioFileInfo (const std::filesystem::path& path, const AudioReadLimits& limits)
 {
     const auto opened = openAndCheck (path, limits);
     return describe (opened.info);
 }
 
+AudioClip AudioFileReader::readRest()
+{
+    const auto numFrames = static_cast<std::size_t> (framesLeft());
+    auto clip = allocateClip (state->path, state->info.numChannels, numFrames);
+    clip.sampleRate = state->info.sampleRate;
+
+    std::vector<double*> destinations;
+    for (auto& channel : clip.channels)
+        destinations.push_back (channel.data());
+    read (destinations, numFrames);
+    return clip;
+}
+
 AudioClip readAudioFile (const std::filesystem::path& path, const AudioReadLimits& limits)
 {
-    auto opened = openAndCheck (path, limits);
-    const auto numChannels = static_cast<std::size_t> (opened.info.channels);
-    const auto numFrames = static_cast<std::size_t> (opened.info.frames);
-
-    auto clip = allocateClip (path, numChannels, numFrames);
-    clip.sampleRate = static_cast<double> (opened.info.samplerate);
-
-    // Decode in blocks so that the interleaved scratch stays small whatever
-    // the file's length.
-    const std::size_t blockFrames = std::max<std::size_t> (1, std::size_t { 1 << 18 } / numChannels);
-    std::vector<double> interleaved (blockFrames * numChannels);
-
-    std::size_t framesRead = 0;
-    while (framesRead < numFrames)
-    {
-        const auto wanted = std::min (blockFrames, numFrames - framesRead);
-        const auto got = sf_readf_double (opened.handle.get(), interleaved.data(), static_cast<sf_count_t> (wanted));
-        if (got <= 0)
-        {
-            const auto reason = sf_error (opened.handle.get()) != SF_ERR_NO_ERROR
-                                    ? " (" + detail::sndfileErrorPhrase (opened.handle.get()) + ")"
-                                    : std::string {};
-            fail (quoted (path) + " is truncated or corrupt: its header declares " + std::to_string (numFrames)
-                  + " frames but only " + std::to_string (framesRead) + " could be decoded" + reason);
-        }
-
-        const auto gotFrames = static_cast<std::size_t> (got);
-        for (std::size_t frame = 0; frame < gotFrames; ++frame)
-        {
-            for (std::size_t channel = 0; channel < numChannels; ++channel)
-            {
-                const double sample = interleaved[frame * numChannels + channel];
-
-                // NaN or infinity in an IR or an input would poison every
-                // output sample of a convolution; no real recording holds one.
-                if (!std::isfinite (sample))
-                    fail (quoted (path) + " is corrupt: channel " + std::to_string (channel + 1) + " holds "
-                          + (std::isnan (sample) ? "NaN" : "an infinite value") + " at frame "
-                          + std::to_string (framesRead + frame));
-
-                clip.channels[channel][framesRead + frame] = sample;
-            }
-        }
-        framesRead += gotFrames;
-    }
-
-    return clip;
+    return AudioFileReader (path, limits).readRest();
 }
 
 } // namespace partita

@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
+#include <span>
 #include <string>
 
 namespace partita
@@ -29,6 +31,41 @@ struct AudioFileInfo
     std::uint64_t numFrames = 0;
     std::string formatName;   // e.g. "WAV", "FLAC"
     std::string sampleFormat; // e.g. "24-bit PCM", "32-bit float"
+};
+
+/** A file opened for decoding a piece at a time, for work that need not hold
+    the whole file in memory (an offline render streams its input through).
+    The constructor applies readAudioFileInfo's checks; read() those of
+    readAudioFile, with the same messages.
+
+    Threading: one thread at a time per object. */
+class AudioFileReader
+{
+public:
+    /** Opens the file and checks its header; throws AudioFileError as
+        readAudioFileInfo does. */
+    explicit AudioFileReader (const std::filesystem::path& path, const AudioReadLimits& limits = {});
+    ~AudioFileReader();
+    AudioFileReader (AudioFileReader&&) noexcept;
+    AudioFileReader& operator= (AudioFileReader&&) noexcept;
+    AudioFileReader (const AudioFileReader&) = delete;
+    AudioFileReader& operator= (const AudioFileReader&) = delete;
+
+    [[nodiscard]] const AudioFileInfo& info() const noexcept;
+    [[nodiscard]] std::uint64_t framesLeft() const noexcept;
+
+    /** Decodes the next `frames` frames, channel c into destinations[c][0]
+        to destinations[c][frames - 1]. Throws AudioFileError for a truncated
+        or corrupt file or a NaN or infinite sample, and std::invalid_argument
+        for a pointer per channel missing or more frames than are left. */
+    void read (std::span<double* const> destinations, std::size_t frames);
+
+    /** Decodes every frame left into a clip, as readAudioFile does. */
+    [[nodiscard]] AudioClip readRest();
+
+private:
+    struct State;
+    std::unique_ptr<State> state;
 };
 
 /** Reads the header of a WAV, AIFF, FLAC or Ogg Vorbis file (anything libsndfile

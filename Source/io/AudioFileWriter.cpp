@@ -33,9 +33,8 @@ using detail::quoted;
     throw AudioFileError ("cannot write " + quoted (path) + ": " + reason);
 }
 
-int checkedSampleRate (const AudioClip& clip)
+int checkedSampleRate (double rate)
 {
-    const auto rate = clip.sampleRate;
     if (!(rate >= 1.0 && rate <= static_cast<double> (INT_MAX)) || rate != std::floor (rate))
         throw std::invalid_argument ("writeAudioFile: the sample rate must be a whole number of Hz, got "
                                      + std::to_string (rate));
@@ -220,26 +219,137 @@ void createEmptyFile (const std::filesystem::path& temporary, const std::filesys
     }
 }
 
-void writeSamples (SNDFILE* file, const AudioClip& clip, SampleFormat format, const std::filesystem::path& path)
+} // namespace
+
+struct AudioFileWriter::State
 {
-    const auto numChannels = clip.numChannels();
-    const auto numFrames = clip.numFrames();
+    State (const std::filesystem::path& target, const OutputFormat& outputFormat, OverwritePolicy policy)
+        : path (target)
+        , format (outputFormat)
+        , overwrite (policy)
+        , temporary (target)
+    {
+    }
+
+    std::filesystem::path path;
+    OutputFormat format;
+    OverwritePolicy overwrite;
+    TemporaryOutput temporary;
+    detail::SndfileHandle handle;
+    std::size_t numChannels = 0;
+    std::uint64_t totalFrames = 0;
+    std::uint64_t framesWritten = 0;
+    /** Interleaving goes through one of these in blocks, so that it stays
+        small whatever the length written. */
+    std::vector<int> fixedBlock;
+    std::vector<double> floatBlock;
+    std::vector<float> singleBlock;
+};
+
+AudioFileWriter::AudioFileWriter (const std::filesystem::path& path, std::size_t numChannels, double sampleRate,
+                                  std::uint64_t numFrames, const OutputFormat& format, OverwritePolicy overwrite)
+{
+    if (numChannels == 0)
+        throw std::invalid_argument ("AudioFileWriter: no channels to write");
+    if (numChannels > static_cast<std::size_t> (INT_MAX))
+        throw std::invalid_argument ("AudioFileWriter: too many channels");
+    const auto rate = checkedSampleRate (sampleRate);
+
+    if (!supports (format.container, format.sampleFormat))
+        failToWrite (path, std::string (toString (format.container)) + " cannot hold "
+                               + std::string (toString (format.sampleFormat)));
+
+    checkTarget (path, overwrite);
+
+    const auto bytesPerSample = static_cast<std::uint64_t> (std::max (bitsOf (format.sampleFormat), 8) / 8);
+    const auto dataBytes = numFrames * numChannels * bytesPerSample;
+
+    SF_INFO info {};
+    info.samplerate = rate;
+    info.channels = static_cast<int> (numChannels);
+    info.format = sndfileMajor (format, dataBytes) | sndfileSubtype (format.sampleFormat);
+
+    if (format.container == FileContainer::aiff && dataBytes > 0xFFFFFFFFu - 4096u)
+        failToWrite (path, "too much audio for AIFF (more than 4 GiB); use .wav");
+    if (sf_format_check (&info) == SF_FALSE)
+        failToWrite (path, std::string (toString (format.container)) + " cannot hold " + std::to_string (numChannels)
+                               + " channels of " + std::string (toString (format.sampleFormat)) + " at "
+                               + std::to_string (rate) + " Hz");
+
+    state = std::make_unique<State> (path, format, overwrite);
+    state->numChannels = numChannels;
+    state->totalFrames = numFrames;
+    createEmptyFile (state->temporary.path(), path);
+
+    // libsndfile picks the container from info.format, not from the
+    // temporary file's name.
+    state->handle = detail::openSndfile (state->temporary.path(), SFM_WRITE, info);
+    if (state->handle == nullptr)
+        failToWrite (path, detail::sndfileErrorPhrase (nullptr));
+
+    if (format.sampleFormat == SampleFormat::vorbis)
+    {
+        // 0.6 (oggenc -q 6, nominally about 190 kbit/s for stereo at 44.1 kHz),
+        // above libsndfile's default, so that a render is not audibly coloured.
+        double quality = 0.6;
+        sf_command (state->handle.get(), SFC_SET_VBR_ENCODING_QUALITY, &quality, sizeof (quality));
+    }
+    if (isFixedPoint (format.sampleFormat))
+    {
+        // We clip before conversion; this guards any path that reaches
+        // libsndfile's own float-to-int conversion.
+        sf_command (state->handle.get(), SFC_SET_CLIPPING, nullptr, SF_TRUE);
+    }
+}
+
+AudioFileWriter::~AudioFileWriter() = default;
+AudioFileWriter::AudioFileWriter (AudioFileWriter&&) noexcept = default;
+AudioFileWriter& AudioFileWriter::operator= (AudioFileWriter&&) noexcept = default;
+
+void AudioFileWriter::write (std::span<const double* const> channels, std::size_t numFrames)
+{
+    const auto numChannels = state->numChannels;
+    if (state->handle == nullptr)
+        throw std::logic_error ("AudioFileWriter::write after commit");
+    if (channels.size() != numChannels)
+        throw std::invalid_argument ("AudioFileWriter::write: " + std::to_string (channels.size())
+                                     + " channels where the file has " + std::to_string (numChannels));
+
+    const auto format = state->format.sampleFormat;
+    const auto& path = state->path;
     const auto bits = bitsOf (format);
     const bool fixedPoint = isFixedPoint (format);
     const std::size_t blockFrames = std::max<std::size_t> (1, std::size_t { 1 << 16 } / numChannels);
-
-    std::vector<int> fixedBlock (fixedPoint ? blockFrames * numChannels : 0);
-    std::vector<double> floatBlock (fixedPoint ? 0 : blockFrames * numChannels);
+    auto& fixedBlock = state->fixedBlock;
+    auto& floatBlock = state->floatBlock;
+    auto& singleBlock = state->singleBlock;
+    // 32-bit float, the default, stores every value, so it needs no check
+    // per sample; converting here is what libsndfile's double-to-float
+    // write does (a cast), in one pass fewer.
+    const bool single = format == SampleFormat::float32;
+    if (fixedPoint)
+        fixedBlock.resize (blockFrames * numChannels);
+    else if (single)
+        singleBlock.resize (blockFrames * numChannels);
+    else
+        floatBlock.resize (blockFrames * numChannels);
 
     for (std::size_t start = 0; start < numFrames; start += blockFrames)
     {
         const auto frames = std::min (blockFrames, numFrames - start);
 
-        for (std::size_t frame = 0; frame < frames; ++frame)
+        for (std::size_t channel = 0; single && channel < numChannels; ++channel)
+        {
+            const double* source = channels[channel] + start;
+            for (std::size_t frame = 0; frame < frames; ++frame)
+                singleBlock[frame * numChannels + channel] = static_cast<float> (source[frame]);
+        }
+
+        for (std::size_t frame = 0; !single && frame < frames; ++frame)
         {
             for (std::size_t channel = 0; channel < numChannels; ++channel)
             {
-                const double sample = clip.channels[channel][start + frame];
+                const double sample = channels[channel][start + frame];
                 const auto index = frame * numChannels + channel;
 
                 // NaN has no fixed-point value, and a Vorbis encoder fed
@@ -249,7 +359,7 @@ void writeSamples (SNDFILE* file, const AudioClip& clip, SampleFormat format, co
                 if (!representable)
                     failToWrite (path, "channel " + std::to_string (channel + 1) + " holds "
                                            + (std::isnan (sample) ? "NaN" : "an infinite value") + " at frame "
-                                           + std::to_string (start + frame) + ", which "
+                                           + std::to_string (state->framesWritten + start + frame) + ", which "
                                            + std::string (toString (format)) + " cannot store");
 
                 if (fixedPoint)
@@ -259,9 +369,11 @@ void writeSamples (SNDFILE* file, const AudioClip& clip, SampleFormat format, co
             }
         }
 
+        auto* file = state->handle.get();
         const auto wanted = static_cast<sf_count_t> (frames);
         errno = 0;
         const auto written = fixedPoint ? sf_writef_int (file, fixedBlock.data(), wanted)
+                             : single   ? sf_writef_float (file, singleBlock.data(), wanted)
                                         : sf_writef_double (file, floatBlock.data(), wanted);
         if (written != wanted)
         {
@@ -271,74 +383,28 @@ void writeSamples (SNDFILE* file, const AudioClip& clip, SampleFormat format, co
             const int systemError = errno;
             const auto reason =
                 systemError != 0 ? std::generic_category().message (systemError) : detail::sndfileErrorPhrase (file);
-            const auto done = start + static_cast<std::size_t> (std::max<sf_count_t> (written, 0));
-            failToWrite (path, "only " + std::to_string (done) + " of " + std::to_string (numFrames)
+            const auto done =
+                state->framesWritten + start + static_cast<std::size_t> (std::max<sf_count_t> (written, 0));
+            failToWrite (path, "only " + std::to_string (done) + " of " + std::to_string (state->totalFrames)
                                    + " frames could be written (" + reason + ")");
         }
     }
+    state->framesWritten += numFrames;
 }
-} // namespace
 
-void writeAudioFile (const std::filesystem::path& path, const AudioClip& clip, const OutputFormat& format,
-                     OverwritePolicy overwrite)
+void AudioFileWriter::commit()
 {
-    checkClipShape (clip);
-    const auto sampleRate = checkedSampleRate (clip);
-
-    if (!supports (format.container, format.sampleFormat))
-        failToWrite (path, std::string (toString (format.container)) + " cannot hold "
-                               + std::string (toString (format.sampleFormat)));
-
-    checkTarget (path, overwrite);
-
-    const auto bytesPerSample = static_cast<std::uint64_t> (std::max (bitsOf (format.sampleFormat), 8) / 8);
-    const auto dataBytes = static_cast<std::uint64_t> (clip.numFrames()) * clip.numChannels() * bytesPerSample;
-
-    SF_INFO info {};
-    info.samplerate = sampleRate;
-    info.channels = static_cast<int> (clip.numChannels());
-    info.format = sndfileMajor (format, dataBytes) | sndfileSubtype (format.sampleFormat);
-
-    if (format.container == FileContainer::aiff && dataBytes > 0xFFFFFFFFu - 4096u)
-        failToWrite (path, "too much audio for AIFF (more than 4 GiB); use .wav");
-    if (sf_format_check (&info) == SF_FALSE)
-        failToWrite (path, std::string (toString (format.container)) + " cannot hold "
-                               + std::to_string (clip.numChannels()) + " channels of "
-                               + std::string (toString (format.sampleFormat)) + " at " + std::to_string (sampleRate)
-                               + " Hz");
-
-    TemporaryOutput temporary (path);
-    createEmptyFile (temporary.path(), path);
-
-    // libsndfile picks the container from info.format, not from the
-    // temporary file's name.
-    auto handle = detail::openSndfile (temporary.path(), SFM_WRITE, info);
-    if (handle == nullptr)
-        failToWrite (path, detail::sndfileErrorPhrase (nullptr));
-
-    if (format.sampleFormat == SampleFormat::vorbis)
-    {
-        // 0.6 (oggenc -q 6, nominally about 190 kbit/s for stereo at 44.1 kHz),
-        // above libsndfile's default, so that a render is not audibly coloured.
-        double quality = 0.6;
-        sf_command (handle.get(), SFC_SET_VBR_ENCODING_QUALITY, &quality, sizeof (quality));
-    }
-    if (isFixedPoint (format.sampleFormat))
-    {
-        // We clip before conversion; this guards any path that reaches
-        // libsndfile's own float-to-int conversion.
-        sf_command (handle.get(), SFC_SET_CLIPPING, nullptr, SF_TRUE);
-    }
-
-    writeSamples (handle.get(), clip, format.sampleFormat, path);
+    if (state->handle == nullptr)
+        throw std::logic_error ("AudioFileWriter::commit called twice");
+    const auto& path = state->path;
 
     // Closing writes the final header (and flushes an encoder); its failure
     // means an unusable file.
-    if (const int closeResult = sf_close (handle.release()); closeResult != 0)
+    if (const int closeResult = sf_close (state->handle.release()); closeResult != 0)
         failToWrite (path, sf_error_number (closeResult));
 
     // Someone may have created the target while we were writing.
-    if (overwrite == OverwritePolicy::refuse)
+    if (state->overwrite == OverwritePolicy::refuse)
     {
         std::error_code ignored;
         if (std::filesystem::exists (std::filesystem::symlink_status (path, ignored)))
@@ -346,10 +412,23 @@ void writeAudioFile (const std::filesystem::path& path, const AudioClip& clip, c
     }
 
     std::error_code error;
-    std::filesystem::rename (temporary.path(), path, error);
+    std::filesystem::rename (state->temporary.path(), path, error);
     if (error)
         failToWrite (path, error.message());
-    temporary.commit();
+    state->temporary.commit();
+}
+
+void writeAudioFile (const std::filesystem::path& path, const AudioClip& clip, const OutputFormat& format,
+                     OverwritePolicy overwrite)
+{
+    checkClipShape (clip);
+
+    AudioFileWriter writer (path, clip.numChannels(), clip.sampleRate, clip.numFrames(), format, overwrite);
+    std::vector<const double*> channels;
+    for (const auto& channel : clip.channels)
+        channels.push_back (channel.data());
+    writer.write (channels, clip.numFrames());
+    writer.commit();
 }
 
 } // namespace partita

@@ -4,7 +4,11 @@
 #include "AudioClip.h"
 #include "OutputFormat.h"
 
+#include <cstddef>
+#include <cstdint>
 #include <filesystem>
+#include <memory>
+#include <span>
 
 namespace partita
 {
@@ -13,6 +17,41 @@ enum class OverwritePolicy
 {
     refuse,
     replace,
+};
+
+/** A file written a piece at a time, for work that need not hold the whole
+    output in memory (an offline render streams its output out). It follows
+    writeAudioFile's rules: a temporary file beside the target, renamed over
+    it by commit() only; the same clipping, rounding and refusals, with the
+    same messages. Destroyed without commit(), it removes the temporary file.
+
+    Threading: one thread at a time per object. */
+class AudioFileWriter
+{
+public:
+    /** Checks the target and the format and opens the temporary file for
+        numFrames frames (which decide between WAV and RF64) of numChannels
+        channels. Throws AudioFileError, or std::invalid_argument for no
+        channels or a sample rate that is not a positive whole number. */
+    AudioFileWriter (const std::filesystem::path& path, std::size_t numChannels, double sampleRate,
+                     std::uint64_t numFrames, const OutputFormat& format,
+                     OverwritePolicy overwrite = OverwritePolicy::refuse);
+    ~AudioFileWriter();
+    AudioFileWriter (AudioFileWriter&&) noexcept;
+    AudioFileWriter& operator= (AudioFileWriter&&) noexcept;
+    AudioFileWriter (const AudioFileWriter&) = delete;
+    AudioFileWriter& operator= (const AudioFileWriter&) = delete;
+
+    /** Appends numFrames frames, channel c from channels[c]. Throws
+        AudioFileError for a sample the format cannot store or a failed write. */
+    void write (std::span<const double* const> channels, std::size_t numFrames);
+
+    /** Completes the file and renames it over the target. */
+    void commit();
+
+private:
+    struct State;
+    std::unique_ptr<State> state;
 };
 
 /** Writes a clip. The data goes to a temporary file beside the target, which is

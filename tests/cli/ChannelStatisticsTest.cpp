@@ -20,6 +20,27 @@ TEST (ChannelStatistics, MeasuresPeakRmsAndSamplesBeyondFullScale)
     EXPECT_EQ (statistics.samplesBeyondFullScale, 2u); // exactly 1.0 is still full scale
 }
 
+TEST (ChannelStatistics, PeakOnlyGivesTheSamePeakAndCountWithoutRms)
+{
+    // Lengths around the four lanes, the peak and the NaN in every position.
+    for (std::size_t length = 1; length <= 11; ++length)
+    {
+        for (std::size_t at = 0; at < length; ++at)
+        {
+            std::vector<double> samples (length, 0.25);
+            samples[at] = -3.0;
+            samples[(at + 1) % length] = std::nan ("");
+            if (length > 2)
+                samples[(at + 2) % length] = 1.5;
+            const auto all = measureChannel (samples);
+            const auto peakOnly = measureChannel (samples, ChannelMeasures::peakOnly);
+            EXPECT_EQ (peakOnly.peak, all.peak) << length << ", " << at;
+            EXPECT_EQ (peakOnly.samplesBeyondFullScale, all.samplesBeyondFullScale) << length << ", " << at;
+            EXPECT_EQ (peakOnly.rms, 0.0);
+        }
+    }
+}
+
 TEST (ChannelStatistics, DescribesSilenceAsMinusInfinity)
 {
     const auto statistics = measureChannel (std::vector<double> (10, 0.0));

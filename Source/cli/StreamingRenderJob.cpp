@@ -1,0 +1,267 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "StreamingRenderJob.h"
+
+#include "ChannelStatistics.h"
+#include "ParallelFor.h"
+#include "RenderPlan.h"
+#include "engine/StreamingOverlapAdd.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <functional>
+#include <future>
+#include <memory>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace partita
+{
+
+namespace
+{
+double decibelsToGain (double decibels)
+{
+    return std::pow (10.0, decibels / 20.0);
+}
+
+template <typename Sample>
+std::vector<Sample> convertChannel (const std::vector<double>& channel)
+{
+    std::vector<Sample> converted (channel.size());
+    std::transform (channel.begin(), channel.end(), converted.begin(),
+                    [] (double sample) { return static_cast<Sample> (sample); });
+    return converted;
+}
+
+/** Non-interleaved channels of double samples, left uninitialised: every
+    sample is written before it is read, and not zeroing tens of megabytes
+    up front lets their pages be touched first by the stage that fills them,
+    on its own thread. */
+struct Channels
+{
+    Channels (std::size_t numChannels, std::size_t numFrames)
+    {
+        for (std::size_t channel = 0; channel < numChannels; ++channel)
+        {
+            samples.push_back (std::make_unique_for_overwrite<double[]> (numFrames));
+            pointers.push_back (samples.back().get());
+        }
+    }
+
+    std::vector<std::unique_ptr<double[]>> samples;
+    std::vector<double*> pointers;
+};
+
+/** The mix of RenderJob::render: output = gain * (mix * wetGain * wet +
+    (1 - mix) * dryGain * dry), as two scales. */
+struct MixScales
+{
+    double wet = 1.0;
+    double dry = 0.0;
+};
+
+template <typename Sample>
+RenderReport streamPaths (AudioFileReader& input, const AudioClip& impulseResponse, const RenderOptions& options,
+                          const MixScales& scales, std::size_t maxThreads, const std::filesystem::path& output,
+                          const OutputFormat& format, OverwritePolicy overwrite, const ProgressCallback& progress)
+{
+    const auto& info = input.info();
+    const auto signalLength = static_cast<std::size_t> (info.numFrames);
+    const auto kernelLength = impulseResponse.numFrames();
+    const auto plan =
+        makeRenderPlan (info.numChannels, impulseResponse.numChannels(), options.outputChannels, scales.dry != 0.0);
+    const auto outputLength = convolutionOutputLength (signalLength, kernelLength, options.mode);
+    const auto outputOffset = convolutionOutputOffset (signalLength, kernelLength, options.mode);
+
+    // Every path has the same lengths and so the same plan and segment length.
+    const auto numPaths = plan.paths.size();
+    const auto segmentLength = planOverlapAdd (signalLength, kernelLength, sizeof (Sample)).segmentLength;
+    const auto largestEmitted = segmentLength + kernelLength - 1;
+    const auto numSegments = (signalLength + segmentLength - 1) / segmentLength;
+
+    // Two of each block: segment k is convolved while segment k + 1 is read
+    // into the other input block, and mixed while segment k - 1 is written
+    // from the other mixed block, so that decoding and encoding overlap the
+    // arithmetic instead of waiting for it.
+    std::array<Channels, 2> inputBlocks { Channels (plan.numInputs, segmentLength),
+                                          Channels (plan.numInputs, segmentLength) };
+    std::array<Channels, 2> mixedBlocks { Channels (plan.numOutputs, largestEmitted),
+                                          Channels (plan.numOutputs, largestEmitted) };
+    std::vector<std::vector<Sample>> pathInputs (numPaths);
+    std::vector<std::span<const Sample>> pathResults (numPaths);
+    std::vector<std::unique_ptr<StreamingOverlapAdd<Sample>>> convolvers (numPaths);
+
+    const auto framesIn = [&] (std::size_t segment)
+    { return std::min (segmentLength, signalLength - segment * segmentLength); };
+    const auto readSegment = [&] (std::size_t segment)
+    { input.read (inputBlocks[segment % 2].pointers, framesIn (segment)); };
+
+    std::optional<AudioFileWriter> writer;
+    RenderReport report;
+    report.output = output;
+    report.numChannels = plan.numOutputs;
+    report.sampleRate = info.sampleRate;
+    report.numFrames = outputLength;
+    report.sampleFormat = format.sampleFormat;
+
+    // Declared after everything the tasks use: destroying a future from
+    // std::async waits for its task, also when an exception leaves early.
+    std::future<void> reading;
+    std::future<void> writing;
+
+    // The first segment is decoded while the FFTs are planned.
+    reading = std::async (std::launch::async, readSegment, 0);
+    parallelFor (numPaths, maxThreads,
+                 [&] (std::size_t index)
+                 {
+                     const auto kernel = convertChannel<Sample> (impulseResponse.channels[plan.paths[index].irChannel]);
+                     convolvers[index] = std::make_unique<StreamingOverlapAdd<Sample>> (kernel, signalLength);
+                     pathInputs[index].resize (segmentLength);
+                 });
+    if (convolvers.front()->segmentLength() != segmentLength)
+        throw std::logic_error ("StreamingRenderJob: the engine planned another segment length");
+
+    writer.emplace (output, plan.numOutputs, info.sampleRate, outputLength, format, overwrite);
+
+    // Samples start to start + emitted of the full convolution, of which
+    // --mode same and valid keep a window.
+    const auto writeSegment = [&] (const Channels& mixed, std::size_t start, std::size_t emitted)
+    {
+        const auto first = std::max (start, outputOffset);
+        const auto last = std::min (start + emitted, outputOffset + outputLength);
+        if (first >= last)
+            return;
+        const auto frames = last - first;
+        std::vector<const double*> pointers;
+        for (const auto* channel : mixed.pointers)
+        {
+            const auto window = std::span<const double> (channel + (first - start), frames);
+            const auto statistics = measureChannel (window, ChannelMeasures::peakOnly);
+            report.peak = std::max (report.peak, statistics.peak);
+            report.samplesBeyondFullScale += statistics.samplesBeyondFullScale;
+            pointers.push_back (window.data());
+        }
+        writer->write (pointers, frames);
+    };
+
+    reading.get();
+    for (std::size_t segment = 0; segment < numSegments; ++segment)
+    {
+        const auto start = segment * segmentLength;
+        const auto count = framesIn (segment);
+        if (segment + 1 < numSegments)
+            reading = std::async (std::launch::async, readSegment, segment + 1);
+
+        const auto& inputBlock = inputBlocks[segment % 2];
+        parallelFor (numPaths, maxThreads,
+                     [&] (std::size_t index)
+                     {
+                         const auto* source = inputBlock.pointers[plan.paths[index].input];
+                         auto& converted = pathInputs[index];
+                         std::transform (source, source + count, converted.begin(),
+                                         [] (double sample) { return static_cast<Sample> (sample); });
+                         pathResults[index] =
+                             convolvers[index]->process (std::span<const Sample> (converted).first (count));
+                     });
+
+        const auto emitted = pathResults.front().size();
+        auto& mixed = mixedBlocks[segment % 2];
+        // Each output on its own, its paths summed in path order as RenderJob
+        // sums them, so the outputs can be mixed in parallel too.
+        parallelFor (plan.numOutputs, maxThreads,
+                     [&] (std::size_t channel)
+                     {
+                         auto* samples = mixed.pointers[channel];
+                         std::fill (samples, samples + emitted, 0.0);
+                         for (std::size_t index = 0; index < numPaths; ++index)
+                         {
+                             if (plan.paths[index].output != channel)
+                                 continue;
+                             const auto& result = pathResults[index];
+                             for (std::size_t n = 0; n < emitted; ++n)
+                                 samples[n] += static_cast<double> (result[n]);
+                         }
+
+                         // The unity case stays bit-exact: the output is the engine's result.
+                         if (scales.wet != 1.0)
+                             for (std::size_t n = 0; n < emitted; ++n)
+                                 samples[n] *= scales.wet;
+
+                         // Dry sample k sits at index k of the full convolution's
+                         // timeline, so this segment's dry samples are its input block's.
+                         if (const auto dryInput = plan.dryInputs[channel])
+                         {
+                             const auto* dry = inputBlock.pointers[*dryInput];
+                             for (std::size_t n = 0; n < std::min (emitted, count); ++n)
+                                 samples[n] += scales.dry * dry[n];
+                         }
+                     });
+
+        if (writing.valid())
+            writing.get();
+        writing = std::async (std::launch::async, writeSegment, std::cref (mixed), start, emitted);
+        if (reading.valid())
+            reading.get();
+
+        if (progress)
+            progress (static_cast<double> (start + count) / static_cast<double> (signalLength));
+    }
+    writing.get();
+
+    writer->commit();
+    return report;
+}
+} // namespace
+
+StreamingRenderJob::StreamingRenderJob (const RenderOptions& renderOptions, std::size_t threads)
+    : options (renderOptions)
+    , maxThreads (std::max<std::size_t> (threads, 1))
+{
+}
+
+bool StreamingRenderJob::canRender (std::uint64_t inputFrames, std::size_t irFrames) const noexcept
+{
+    if (irFrames == 0 || inputFrames < irFrames)
+        return false;
+    const auto method = options.method == ConvolutionMethod::automatic
+                            ? chooseConvolutionMethod (static_cast<std::size_t> (inputFrames), irFrames)
+                            : options.method;
+    return method == ConvolutionMethod::fft;
+}
+
+RenderReport StreamingRenderJob::render (AudioFileReader& input, const AudioClip& impulseResponse,
+                                         const std::filesystem::path& output, const OutputFormat& format,
+                                         OverwritePolicy overwrite, const ProgressCallback& progress) const
+{
+    const auto& info = input.info();
+    if (info.numChannels == 0 || info.numFrames == 0)
+        throw std::invalid_argument ("the input holds no samples");
+    if (impulseResponse.numChannels() == 0 || impulseResponse.numFrames() == 0)
+        throw std::invalid_argument ("the impulse response holds no samples");
+    if (impulseResponse.sampleRate != info.sampleRate)
+        throw std::invalid_argument ("the impulse response is at " + std::to_string (impulseResponse.sampleRate)
+                                     + " Hz but the input at " + std::to_string (info.sampleRate)
+                                     + " Hz; resample it first");
+    for (const auto& channel : impulseResponse.channels)
+        if (channel.size() != impulseResponse.numFrames())
+            throw std::invalid_argument ("a clip has channels of different lengths");
+    if (input.framesLeft() != info.numFrames || !canRender (info.numFrames, impulseResponse.numFrames()))
+        throw std::logic_error ("StreamingRenderJob::render: not a render it can stream");
+
+    const double outputGain = decibelsToGain (options.outputGainDb);
+    MixScales scales;
+    scales.wet = outputGain * options.mix * decibelsToGain (options.wetGainDb);
+    scales.dry = outputGain * (1.0 - options.mix) * decibelsToGain (options.dryGainDb);
+
+    return options.precision == Precision::float64
+               ? streamPaths<double> (input, impulseResponse, options, scales, maxThreads, output, format, overwrite,
+                                      progress)
+               : streamPaths<float> (input, impulseResponse, options, scales, maxThreads, output, format, overwrite,
+                                     progress);
+}
+
+} // namespace partita
