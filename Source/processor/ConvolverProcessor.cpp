@@ -652,6 +652,9 @@ private:
     {
         if (priming == nullptr || !primer.catchUp (*priming, engineInputs, budget))
             return;
+        // The playing engine is retired now or when the fade ends: never freed here.
+        if (current != nullptr && !retired.hasRoom())
+            return;
 
         if (!processedSinceReset || current == nullptr)
         {
