@@ -3,6 +3,7 @@
 
 #include "ParallelFor.h"
 #include "ProgressTracker.h"
+#include "RenderMix.h"
 
 #include <algorithm>
 #include <cmath>
@@ -14,20 +15,6 @@ namespace partita
 
 namespace
 {
-double decibelsToGain (double decibels)
-{
-    return std::pow (10.0, decibels / 20.0);
-}
-
-template <typename Sample>
-std::vector<Sample> convertChannel (const std::vector<double>& channel)
-{
-    std::vector<Sample> converted (channel.size());
-    std::transform (channel.begin(), channel.end(), converted.begin(),
-                    [] (double sample) { return static_cast<Sample> (sample); });
-    return converted;
-}
-
 template <typename Sample>
 std::vector<std::vector<Sample>> convertChannels (const AudioClip& clip)
 {
@@ -103,9 +90,7 @@ AudioClip RenderJob::render (const AudioClip& input, const AudioClip& impulseRes
             if (channel.size() != clip->numFrames())
                 throw std::invalid_argument ("a clip has channels of different lengths");
 
-    const double outputGain = decibelsToGain (options.outputGainDb);
-    const double wetScale = outputGain * options.mix * decibelsToGain (options.wetGainDb);
-    const double dryScale = outputGain * (1.0 - options.mix) * decibelsToGain (options.dryGainDb);
+    const auto [wetScale, dryScale] = mixScalesFor (options);
 
     const auto plan =
         makeRenderPlan (input.numChannels(), impulseResponse.numChannels(), options.outputChannels, dryScale != 0.0);

@@ -3,6 +3,7 @@
 
 #include "ChannelStatistics.h"
 #include "ParallelFor.h"
+#include "RenderMix.h"
 #include "RenderPlan.h"
 #include "engine/StreamingOverlapAdd.h"
 
@@ -23,20 +24,6 @@ namespace partita
 
 namespace
 {
-double decibelsToGain (double decibels)
-{
-    return std::pow (10.0, decibels / 20.0);
-}
-
-template <typename Sample>
-std::vector<Sample> convertChannel (const std::vector<double>& channel)
-{
-    std::vector<Sample> converted (channel.size());
-    std::transform (channel.begin(), channel.end(), converted.begin(),
-                    [] (double sample) { return static_cast<Sample> (sample); });
-    return converted;
-}
-
 /** Non-interleaved channels of double samples, left uninitialised: every
     sample is written before it is read, and not zeroing tens of megabytes
     up front lets their pages be touched first by the stage that fills them,
@@ -54,14 +41,6 @@ struct Channels
 
     std::vector<std::unique_ptr<double[]>> samples;
     std::vector<double*> pointers;
-};
-
-/** The mix of RenderJob::render: output = gain * (mix * wetGain * wet +
-    (1 - mix) * dryGain * dry), as two scales. */
-struct MixScales
-{
-    double wet = 1.0;
-    double dry = 0.0;
 };
 
 template <typename Sample>
@@ -252,10 +231,7 @@ RenderReport StreamingRenderJob::render (AudioFileReader& input, const AudioClip
     if (input.framesLeft() != info.numFrames || !canRender (info.numFrames, impulseResponse.numFrames()))
         throw std::logic_error ("StreamingRenderJob::render: not a render it can stream");
 
-    const double outputGain = decibelsToGain (options.outputGainDb);
-    MixScales scales;
-    scales.wet = outputGain * options.mix * decibelsToGain (options.wetGainDb);
-    scales.dry = outputGain * (1.0 - options.mix) * decibelsToGain (options.dryGainDb);
+    const auto scales = mixScalesFor (options);
 
     return options.precision == Precision::float64
                ? streamPaths<double> (input, impulseResponse, options, scales, maxThreads, output, format, overwrite,
