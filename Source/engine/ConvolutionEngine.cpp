@@ -29,16 +29,24 @@ namespace partita
 
     In onePartition latency mode the kernels sit P0 samples later on the
     engine's timeline: the head would only hold zeros, so there is none, and
-    the output is the exact convolution delayed by P0. */
+    the output is the exact convolution delayed by P0.
+
+    With HostBlocks::steady the planner may instead start the first level at
+    tap 0 (a "current" level): a call that brings a whole P0-block gets the
+    block's output from one transform of it, made inside the call. A block
+    that arrives in pieces plays the older blocks' part from that level and
+    its own samples' part from a direct FIR of the first P0 taps, run on a
+    line that holds only the block itself (no history, which the level's
+    overlap already carries). */
 class ConvolutionEngine::Implementation
 {
 public:
     Implementation (const KernelMatrix& kernels, const EngineConfig& engineConfig)
-        : config (engineConfig),
-          numInputChannels (kernels.numInputs()),
-          numOutputChannels (kernels.numOutputs()),
-          shift (engineConfig.latencyMode == LatencyMode::onePartition ? engineConfig.partitionSize : 0),
-          longestKernel (kernels.longestKernel())
+        : config (engineConfig)
+        , numInputChannels (kernels.numInputs())
+        , numOutputChannels (kernels.numOutputs())
+        , shift (engineConfig.latencyMode == LatencyMode::onePartition ? engineConfig.partitionSize : 0)
+        , longestKernel (kernels.longestKernel())
     {
         std::size_t numPaths = 0;
         for (std::size_t input = 0; input < numInputChannels; ++input)
@@ -53,6 +61,8 @@ public:
         problem.expectedBlockSize = engineConfig.expectedBlockSize;
         problem.firstPartitionIsFlexible = engineConfig.latencyMode == LatencyMode::zero;
         problem.directHead = engineConfig.latencyMode == LatencyMode::zero;
+        problem.steadyBlocks = engineConfig.hostBlocks == HostBlocks::steady && engineConfig.expectedBlockSize >= 16
+                               && engineConfig.expectedBlockSize <= 8192;
         problem.numInputs = numInputChannels;
         problem.numOutputs = numOutputChannels;
         problem.numPaths = std::max<std::size_t> (numPaths, 1);
@@ -62,16 +72,19 @@ public:
                                         : plan.levels.front().partitionSize;
         for (const auto& geometry : plan.levels)
             levels.emplace_back (geometry, kernels, shift, costs);
+        currentLevel = !levels.empty() && levels.front().coversCurrentBlock() ? &levels.front() : nullptr;
+        // A current level's fallback sums its first partition directly.
+        const auto headLength = currentLevel != nullptr ? blockSize : plan.headLength;
 
         for (std::size_t input = 0; input < numInputChannels; ++input)
             lines.emplace_back (2 * blockSize - 1);
         for (std::size_t input = 0; input < numInputChannels; ++input)
             for (std::size_t output = 0; output < numOutputChannels; ++output)
-                if (plan.headLength > 0 && kernels.hasKernel (input, output))
+                if (headLength > 0 && kernels.hasKernel (input, output))
                 {
                     const auto taps = kernels.kernel (input, output);
-                    heads.push_back ({ input, output,
-                                       DirectHeadFilter (taps.first (std::min (plan.headLength, taps.size()))) });
+                    heads.push_back (
+                        { input, output, DirectHeadFilter (taps.first (std::min (headLength, taps.size()))) });
                 }
 
         reset();
@@ -84,6 +97,8 @@ public:
         for (auto& level : levels)
             level.reset();
         position = 0;
+        blockArrivesWhole = true;
+        fallbackBlocks = 0;
     }
 
     void process (std::span<const float* const> in, std::span<float* const> out, std::size_t numSamples) noexcept
@@ -93,14 +108,29 @@ public:
         {
             const auto chunk = std::min (numSamples - done, blockSize - position);
             const auto linePosition = blockSize - 1 + position;
+            if (currentLevel != nullptr && position == 0)
+            {
+                blockArrivesWhole = chunk == blockSize;
+                fallbackBlocks += blockArrivesWhole ? 0u : 1u;
+            }
+            const bool directHead = currentLevel == nullptr || !blockArrivesWhole;
 
             // All inputs are stored before any output is written, so that
             // in-place processing (an output aliasing an input) is safe.
             for (std::size_t i = 0; i < numInputChannels; ++i)
             {
-                std::copy_n (in[i] + done, chunk, lines[i].data() + linePosition);
+                if (directHead)
+                    std::copy_n (in[i] + done, chunk, lines[i].data() + linePosition);
                 for (auto& level : levels)
                     level.write (i, in[i] + done, chunk);
+            }
+
+            if (currentLevel != nullptr && position == 0)
+            {
+                if (blockArrivesWhole)
+                    currentLevel->computeWholeBlock();
+                else
+                    currentLevel->computeBlockWithoutItself();
             }
 
             for (std::size_t o = 0; o < numOutputChannels; ++o)
@@ -110,8 +140,9 @@ public:
                     level.addOutput (o, out[o] + done, chunk);
             }
 
-            for (const auto& head : heads)
-                head.filter.process (lines[head.input].data() + linePosition, out[head.output] + done, chunk);
+            if (directHead)
+                for (const auto& head : heads)
+                    head.filter.process (lines[head.input].data() + linePosition, out[head.output] + done, chunk);
 
             for (auto& level : levels)
                 level.advance (chunk);
@@ -120,9 +151,11 @@ public:
             done += chunk;
             if (position == blockSize)
             {
-                // Keep the last P0 - 1 samples as the next block's history.
-                for (auto& line : lines)
-                    std::copy_n (line.data() + blockSize, blockSize - 1, line.data());
+                // Keep the last P0 - 1 samples as the next block's history
+                // (a current level's fallback line keeps only zeros there).
+                if (currentLevel == nullptr)
+                    for (auto& line : lines)
+                        std::copy_n (line.data() + blockSize, blockSize - 1, line.data());
                 position = 0;
             }
         }
@@ -132,6 +165,8 @@ public:
     std::size_t numOutputs() const noexcept { return numOutputChannels; }
     std::size_t latency() const noexcept { return shift; }
     std::size_t tail() const noexcept { return longestKernel == 0 ? 0 : longestKernel - 1 + latency(); }
+    std::size_t alignment() const noexcept { return currentLevel != nullptr ? blockSize : 1; }
+    std::size_t fallbacks() const noexcept { return fallbackBlocks; }
 
     EngineConfig config;
     PartitionPlan plan;
@@ -152,7 +187,10 @@ private:
     std::vector<AlignedBuffer<float>> lines;
     std::vector<Head> heads;
     std::vector<ConvolutionLevel> levels;
-    std::size_t position = 0; // samples of the current P0-block already received
+    ConvolutionLevel* currentLevel = nullptr; // levels.front() when it covers the block being received
+    std::size_t position = 0;                 // samples of the current P0-block already received
+    bool blockArrivesWhole = true;
+    std::size_t fallbackBlocks = 0;
 };
 
 ConvolutionEngine::ConvolutionEngine() = default;
@@ -165,7 +203,7 @@ void ConvolutionEngine::prepare (const KernelMatrix& kernels, const EngineConfig
     implementation.reset();
 
     const auto size = config.partitionSize;
-    if (size < 8 || size > 32768 || ! std::has_single_bit (size))
+    if (size < 8 || size > 32768 || !std::has_single_bit (size))
         throw std::invalid_argument ("the partition size must be a power of two from 8 to 32768");
     if (kernels.numInputs() == 0 || kernels.numOutputs() == 0)
         throw std::invalid_argument ("the engine needs at least one input and one output");
@@ -218,6 +256,16 @@ std::size_t ConvolutionEngine::latencySamples() const noexcept
 std::size_t ConvolutionEngine::tailSamples() const noexcept
 {
     return implementation != nullptr ? implementation->tail() : 0;
+}
+
+std::size_t ConvolutionEngine::blockAlignment() const noexcept
+{
+    return implementation != nullptr ? implementation->alignment() : 1;
+}
+
+std::size_t ConvolutionEngine::directFallbackBlocks() const noexcept
+{
+    return implementation != nullptr ? implementation->fallbacks() : 0;
 }
 
 const PartitionPlan* ConvolutionEngine::plan() const noexcept

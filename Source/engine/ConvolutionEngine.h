@@ -24,6 +24,26 @@ enum class LatencyMode
     onePartition,
 };
 
+/** What a zero-latency engine may assume about how the host cuts its calls. */
+enum class HostBlocks
+{
+    /** Nothing: the first partition's taps run as a direct-form FIR, so every
+        call pattern gives bit-identical output. */
+    anySize,
+    /** Mostly whole blocks of expectedBlockSize samples (a power of two from
+        16 to 8192), as most hosts deliver them: the first FFT partition may
+        then be the host block itself (or a power-of-two fraction of it),
+        transformed together with the block's own samples inside the call, as
+        zita-convolver does, which saves the direct head and one level of
+        transforms. A call that does not bring a whole partition (a shorter
+        or unaligned host block) falls back to a direct-form FIR for that
+        partition's samples, so any call pattern still gives the exact
+        convolution to float rounding, but bit-identical output only for
+        identical call patterns. The planner uses this only where its cost
+        model finds it cheaper. */
+    steady,
+};
+
 struct EngineConfig
 {
     /** The first (smallest) FFT partition in samples: a power of two from 8
@@ -46,6 +66,8 @@ struct EngineConfig
         of the largest (which cannot be spread over callbacks) stays a small
         part of a block period. */
     std::size_t expectedBlockSize = 0;
+    /** Zero latency only; see HostBlocks. */
+    HostBlocks hostBlocks = HostBlocks::anySize;
 };
 
 /** Streaming multichannel convolution: partitioned overlap-add on FFTW single
@@ -103,6 +125,13 @@ public:
         longest kernel - 1 + latency. */
     [[nodiscard]] std::size_t tailSamples() const noexcept;
     [[nodiscard]] const EngineConfig& config() const noexcept;
+    /** Host calls that start and end on multiples of this many samples
+        (counted from prepare() or reset()) take the engine's cheapest path;
+        1 when every cut is as cheap (HostBlocks::anySize). */
+    [[nodiscard]] std::size_t blockAlignment() const noexcept;
+    /** Partitions whose samples a steady engine had to sum directly because
+        no single call brought them whole, since prepare() or reset(). */
+    [[nodiscard]] std::size_t directFallbackBlocks() const noexcept;
     /** The partitioning chosen by prepare(); null when unprepared. */
     [[nodiscard]] const PartitionPlan* plan() const noexcept;
 

@@ -11,42 +11,42 @@ namespace partita
 {
 namespace
 {
-    /** Partitions per multiply-accumulate unit: enough for the accumulator to
-        stay in registers over several spectra, few enough that a deferred
-        job spreads evenly over small host blocks. */
-    constexpr std::size_t partitionsPerUnit = 8;
+/** Partitions per multiply-accumulate unit: enough for the accumulator to
+    stay in registers over several spectra, few enough that a deferred
+    job spreads evenly over small host blocks. */
+constexpr std::size_t partitionsPerUnit = 8;
 
-    /** At most this many bin products per multiply-accumulate unit (a few
-        tens of microseconds), so that the large partitions' work, split by
-        frequency as well, spreads evenly over small host blocks. Splitting by
-        bins changes no sum: each bin is accumulated on its own. */
-    constexpr std::size_t binProductsPerUnit = 16384;
-    constexpr std::size_t binAlignment = 16; // keeps every piece on a 64-byte boundary
+/** At most this many bin products per multiply-accumulate unit (a few
+    tens of microseconds), so that the large partitions' work, split by
+    frequency as well, spreads evenly over small host blocks. Splitting by
+    bins changes no sum: each bin is accumulated on its own. */
+constexpr std::size_t binProductsPerUnit = 16384;
+constexpr std::size_t binAlignment = 16; // keeps every piece on a 64-byte boundary
 
-    /** The taps of one path that fall in [first, first + count) of the
-        engine's timeline, where kernel tap t sits at t + shift. */
-    std::vector<float> tapsInRange (std::span<const float> taps, std::size_t shift, std::size_t first,
-                                    std::size_t count)
+/** The taps of one path that fall in [first, first + count) of the
+    engine's timeline, where kernel tap t sits at t + shift. */
+std::vector<float> tapsInRange (std::span<const float> taps, std::size_t shift, std::size_t first, std::size_t count)
+{
+    std::vector<float> range (count, 0.0f);
+    for (std::size_t n = 0; n < count; ++n)
     {
-        std::vector<float> range (count, 0.0f);
-        for (std::size_t n = 0; n < count; ++n)
-        {
-            const auto position = first + n;
-            if (position >= shift && position - shift < taps.size())
-                range[n] = taps[position - shift];
-        }
-        while (! range.empty() && range.back() == 0.0f)
-            range.pop_back();
-        return range;
+        const auto position = first + n;
+        if (position >= shift && position - shift < taps.size())
+            range[n] = taps[position - shift];
     }
+    while (!range.empty() && range.back() == 0.0f)
+        range.pop_back();
+    return range;
+}
 } // namespace
 
 ConvolutionLevel::ConvolutionLevel (const PartitionLevel& geometry, const KernelMatrix& kernels,
                                     std::size_t kernelShift, const CostModel& costs)
-    : blockSize (geometry.partitionSize),
-      firstAge (geometry.firstTap / geometry.partitionSize - (geometry.deferred ? 2 : 1)),
-      deferred (geometry.deferred),
-      fft (2 * geometry.partitionSize, FftPlanning::measure)
+    : blockSize (geometry.partitionSize)
+    , firstAge (geometry.firstTap == 0 ? 0 : geometry.firstTap / geometry.partitionSize - (geometry.deferred ? 2 : 1))
+    , deferred (geometry.deferred)
+    , current (geometry.firstTap == 0)
+    , fft (2 * geometry.partitionSize, FftPlanning::measure)
 {
     const auto bins = fft.numBins();
     const auto stride = AlignedBuffer<float>::alignedStride (bins);
@@ -58,7 +58,7 @@ ConvolutionLevel::ConvolutionLevel (const PartitionLevel& geometry, const Kernel
     {
         for (std::size_t output = 0; output < kernels.numOutputs(); ++output)
         {
-            if (! kernels.hasKernel (input, output))
+            if (!kernels.hasKernel (input, output))
                 continue;
             const auto taps = tapsInRange (kernels.kernel (input, output), kernelShift, geometry.firstTap, span);
             if (taps.empty())
@@ -72,7 +72,7 @@ ConvolutionLevel::ConvolutionLevel (const PartitionLevel& geometry, const Kernel
 
     for (auto& output : outputs)
     {
-        if (! output.hasPaths)
+        if (!output.hasPaths)
             continue;
         output.sumReal = AlignedBuffer<float> (stride);
         output.sumImag = AlignedBuffer<float> (stride);
@@ -119,13 +119,13 @@ void ConvolutionLevel::buildUnits (const CostModel& costs)
             for (std::size_t first = 0; first < count; first += partitionsPerUnit)
             {
                 const auto end = std::min (count, first + partitionsPerUnit);
-                const auto binsPerUnit = std::max (binAlignment, binProductsPerUnit / (end - first) / binAlignment
-                                                                     * binAlignment);
+                const auto binsPerUnit =
+                    std::max (binAlignment, binProductsPerUnit / (end - first) / binAlignment * binAlignment);
                 for (std::size_t firstBin = 0; firstBin < bins; firstBin += binsPerUnit)
                 {
                     const auto endBin = std::min (bins, firstBin + binsPerUnit);
-                    total += partitionCost * static_cast<double> (end - first)
-                             * static_cast<double> (endBin - firstBin) / static_cast<double> (bins);
+                    total += partitionCost * static_cast<double> (end - first) * static_cast<double> (endBin - firstBin)
+                             / static_cast<double> (bins);
                     units.push_back ({ UnitKind::multiplyAccumulate, p, first, end, firstBin, endBin, total });
                 }
             }
@@ -152,6 +152,7 @@ void ConvolutionLevel::reset() noexcept
     position = 0;
     nextUnit = units.size();
     jobPending = false;
+    blockWithoutItself = false;
 }
 
 void ConvolutionLevel::write (std::size_t input, const float* samples, std::size_t count) noexcept
@@ -164,7 +165,7 @@ void ConvolutionLevel::write (std::size_t input, const float* samples, std::size
 void ConvolutionLevel::addOutput (std::size_t output, float* destination, std::size_t count) const noexcept
 {
     const auto& state = outputs[output];
-    if (! state.hasPaths)
+    if (!state.hasPaths)
         return;
     const float* source = state.playing.data() + position;
     for (std::size_t n = 0; n < count; ++n)
@@ -174,6 +175,17 @@ void ConvolutionLevel::addOutput (std::size_t output, float* destination, std::s
 void ConvolutionLevel::advance (std::size_t count) noexcept
 {
     position += count;
+    if (current)
+    {
+        if (position == blockSize)
+        {
+            position = 0;
+            if (blockWithoutItself)
+                completeBlockWithoutItself();
+        }
+        return;
+    }
+
     if (position == blockSize)
     {
         position = 0;
@@ -191,12 +203,79 @@ void ConvolutionLevel::advance (std::size_t count) noexcept
         return;
     }
 
-    if (jobPending && ! units.empty())
+    if (jobPending && !units.empty())
     {
         // Keep a quarter of the period in hand, so the last callbacks before
         // the deadline are not the ones left with the most work.
-        const double fraction = std::min (1.0, static_cast<double> (position) / (0.75 * static_cast<double> (blockSize)));
+        const double fraction =
+            std::min (1.0, static_cast<double> (position) / (0.75 * static_cast<double> (blockSize)));
         runJobUntil (fraction * units.back().costUntilDone);
+    }
+}
+
+void ConvolutionLevel::computeWholeBlock() noexcept
+{
+    blockWithoutItself = false;
+    startJob();
+    finishJob();
+}
+
+void ConvolutionLevel::computeBlockWithoutItself() noexcept
+{
+    blockWithoutItself = true;
+    clearSums();
+    // Partition p multiplies the block p blocks back, which is delay-line age
+    // p - 1 while the current block is not in the line yet.
+    for (std::size_t p = 0; p < paths.size(); ++p)
+        for (std::size_t first = 1; first < paths[p].kernel.numPartitions(); first += partitionsPerUnit)
+            multiplyAccumulate (p, first, std::min (paths[p].kernel.numPartitions(), first + partitionsPerUnit),
+                                first - 1, 0, fft.numBins());
+    for (auto& output : outputs)
+    {
+        if (!output.hasPaths)
+            continue;
+        const float* time = transformSum (output);
+        for (std::size_t t = 0; t < blockSize; ++t)
+        {
+            output.playing[t] = time[t] + output.overlap[t];
+            output.overlap[t] = time[blockSize + t];
+        }
+    }
+}
+
+void ConvolutionLevel::completeBlockWithoutItself() noexcept
+{
+    // The block's own first-partition product: its first half was summed
+    // directly while the block played; the second half spills into the next.
+    blockWithoutItself = false;
+    for (auto& input : inputs)
+    {
+        if (input.block.size() == 0)
+            continue;
+        std::swap (input.block, input.jobInput);
+        transformInput (input);
+    }
+    clearSums();
+    for (std::size_t p = 0; p < paths.size(); ++p)
+        multiplyAccumulate (p, 0, 1, 0, 0, fft.numBins());
+    for (auto& output : outputs)
+    {
+        if (!output.hasPaths)
+            continue;
+        const float* time = transformSum (output);
+        for (std::size_t t = 0; t < blockSize; ++t)
+            output.overlap[t] += time[blockSize + t];
+    }
+}
+
+void ConvolutionLevel::clearSums() noexcept
+{
+    for (auto& output : outputs)
+    {
+        if (!output.hasPaths)
+            continue;
+        output.sumReal.clear();
+        output.sumImag.clear();
     }
 }
 
@@ -205,20 +284,14 @@ void ConvolutionLevel::startJob() noexcept
     for (auto& input : inputs)
         if (input.block.size() > 0)
             std::swap (input.block, input.jobInput);
-    for (auto& output : outputs)
-    {
-        if (! output.hasPaths)
-            continue;
-        output.sumReal.clear();
-        output.sumImag.clear();
-    }
+    clearSums();
     nextUnit = 0;
     jobPending = true;
 }
 
 void ConvolutionLevel::finishJob() noexcept
 {
-    if (! jobPending)
+    if (!jobPending)
         return;
     while (nextUnit < units.size())
         runUnit (units[nextUnit++]);
@@ -234,49 +307,60 @@ void ConvolutionLevel::runJobUntil (double cost) noexcept
         runUnit (units[nextUnit++]);
 }
 
-void ConvolutionLevel::runUnit (const Unit& unit) noexcept
+void ConvolutionLevel::transformInput (InputState& input) noexcept
 {
     const auto time = fft.timeData();
-    const auto spectrum = fft.spectrumData();
+    std::copy_n (input.jobInput.data(), blockSize, time.data());
+    std::fill (time.begin() + static_cast<std::ptrdiff_t> (blockSize), time.end(), 0.0f);
+    fft.forward();
+    input.spectra.push (fft.spectrumData().data());
+}
 
+void ConvolutionLevel::multiplyAccumulate (std::size_t pathIndex, std::size_t firstPartition, std::size_t endPartition,
+                                           std::size_t firstAgeOfRange, std::size_t firstBin,
+                                           std::size_t endBin) noexcept
+{
+    const auto& path = paths[pathIndex];
+    const auto& spectra = inputs[path.input].spectra;
+    auto& output = outputs[path.output];
+    std::array<const float*, partitionsPerUnit> inputReal {}, inputImag {}, kernelReal {}, kernelImag {};
+    const auto count = endPartition - firstPartition;
+    for (std::size_t j = 0; j < count; ++j)
+    {
+        const auto partition = firstPartition + j;
+        inputReal[j] = spectra.real (firstAgeOfRange + j) + firstBin;
+        inputImag[j] = spectra.imag (firstAgeOfRange + j) + firstBin;
+        kernelReal[j] = path.kernel.real (partition) + firstBin;
+        kernelImag[j] = path.kernel.imag (partition) + firstBin;
+    }
+    splitSpectrum::multiplyAccumulateSum (inputReal.data(), inputImag.data(), kernelReal.data(), kernelImag.data(),
+                                          count, output.sumReal.data() + firstBin, output.sumImag.data() + firstBin,
+                                          endBin - firstBin);
+}
+
+const float* ConvolutionLevel::transformSum (OutputState& output) noexcept
+{
+    const auto spectrum = fft.spectrumData();
+    splitSpectrum::interleave (output.sumReal.data(), output.sumImag.data(), spectrum.data(), spectrum.size());
+    fft.inverse();
+    return fft.timeData().data();
+}
+
+void ConvolutionLevel::runUnit (const Unit& unit) noexcept
+{
     switch (unit.kind)
     {
         case UnitKind::forward:
-        {
-            auto& input = inputs[unit.index];
-            std::copy_n (input.jobInput.data(), blockSize, time.data());
-            std::fill (time.begin() + static_cast<std::ptrdiff_t> (blockSize), time.end(), 0.0f);
-            fft.forward();
-            input.spectra.push (spectrum.data());
+            transformInput (inputs[unit.index]);
             return;
-        }
         case UnitKind::multiplyAccumulate:
-        {
-            const auto& path = paths[unit.index];
-            const auto& spectra = inputs[path.input].spectra;
-            auto& output = outputs[path.output];
-            std::array<const float*, partitionsPerUnit> inputReal {}, inputImag {}, kernelReal {}, kernelImag {};
-            const auto count = unit.endPartition - unit.firstPartition;
-            const auto bin = unit.firstBin;
-            for (std::size_t j = 0; j < count; ++j)
-            {
-                const auto partition = unit.firstPartition + j;
-                inputReal[j] = spectra.real (firstAge + partition) + bin;
-                inputImag[j] = spectra.imag (firstAge + partition) + bin;
-                kernelReal[j] = path.kernel.real (partition) + bin;
-                kernelImag[j] = path.kernel.imag (partition) + bin;
-            }
-            splitSpectrum::multiplyAccumulateSum (inputReal.data(), inputImag.data(), kernelReal.data(),
-                                                  kernelImag.data(), count, output.sumReal.data() + bin,
-                                                  output.sumImag.data() + bin, unit.endBin - bin);
+            multiplyAccumulate (unit.index, unit.firstPartition, unit.endPartition, firstAge + unit.firstPartition,
+                                unit.firstBin, unit.endBin);
             return;
-        }
         case UnitKind::inverse:
         {
             auto& output = outputs[unit.index];
-            splitSpectrum::interleave (output.sumReal.data(), output.sumImag.data(), spectrum.data(),
-                                       spectrum.size());
-            fft.inverse();
+            const float* time = transformSum (output);
             for (std::size_t t = 0; t < blockSize; ++t)
             {
                 output.finished[t] = time[t] + output.overlap[t];

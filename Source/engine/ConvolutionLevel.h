@@ -27,6 +27,15 @@ namespace partita
     The job's arithmetic is the same however it is spread, so the output
     depends only on the input.
 
+    A current level (firstTap 0, HostBlocks::steady) also covers the taps
+    that act on the block being received. When a call brings the whole block
+    (computeWholeBlock(), before addOutput()), one job transforms it with the
+    older blocks and its result plays in the same call, as zita-convolver
+    does. Otherwise (computeBlockWithoutItself() at the block's first sample)
+    only the older blocks' part plays, the engine adds the block's own part
+    directly, and when the block completes its transform joins the delay
+    line and its spill-over into the next block is added to the overlap.
+
     Threading: constructed off the audio thread; everything else runs on the
     audio thread without allocating or locking. */
 class ConvolutionLevel
@@ -46,6 +55,15 @@ public:
 
     [[nodiscard]] std::size_t partitionSize() const noexcept { return blockSize; }
     [[nodiscard]] bool feedsOutput (std::size_t output) const noexcept { return outputs[output].hasPaths; }
+    [[nodiscard]] bool coversCurrentBlock() const noexcept { return current; }
+
+    /** Current level, at the block's first sample, once write() has stored
+        the whole block: computes the block's output, own samples included. */
+    void computeWholeBlock() noexcept;
+    /** Current level, at the block's first sample when the call does not
+        bring the whole block: computes the older blocks' part of its output;
+        the caller adds the part of the block's own samples. */
+    void computeBlockWithoutItself() noexcept;
 
     /** Stores input samples at the current position (count must not cross
         the end of the block). */
@@ -70,12 +88,12 @@ private:
     struct Unit
     {
         UnitKind kind;
-        std::size_t index;           // input (forward), path (multiplyAccumulate) or output (inverse)
-        std::size_t firstPartition;  // multiplyAccumulate only: partitions and bins
+        std::size_t index;          // input (forward), path (multiplyAccumulate) or output (inverse)
+        std::size_t firstPartition; // multiplyAccumulate only: partitions and bins
         std::size_t endPartition;
         std::size_t firstBin;
         std::size_t endBin;
-        double costUntilDone;        // estimated cost of the job up to and including this unit
+        double costUntilDone; // estimated cost of the job up to and including this unit
     };
 
     struct InputState
@@ -107,10 +125,19 @@ private:
     void runUnit (const Unit& unit) noexcept;
     void finishJob() noexcept;
     void buildUnits (const CostModel& costs);
+    void multiplyAccumulate (std::size_t pathIndex, std::size_t firstPartition, std::size_t endPartition,
+                             std::size_t firstAgeOfRange, std::size_t firstBin, std::size_t endBin) noexcept;
+    void clearSums() noexcept;
+    void transformInput (InputState& input) noexcept;
+    /** Inverse-transforms an output's sum; returns the 2P time samples. */
+    const float* transformSum (OutputState& output) noexcept;
+    void completeBlockWithoutItself() noexcept;
 
     std::size_t blockSize;
     std::size_t firstAge; // delay-line age of the first partition
     bool deferred;
+    bool current;                    // covers the block being received (firstTap 0)
+    bool blockWithoutItself = false; // current level: the block's own part is summed directly
     RealFft<float> fft;
     std::vector<InputState> inputs;
     std::vector<OutputState> outputs;

@@ -2,83 +2,112 @@
 #include "PartitionPlan.h"
 
 #include <algorithm>
+#include <bit>
 #include <limits>
 
 namespace partita
 {
 namespace
 {
-    constexpr std::size_t maxGrowth = 1024;
-    constexpr std::size_t smallestFlexibleFirst = 16;
-    constexpr std::size_t largestFlexibleFirst = 512;
+constexpr std::size_t maxGrowth = 1024;
+constexpr std::size_t smallestFlexibleFirst = 16;
+constexpr std::size_t largestFlexibleFirst = 512;
 
-    std::size_t divideRoundingUp (std::size_t numerator, std::size_t denominator)
+std::size_t divideRoundingUp (std::size_t numerator, std::size_t denominator)
+{
+    return (numerator + denominator - 1) / denominator;
+}
+
+/** Where the first level starts: after the direct head, or at tap 0 when
+    it transforms the block being received (HostBlocks::steady). */
+enum class FirstLevel
+{
+    afterHead,
+    fromCurrentBlock,
+};
+
+PartitionPlan shapeFor (const PlanningProblem& problem, std::size_t first, std::size_t ratio, std::size_t largest,
+                        FirstLevel firstLevel)
+{
+    PartitionPlan plan;
+    if (firstLevel == FirstLevel::fromCurrentBlock)
     {
-        return (numerator + denominator - 1) / denominator;
+        plan.levels.push_back ({ first, 0, 0, false });
     }
-
-    PartitionPlan shapeFor (const PlanningProblem& problem, std::size_t first, std::size_t ratio,
-                            std::size_t largest)
+    else
     {
-        PartitionPlan plan;
         plan.headLength = problem.directHead ? std::min (first, problem.kernelLength) : 0;
         if (problem.kernelLength <= first)
             return plan;
-
         plan.levels.push_back ({ first, first, 0, false });
-        if (ratio > 1)
-        {
-            for (auto size = first * ratio; size <= largest && 2 * size < problem.kernelLength; size *= ratio)
-                plan.levels.push_back ({ size, 2 * size, 0, true });
-        }
-
-        for (std::size_t i = 0; i < plan.levels.size(); ++i)
-        {
-            auto& level = plan.levels[i];
-            const auto end = i + 1 < plan.levels.size() ? plan.levels[i + 1].firstTap : problem.kernelLength;
-            level.numPartitions = divideRoundingUp (end - level.firstTap, level.partitionSize);
-        }
-        return plan;
     }
-
-    double secondsPerSample (const PartitionPlan& plan, const PlanningProblem& problem, const CostModel& costs)
+    if (ratio > 1)
     {
-        const auto paths = static_cast<double> (problem.numPaths);
-        // The engine cuts host blocks at first-partition boundaries, so the
-        // head runs in pieces of the smaller of the two.
-        const auto headPiece = problem.expectedBlockSize > 0 ? std::min (problem.expectedBlockSize, plan.headLength)
-                                                             : plan.headLength;
-        double total = paths * static_cast<double> (plan.headLength) * costs.directSecondsPerTap (headPiece);
-        for (const auto& level : plan.levels)
-        {
-            const auto transforms = static_cast<double> (problem.numInputs + problem.numOutputs);
-            const auto bins = static_cast<double> (level.partitionSize + 1);
-            // Kernel and delay-line spectra, real and imaginary floats.
-            const auto workingSet = problem.numPaths * level.numPartitions * (level.partitionSize + 1) * 16;
-            const double perBlock = transforms * costs.fftSeconds (2 * level.partitionSize)
-                                    + paths * static_cast<double> (level.numPartitions) * bins
-                                          * costs.multiplyAccumulateSecondsPerBin (workingSet);
-            total += perBlock / static_cast<double> (level.partitionSize);
-        }
-        return total;
+        for (auto size = first * ratio; size <= largest && 2 * size < problem.kernelLength; size *= ratio)
+            plan.levels.push_back ({ size, 2 * size, 0, true });
     }
+
+    for (std::size_t i = 0; i < plan.levels.size(); ++i)
+    {
+        auto& level = plan.levels[i];
+        const auto end = i + 1 < plan.levels.size() ? plan.levels[i + 1].firstTap : problem.kernelLength;
+        level.numPartitions = divideRoundingUp (end - level.firstTap, level.partitionSize);
+    }
+    return plan;
+}
+
+double secondsPerSample (const PartitionPlan& plan, const PlanningProblem& problem, const CostModel& costs)
+{
+    const auto paths = static_cast<double> (problem.numPaths);
+    // The engine cuts host blocks at first-partition boundaries, so the
+    // head runs in pieces of the smaller of the two.
+    const auto headPiece =
+        problem.expectedBlockSize > 0 ? std::min (problem.expectedBlockSize, plan.headLength) : plan.headLength;
+    double total = paths * static_cast<double> (plan.headLength) * costs.directSecondsPerTap (headPiece);
+    for (const auto& level : plan.levels)
+    {
+        const auto transforms = static_cast<double> (problem.numInputs + problem.numOutputs);
+        const auto bins = static_cast<double> (level.partitionSize + 1);
+        // Kernel and delay-line spectra, real and imaginary floats.
+        const auto workingSet = problem.numPaths * level.numPartitions * (level.partitionSize + 1) * 16;
+        const double perBlock = transforms * costs.fftSeconds (2 * level.partitionSize)
+                                + paths * static_cast<double> (level.numPartitions) * bins
+                                      * costs.multiplyAccumulateSecondsPerBin (workingSet);
+        total += perBlock / static_cast<double> (level.partitionSize);
+    }
+    return total;
+}
 } // namespace
 
 PartitionPlan planPartitions (const PlanningProblem& problem, PartitionScheme scheme, const CostModel& costs)
 {
-    std::vector<std::size_t> firsts { problem.firstPartition };
+    struct Candidate
+    {
+        std::size_t first;
+        FirstLevel firstLevel;
+    };
+    std::vector<Candidate> candidates { { problem.firstPartition, FirstLevel::afterHead } };
     if (problem.firstPartitionIsFlexible && scheme == PartitionScheme::nonUniform)
     {
-        firsts.clear();
+        candidates.clear();
         for (std::size_t size = smallestFlexibleFirst; size <= largestFlexibleFirst; size *= 2)
-            firsts.push_back (size);
+            candidates.push_back ({ size, FirstLevel::afterHead });
+    }
+    if (problem.steadyBlocks && problem.directHead && std::has_single_bit (problem.expectedBlockSize))
+    {
+        // Any power-of-two fraction of the host block: a whole host block
+        // then brings whole partitions. Uniform plans keep the given size.
+        for (auto size = std::min (problem.expectedBlockSize, CostModel::largestFft / 2); size >= smallestFlexibleFirst;
+             size /= 2)
+            if (scheme == PartitionScheme::nonUniform || size == problem.firstPartition)
+                candidates.push_back ({ size, FirstLevel::fromCurrentBlock });
     }
 
-    const std::vector<std::size_t> ratios = scheme == PartitionScheme::uniform ? std::vector<std::size_t> { 1 }
-                                                                               : std::vector<std::size_t> { 1, 2, 4, 8 };
+    const std::vector<std::size_t> ratios =
+        scheme == PartitionScheme::uniform ? std::vector<std::size_t> { 1 } : std::vector<std::size_t> { 1, 2, 4, 8 };
     PartitionPlan best;
     best.estimatedSecondsPerSample = std::numeric_limits<double>::infinity();
-    for (const auto first : firsts)
+    for (const auto& [first, firstLevel] : candidates)
     {
         // One transform of the largest partition cannot be split over
         // callbacks: keep it small against the first partition and, when the
@@ -93,7 +122,7 @@ PartitionPlan planPartitions (const PlanningProblem& problem, PartitionScheme sc
             // Every cap on the partition size the ratio can reach.
             for (auto cap = first; cap <= largest; cap *= std::max<std::size_t> (ratio, 2))
             {
-                auto plan = shapeFor (problem, first, ratio, cap);
+                auto plan = shapeFor (problem, first, ratio, cap, firstLevel);
                 plan.estimatedSecondsPerSample = secondsPerSample (plan, problem, costs);
                 if (plan.estimatedSecondsPerSample < best.estimatedSecondsPerSample)
                     best = plan;

@@ -23,7 +23,9 @@ struct PartitionLevel
 };
 
 /** How a kernel is cut: taps [0, headLength) as a direct FIR, the rest in
-    levels of growing partitions, each level starting where the last ends. */
+    levels of growing partitions, each level starting where the last ends.
+    A first level with firstTap == 0 (and no head) transforms the block
+    being received, inside the call that completes it (HostBlocks::steady). */
 struct PartitionPlan
 {
     std::size_t headLength = 0;
@@ -64,6 +66,11 @@ struct PlanningProblem
         split one transform; 256 blocks keep a transform near 5 % of a
         period (8192-sample partitions at 32-sample blocks, 16384 at 64). */
     std::size_t expectedBlockSize = 0;
+    /** The host promises whole blocks of expectedBlockSize (a power of two):
+        shapes whose first level transforms the block being received, with
+        partitions of that block or a power-of-two fraction of it, compete
+        with the direct-head shapes. */
+    bool steadyBlocks = false;
     static constexpr std::size_t maxBlocksPerPartition = 256;
 };
 

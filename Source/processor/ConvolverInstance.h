@@ -50,6 +50,9 @@ struct InstanceRequest
     /** The largest block the engine will be given (0: unknown); the engine's
         planner keeps its largest transforms small next to such a block. */
     std::size_t maxBlockSize = 0;
+    /** Steady in real time (the cheaper plan for whole host blocks); any
+        size offline, where a bounce must not depend on how the host cut it. */
+    HostBlocks hostBlocks = HostBlocks::anySize;
 };
 
 struct BuiltInstance

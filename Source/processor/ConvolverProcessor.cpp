@@ -219,6 +219,7 @@ public:
 
     std::uint64_t timingVersion() const noexcept { return timingVersionCounter.load (std::memory_order_acquire); }
     float cpuLoad() const noexcept { return cpuMeter.load(); }
+    std::size_t directFallbacks() const noexcept { return fallbackBlocks.load (std::memory_order_relaxed); }
     std::size_t retiredCount() const noexcept { return retired.size(); }
 
     //==========================================================================
@@ -360,10 +361,26 @@ private:
         request.numInputs = target.numInputs;
         request.numOutputs = target.numOutputs;
         request.maxBlockSize = target.maxBlockSize;
+        request.hostBlocks = wantedHostBlocks();
         return request;
     }
 
-    bool hasWork() const { return hasRequest || (target.prepared && parameterStore.loadShaping() != builtShaping); }
+    /** Real time takes the engine plan that is cheapest for whole host
+        blocks (exact for any cut, bit-identical for identical cuts); a
+        synchronous (offline) processor one whose output bits do not depend
+        on the block sizes at all, so that a bounce is the same whatever the
+        host's blocks and nulls bit for bit with `partita render --state`. */
+    HostBlocks wantedHostBlocks() const noexcept
+    {
+        return mode.load() == RebuildMode::synchronous ? HostBlocks::anySize : HostBlocks::steady;
+    }
+
+    bool hasWork() const
+    {
+        return hasRequest
+               || (target.prepared
+                   && (parameterStore.loadShaping() != builtShaping || wantedHostBlocks() != builtHostBlocks));
+    }
 
     /** Runs one pending build; returns false when there was nothing to do. With
         unlockWhileBuilding (the loader thread), the lock is released during
@@ -400,6 +417,7 @@ private:
             if (buildEngine)
             {
                 builtShaping = request.shaping;
+                builtHostBlocks = request.hostBlocks;
                 // Under the build lock: prepare() cannot reallocate the history meanwhile.
                 InstancePrimer::primeFromHistory (*result.built.instance, engineInputs);
                 publishInstance (std::move (result.built.instance));
@@ -415,7 +433,10 @@ private:
             if (forRequest)
                 failedRequestId = id;
             else
+            {
                 builtShaping = request.shaping; // do not retry the same failing shape
+                builtHostBlocks = request.hostBlocks;
+            }
             publishError (result.error);
         }
         return true;
@@ -478,6 +499,7 @@ private:
         if (from != nullptr)
             source = std::move (from);
         builtShaping = parameterStore.loadShaping();
+        builtHostBlocks = result.built.instance->engine.config().hostBlocks;
         setPublishedTiming (*result.built.instance);
         publishInfo (std::move (result.built.info), {});
         return std::move (result.built.instance);
@@ -731,6 +753,7 @@ private:
 
         const auto started = CpuLoadMeter::begin();
         current->engine.process (inputSpan, std::span<float* const> (currentOutputs.data(), numOutputs), numSamples);
+        fallbackBlocks.store (current->engine.directFallbackBlocks(), std::memory_order_relaxed);
 
         if (fading != nullptr)
         {
@@ -805,6 +828,7 @@ private:
     std::uint64_t requestId = 0;
     std::uint64_t failedRequestId = 0;
     ShapingParameters builtShaping;
+    HostBlocks builtHostBlocks = HostBlocks::anySize;
 
     // Published to queries.
     mutable std::mutex infoMutex;
@@ -850,6 +874,7 @@ private:
     std::vector<float> dryGains;
     std::vector<float> wetGains;
     CpuLoadMeter cpuMeter;
+    std::atomic<std::size_t> fallbackBlocks { 0 };
 };
 
 //==============================================================================
@@ -933,6 +958,11 @@ std::uint64_t ConvolverProcessor::timingVersion() const noexcept
 float ConvolverProcessor::cpuLoad() const noexcept
 {
     return implementation->cpuLoad();
+}
+
+std::size_t ConvolverProcessor::directFallbackBlocks() const noexcept
+{
+    return implementation->directFallbacks();
 }
 
 std::size_t ConvolverProcessor::retiredEnginesAwaitingRelease() const noexcept

@@ -215,6 +215,13 @@ public:
         about 0.3 s of audio. 0 before any processing. */
     [[nodiscard]] float cpuLoad() const noexcept;
 
+    /** Partitions the playing engine had to sum directly because the host's
+        calls did not bring them whole (ConvolutionEngine::
+        directFallbackBlocks()), since that engine started or was reset: a
+        count that keeps growing means the host's blocks do not match the
+        block size it announced. For tests and diagnostics. */
+    [[nodiscard]] std::size_t directFallbackBlocks() const noexcept;
+
     /** Engines retired by the audio thread and not yet freed: 0 soon after a
         crossfade in background mode (the loader thread frees them within
         about 20 ms); in synchronous mode they are freed by the next rebuild,

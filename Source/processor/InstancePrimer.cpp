@@ -15,6 +15,23 @@ constexpr std::size_t primingChunk = 8192;
 constexpr std::size_t nearlyCurrent = 4096;
 constexpr int maxPrimingPasses = 8;
 
+/** Where to start feeding an engine so that its partition grid lines up with
+    the host's calls: those start at multiples of the host block from the last
+    reset, and a steady engine takes its cheap path only for calls that bring
+    whole partitions (ConvolutionEngine::blockAlignment()). At or before
+    `wanted` when the ring reaches back that far, else just after it, which
+    leaves out less than one partition of the oldest input. */
+std::uint64_t onCallGrid (std::uint64_t wanted, std::uint64_t resetPosition, std::uint64_t oldestInReach,
+                          std::size_t alignment)
+{
+    if (alignment <= 1 || wanted < resetPosition)
+        return wanted;
+    auto aligned = resetPosition + (wanted - resetPosition) / alignment * alignment;
+    if (aligned < oldestInReach)
+        aligned += alignment;
+    return aligned;
+}
+
 /** Runs `count` samples of `source` through the engine, discarding the output. */
 void feed (ConvolutionEngine& engine, const std::vector<std::vector<float>>& source, std::size_t count,
            std::vector<std::vector<float>>& sink)
@@ -75,7 +92,10 @@ void InstancePrimer::primeFromHistory (ConvolverInstance& instance, const Engine
         const auto epoch = history.epoch();
         const auto resetPosition = history.resetPosition();
         const auto end = history.written();
-        const auto earliest = std::max (resetPosition, end - std::min<std::uint64_t> (end, needed));
+        const auto oldestInReach = std::max (resetPosition, end - std::min<std::uint64_t> (end, history.capacity()));
+        const auto earliest =
+            std::min (end, onCallGrid (std::max (resetPosition, end - std::min<std::uint64_t> (end, needed)),
+                                       resetPosition, oldestInReach, engine.blockAlignment()));
 
         const bool continuing = primed && instance.primedEpoch == epoch && instance.primedUpTo >= earliest;
         if (continuing && end - instance.primedUpTo < nearlyCurrent)
@@ -113,8 +133,10 @@ void InstancePrimer::adopt (ConvolverInstance& instance, const EngineInputHistor
 
     instance.engine.reset();
     instance.primedEpoch = history.epoch();
-    instance.primedUpTo =
+    const auto oldestInReach =
         std::max (history.resetPosition(), written - std::min<std::uint64_t> (written, history.capacity()));
+    instance.primedUpTo = std::min (
+        written, onCallGrid (oldestInReach, history.resetPosition(), oldestInReach, instance.engine.blockAlignment()));
 }
 
 bool InstancePrimer::catchUp (ConvolverInstance& instance, const EngineInputHistory& history,

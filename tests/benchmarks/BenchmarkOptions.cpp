@@ -22,7 +22,7 @@ double parsePositiveSeconds (const std::string& option, const std::string& text)
     {
         used = 0;
     }
-    if (used != text.size() || ! std::isfinite (value) || value <= 0.0)
+    if (used != text.size() || !std::isfinite (value) || value <= 0.0)
         throw std::invalid_argument (option + " needs a positive number of seconds, not '" + text + "'");
     return value;
 }
@@ -57,14 +57,17 @@ EngineKind parseEngine (const std::string& name)
         return EngineKind::partitaNonUniform;
     if (name == "partita-uniform")
         return EngineKind::partitaUniform;
+    if (name == "partita-any-cut")
+        return EngineKind::partitaAnyCut;
     if (name == "zita")
         return EngineKind::zita;
     if (name == "juce-uniform")
         return EngineKind::juceUniform;
     if (name == "juce-nonuniform")
         return EngineKind::juceNonUniform;
-    throw std::invalid_argument ("--engines: unknown engine '" + name
-                                 + "' (partita-nonuniform, partita-uniform, zita, juce-uniform, juce-nonuniform)");
+    throw std::invalid_argument (
+        "--engines: unknown engine '" + name
+        + "' (partita-nonuniform, partita-uniform, partita-any-cut, zita, juce-uniform, juce-nonuniform)");
 }
 } // namespace
 
@@ -105,7 +108,7 @@ BenchmarkOptions parseBenchmarkOptions (std::span<const std::string> arguments)
             for (const auto& item : splitList (value()))
             {
                 const auto block = parseCount (option, item);
-                if (! isPowerOfTwo (block) || block < 16 || block > 8192)
+                if (!isPowerOfTwo (block) || block < 16 || block > 8192)
                     throw std::invalid_argument ("--blocks: " + item + " is not a power of two from 16 to 8192");
                 options.blockSizes.push_back (block);
             }
@@ -119,7 +122,7 @@ BenchmarkOptions parseBenchmarkOptions (std::span<const std::string> arguments)
         else if (option == "--zita-maxpart")
         {
             const auto size = parseCount (option, value());
-            if (! isPowerOfTwo (size) || size < 64 || size > 8192)
+            if (!isPowerOfTwo (size) || size < 64 || size > 8192)
                 throw std::invalid_argument ("--zita-maxpart must be a power of two from 64 to 8192");
             options.cell.peers.zita.maxPartition = size;
         }
@@ -181,7 +184,7 @@ Options:
                           length plus 1 s.
   --ir-lengths LIST       IR lengths in seconds. Default 0.5,2,8.
   --blocks LIST           Host blocks (powers of two). Default 32,64,256,1024.
-  --engines LIST          Any of partita-nonuniform, partita-uniform, zita,
+  --engines LIST          Any of partita-nonuniform, partita-uniform, partita-any-cut, zita,
                           juce-uniform, juce-nonuniform. Default all.
   --zita-maxpart N        zita's largest partition (64..8192). Default 8192.
   --zita-scalar           zita without OPT_VECTOR_MODE.

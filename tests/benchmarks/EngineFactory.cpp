@@ -11,8 +11,8 @@ namespace partita::benchmark
 
 std::vector<EngineKind> allEngineKinds()
 {
-    return { EngineKind::partitaNonUniform, EngineKind::partitaUniform, EngineKind::zita, EngineKind::juceUniform,
-             EngineKind::juceNonUniform };
+    return { EngineKind::partitaNonUniform, EngineKind::partitaUniform, EngineKind::partitaAnyCut, EngineKind::zita,
+             EngineKind::juceUniform,       EngineKind::juceNonUniform };
 }
 
 std::string_view labelOf (EngineKind kind) noexcept
@@ -23,6 +23,8 @@ std::string_view labelOf (EngineKind kind) noexcept
             return "Partita non-uniform";
         case EngineKind::partitaUniform:
             return "Partita uniform";
+        case EngineKind::partitaAnyCut:
+            return "Partita any-cut";
         case EngineKind::zita:
             return "zita-convolver";
         case EngineKind::juceUniform:
@@ -39,16 +41,20 @@ std::unique_ptr<BenchmarkEngine> createEngine (EngineKind kind, const StereoBuff
     switch (kind)
     {
         case EngineKind::partitaNonUniform:
-            return std::make_unique<PartitaBenchmarkEngine> (ir, blockSize, PartitionScheme::nonUniform);
+            return std::make_unique<PartitaBenchmarkEngine> (ir, blockSize, PartitionScheme::nonUniform,
+                                                             HostBlocks::steady);
         case EngineKind::partitaUniform:
-            return std::make_unique<PartitaBenchmarkEngine> (ir, blockSize, PartitionScheme::uniform);
+            return std::make_unique<PartitaBenchmarkEngine> (ir, blockSize, PartitionScheme::uniform,
+                                                             HostBlocks::steady);
+        case EngineKind::partitaAnyCut:
+            return std::make_unique<PartitaBenchmarkEngine> (ir, blockSize, PartitionScheme::nonUniform,
+                                                             HostBlocks::anySize);
         case EngineKind::zita:
             return std::make_unique<ZitaBenchmarkEngine> (ir, blockSize, timing, settings.zita);
         case EngineKind::juceUniform:
             return std::make_unique<JuceBenchmarkEngine> (ir, blockSize, 0);
         case EngineKind::juceNonUniform:
-            return std::make_unique<JuceBenchmarkEngine> (ir, blockSize,
-                                                          std::max (settings.juceHeadSize, blockSize));
+            return std::make_unique<JuceBenchmarkEngine> (ir, blockSize, std::max (settings.juceHeadSize, blockSize));
     }
     return nullptr;
 }

@@ -16,6 +16,8 @@ enum class EngineKind
 {
     partitaNonUniform,
     partitaUniform,
+    /** Non-uniform with HostBlocks::anySize: bit-identical for any call pattern. */
+    partitaAnyCut,
     zita,
     juceUniform,
     juceNonUniform,

@@ -9,7 +9,7 @@ namespace partita::benchmark
 {
 
 PartitaBenchmarkEngine::PartitaBenchmarkEngine (const StereoBuffer& ir, std::size_t blockSizeToUse,
-                                                PartitionScheme scheme)
+                                                PartitionScheme scheme, HostBlocks hostBlocks)
     : blockSize (blockSizeToUse)
 {
     KernelMatrix kernels (2, 2);
@@ -21,6 +21,7 @@ PartitaBenchmarkEngine::PartitaBenchmarkEngine (const StereoBuffer& ir, std::siz
     config.latencyMode = LatencyMode::zero;
     config.scheme = scheme;
     config.expectedBlockSize = blockSize;
+    config.hostBlocks = hostBlocks;
     engine.prepare (kernels, config);
 }
 
@@ -39,12 +40,16 @@ std::string PartitaBenchmarkEngine::describeConfiguration() const
     std::ostringstream text;
     const auto& config = engine.config();
     text << "partition " << config.partitionSize << ", max " << config.maxPartitionSize << ", expected block "
-         << config.expectedBlockSize << "; plan: ";
+         << config.expectedBlockSize << (config.hostBlocks == HostBlocks::steady ? ", steady blocks" : ", any cut")
+         << "; plan: ";
     if (const auto* plan = engine.plan())
     {
         text << "direct head " << plan->headLength;
         for (const auto& level : plan->levels)
-            text << " + " << level.numPartitions << "x" << level.partitionSize << (level.deferred ? " (spread)" : "");
+            text << " + " << level.numPartitions << "x" << level.partitionSize
+                 << (level.deferred        ? " (spread)"
+                     : level.firstTap == 0 ? " (with the block in hand)"
+                                           : "");
         text << "; model " << plan->estimatedSecondsPerSample * 1e9 << " ns/sample";
     }
     else

@@ -7,41 +7,43 @@ namespace partita
 {
 namespace
 {
-    // A machine where a transform costs n log2 n ns and a bin 1 ns: only the
-    // plan's shape matters here, not this machine's speed.
-    const CostModel syntheticCosts (1.0e-9, 1.0e-9, 0.25e-9);
+// A machine where a transform costs n log2 n ns and a bin 1 ns: only the
+// plan's shape matters here, not this machine's speed.
+const CostModel syntheticCosts (1.0e-9, 1.0e-9, 0.25e-9);
 
-    /** Levels tile [head, kernel end) without gaps or overlaps, each level on
-        its own partition grid, deferred ones late enough to be spread. */
-    void expectPlanCoversTheKernel (const PartitionPlan& plan, const PlanningProblem& problem)
+/** Levels tile [head, kernel end) without gaps or overlaps, each level on
+    its own partition grid, deferred ones late enough to be spread. */
+void expectPlanCoversTheKernel (const PartitionPlan& plan, const PlanningProblem& problem)
+{
+    std::size_t covered = problem.directHead ? plan.headLength : problem.firstPartition;
+    if (plan.levels.empty())
     {
-        std::size_t covered = problem.directHead ? plan.headLength : problem.firstPartition;
-        if (plan.levels.empty())
-        {
-            EXPECT_TRUE (problem.directHead);
-            EXPECT_GE (plan.headLength, problem.kernelLength) << "taps left uncovered";
-            return;
-        }
-        for (const auto& level : plan.levels)
-        {
-            EXPECT_EQ (level.firstTap, covered) << "gap or overlap before the level of " << level.partitionSize;
-            EXPECT_EQ (level.firstTap % level.partitionSize, 0u);
-            const auto earliest = (level.deferred ? 2 : 1) * level.partitionSize;
-            EXPECT_GE (level.firstTap, earliest);
-            covered = level.firstTap + level.numPartitions * level.partitionSize;
-        }
-        EXPECT_GE (covered, problem.kernelLength);
-        EXPECT_LT (covered - problem.kernelLength, plan.levels.back().partitionSize) << "a partition of nothing";
+        EXPECT_TRUE (problem.directHead);
+        EXPECT_GE (plan.headLength, problem.kernelLength) << "taps left uncovered";
+        return;
     }
+    for (const auto& level : plan.levels)
+    {
+        EXPECT_EQ (level.firstTap, covered) << "gap or overlap before the level of " << level.partitionSize;
+        EXPECT_EQ (level.firstTap % level.partitionSize, 0u);
+        // Only a steady host's first level may take the block in hand (tap 0).
+        const bool withTheBlockInHand = problem.steadyBlocks && &level == &plan.levels.front();
+        const auto earliest = withTheBlockInHand ? 0 : (level.deferred ? 2 : 1) * level.partitionSize;
+        EXPECT_GE (level.firstTap, earliest);
+        covered = level.firstTap + level.numPartitions * level.partitionSize;
+    }
+    EXPECT_GE (covered, problem.kernelLength);
+    EXPECT_LT (covered - problem.kernelLength, plan.levels.back().partitionSize) << "a partition of nothing";
+}
 
-    PlanningProblem problemFor (std::size_t kernelLength, std::size_t first)
-    {
-        PlanningProblem problem;
-        problem.kernelLength = kernelLength;
-        problem.firstPartition = first;
-        problem.maxPartition = 32768;
-        return problem;
-    }
+PlanningProblem problemFor (std::size_t kernelLength, std::size_t first)
+{
+    PlanningProblem problem;
+    problem.kernelLength = kernelLength;
+    problem.firstPartition = first;
+    problem.maxPartition = 32768;
+    return problem;
+}
 } // namespace
 
 TEST (PartitionPlan, AKernelShorterThanTheFirstPartitionIsAllDirectHead)
@@ -86,7 +88,7 @@ TEST (PartitionPlan, NonUniformPlansTileLongKernelsWithGrowingPartitions)
             expectPlanCoversTheKernel (plan, problem);
             for (std::size_t i = 1; i < plan.levels.size(); ++i)
                 EXPECT_GT (plan.levels[i].partitionSize, plan.levels[i - 1].partitionSize);
-            if (! plan.levels.empty())
+            if (!plan.levels.empty())
             {
                 EXPECT_LE (plan.levels.back().partitionSize, 1024 * plan.levels.front().partitionSize);
             }
@@ -126,6 +128,61 @@ TEST (PartitionPlan, WithLatencyTheFirstPartitionIsFixedAndThereIsNoHead)
     EXPECT_EQ (plan.levels[0].partitionSize, 512u);
     EXPECT_EQ (plan.levels[0].firstTap, 512u);
     expectPlanCoversTheKernel (plan, problem);
+}
+
+TEST (PartitionPlan, ASteadyHostBlockMayBeTheFirstPartitionWithNoDirectHead)
+{
+    // At 1024-sample host blocks the direct head and its extra level cost
+    // more than transforming the block in hand.
+    auto problem = problemFor (96000, 1024);
+    problem.firstPartitionIsFlexible = true;
+    problem.expectedBlockSize = 1024;
+    problem.steadyBlocks = true;
+    const auto plan = planPartitions (problem, PartitionScheme::nonUniform, syntheticCosts);
+    EXPECT_EQ (plan.headLength, 0u);
+    ASSERT_FALSE (plan.levels.empty());
+    EXPECT_EQ (plan.levels.front().firstTap, 0u);
+    EXPECT_EQ (1024u % plan.levels.front().partitionSize, 0u) << "a whole host block must bring whole partitions";
+    expectPlanCoversTheKernel (plan, problem);
+
+    problem.steadyBlocks = false;
+    const auto anyCut = planPartitions (problem, PartitionScheme::nonUniform, syntheticCosts);
+    EXPECT_GT (anyCut.headLength, 0u);
+    EXPECT_LT (plan.estimatedSecondsPerSample, anyCut.estimatedSecondsPerSample);
+}
+
+TEST (PartitionPlan, SteadyPlansTileEveryKernelLengthAndBlock)
+{
+    for (const std::size_t block : { 16u, 32u, 256u, 1024u, 8192u })
+    {
+        for (const std::size_t length : { 1u, 15u, 16u, 17u, 1000u, 48000u, 384000u })
+        {
+            auto problem = problemFor (length, block);
+            problem.firstPartitionIsFlexible = true;
+            problem.expectedBlockSize = block;
+            problem.steadyBlocks = true;
+            const auto plan = planPartitions (problem, PartitionScheme::nonUniform, syntheticCosts);
+            expectPlanCoversTheKernel (plan, problem);
+            if (!plan.levels.empty() && plan.levels.front().firstTap == 0)
+            {
+                EXPECT_EQ (plan.headLength, 0u);
+                EXPECT_EQ (block % plan.levels.front().partitionSize, 0u);
+            }
+        }
+    }
+}
+
+TEST (PartitionPlan, ASteadyUniformPlanIsOneLevelFromTapZero)
+{
+    auto problem = problemFor (48000, 256);
+    problem.expectedBlockSize = 256;
+    problem.steadyBlocks = true;
+    const auto plan = planPartitions (problem, PartitionScheme::uniform, syntheticCosts);
+    ASSERT_EQ (plan.levels.size(), 1u);
+    EXPECT_EQ (plan.headLength, 0u);
+    EXPECT_EQ (plan.levels[0].partitionSize, 256u);
+    EXPECT_EQ (plan.levels[0].firstTap, 0u);
+    EXPECT_EQ (plan.levels[0].numPartitions, 48000u / 256u + 1u);
 }
 
 } // namespace partita

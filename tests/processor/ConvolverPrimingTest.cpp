@@ -140,6 +140,56 @@ TEST (ConvolverPriming, ABackgroundSwapJoinsAsIfTheNewIrHadAlwaysPlayed)
     EXPECT_LT (errorDb, -100.0) << "the new engine lacks the input from before it was built";
 }
 
+TEST (ConvolverPriming, ASwappedInEngineStartsOnTheHostsBlockGrid)
+{
+    // In real time the engines plan for whole host blocks. A new engine is
+    // primed from a position on the host's call grid, so once it plays the
+    // host's whole blocks take the cheap path again; were it off the grid,
+    // every later block would be summed directly.
+    constexpr std::size_t hostBlock = 512;
+    ConvolverProcessor processor; // background
+    processor.setParameters (test::neutralParameters());
+    processor.loadImpulseResponse (test::makeClip ({ test::decayingNoise (48000, 21) }, rate), "a.wav");
+    processor.prepare (rate, hostBlock, 1, 1);
+
+    const auto x = test::whiteNoise (hostBlock, 22);
+    std::vector<float> block (hostBlock);
+    float* channels[] = { block.data() };
+    auto processBlocks = [&] (std::size_t count, std::size_t size)
+    {
+        for (std::size_t b = 0; b < count; ++b)
+        {
+            std::copy_n (x.begin(), size, block.begin());
+            processor.process (channels, size);
+        }
+    };
+
+    processBlocks (200, hostBlock); // more than the new IR is long
+    EXPECT_EQ (processor.directFallbackBlocks(), 0u);
+
+    // An IR whose length is no multiple of anything, swapped in mid-stream.
+    processor.loadImpulseResponse (test::makeClip ({ test::decayingNoise (30011, 23) }, rate), "b.wav");
+    for (int wait = 0; wait < 2000; ++wait)
+    {
+        const auto info = processor.impulseResponseInfo();
+        if (info != nullptr && info->name == "b.wav")
+            break;
+        processBlocks (1, hostBlock);
+        std::this_thread::sleep_for (std::chrono::milliseconds (1));
+    }
+    ASSERT_EQ (processor.impulseResponseInfo()->name, "b.wav");
+    processBlocks (fadeLength() / hostBlock + 20, hostBlock); // caught up, crossfaded
+    const auto afterSwap = processor.directFallbackBlocks();
+    processBlocks (100, hostBlock);
+    EXPECT_EQ (processor.directFallbackBlocks(), afterSwap) << "the new engine is off the host's block grid";
+
+    // The check can fail: a host that shifts its grid by 100 samples sends
+    // every later block across the engine's partitions.
+    processBlocks (1, 100);
+    processBlocks (100, hostBlock);
+    EXPECT_GE (processor.directFallbackBlocks(), afterSwap + 100);
+}
+
 TEST (ConvolverPriming, CatchingUpOnTheAudioThreadNeitherAllocatesNorLocks)
 {
     // Long IRs swapped while the audio thread runs: every hand-over has
