@@ -63,15 +63,18 @@ struct PlanningProblem
         is larger than maxBlocksPerPartition blocks: a 32768-sample partition
         means 65,536-point transforms of about 0.3 ms each on a 2.5 GHz
         core, half of a 32-sample period at 48 kHz, and spreading cannot
-        split one transform; 256 blocks keep a transform near 5 % of a
-        period (8192-sample partitions at 32-sample blocks, 16384 at 64). */
+        split one transform; 512 blocks keep a transform under 10 % of a
+        period (16384-sample partitions at 32-sample blocks, 32768 at 64).
+        With 8 s kernels at 32-sample blocks, 256 blocks (8192-sample
+        partitions) cost a fifth more CPU, their spectra streaming from
+        memory twice as often. */
     std::size_t expectedBlockSize = 0;
     /** The host promises whole blocks of expectedBlockSize (a power of two):
         shapes whose first level transforms the block being received, with
         partitions of that block or a power-of-two fraction of it, compete
         with the direct-head shapes. */
     bool steadyBlocks = false;
-    static constexpr std::size_t maxBlocksPerPartition = 256;
+    static constexpr std::size_t maxBlocksPerPartition = 512;
 };
 
 /** The cheapest plan by the cost model among the shapes the scheme allows.

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/ConvolutionEngine.h"
+
 #include "ReferenceConvolution.h"
 #include "StreamingHarness.h"
 #include "TestSignals.h"
 #include "engine/ChannelRouting.h"
-#include "engine/ConvolutionEngine.h"
 
 #include <gtest/gtest.h>
 
@@ -14,21 +15,21 @@ namespace partita
 {
 namespace
 {
-    ConvolutionEngine preparedMono (const std::vector<float>& h, EngineConfig config = {})
-    {
-        KernelMatrix kernels (1, 1);
-        kernels.setKernel (0, 0, h);
-        ConvolutionEngine engine;
-        engine.prepare (kernels, config);
-        return engine;
-    }
+ConvolutionEngine preparedMono (const std::vector<float>& h, EngineConfig config = {})
+{
+    KernelMatrix kernels (1, 1);
+    kernels.setKernel (0, 0, h);
+    ConvolutionEngine engine;
+    engine.prepare (kernels, config);
+    return engine;
+}
 
-    void processMono (ConvolutionEngine& engine, const float* in, float* out, std::size_t count)
-    {
-        const float* inputs[] = { in };
-        float* outputs[] = { out };
-        engine.process (inputs, outputs, count);
-    }
+void processMono (ConvolutionEngine& engine, const float* in, float* out, std::size_t count)
+{
+    const float* inputs[] = { in };
+    float* outputs[] = { out };
+    engine.process (inputs, outputs, count);
+}
 } // namespace
 
 TEST (ConvolutionEngine, AnUnpreparedEngineWritesSilence)
@@ -72,7 +73,7 @@ TEST (ConvolutionEngine, OutputDoesNotDependOnHowTheInputWasCutIntoBlocks)
 
 TEST (ConvolutionEngine, AnExpectedHostBlockChangesThePlanButNotTheIndependenceFromBlockCuts)
 {
-    // A 16-sample expected block caps the partitions at 4096 samples and
+    // A 16-sample expected block caps the partitions at 8192 samples and
     // prices the head for 16-sample pieces; the host then sends other sizes.
     const auto h = test::decayingNoise (40000, 7);
     const auto x = test::whiteNoise (20000, 8);
@@ -87,7 +88,8 @@ TEST (ConvolutionEngine, AnExpectedHostBlockChangesThePlanButNotTheIndependenceF
 
     const auto first = test::streamConvolve (x, h, config, 1);
     for (const std::uint32_t seed : { 2u, 3u })
-        EXPECT_EQ (first, test::streamConvolve (x, h, config, seed)) << "block seed " << seed << " changed the output bits";
+        EXPECT_EQ (first, test::streamConvolve (x, h, config, seed))
+            << "block seed " << seed << " changed the output bits";
     const auto exact = test::referenceConvolution<float> (x, h);
     EXPECT_LT (test::maxErrorDb<float> (first, exact), -120.0);
 }

@@ -96,7 +96,7 @@ TEST (PartitionPlan, NonUniformPlansTileLongKernelsWithGrowingPartitions)
     }
 }
 
-TEST (PartitionPlan, AKnownSmallHostBlockCapsThePartitionsAt256Blocks)
+TEST (PartitionPlan, AKnownSmallHostBlockCapsThePartitionsAtMaxBlocksPerPartition)
 {
     for (const std::size_t block : { 16u, 32u, 64u, 128u })
     {
