@@ -6,6 +6,7 @@
 #include "DelayRing.h"
 #include "EngineInputHistory.h"
 #include "FadingDelayTap.h"
+#include "HostBlockWatch.h"
 #include "InstancePrimer.h"
 #include "LinearSmoother.h"
 #include "ParameterStore.h"
@@ -106,6 +107,7 @@ public:
         // The engines are fed chunks of at most maxChunk samples.
         target.maxBlockSize = std::min (maxBlockSize, maxChunk);
         target.prepared = true;
+        hostCutsBlocks.store (false, std::memory_order_release);
         sessionRate.store (sampleRate, std::memory_order_release);
 
         // The audio thread is stopped (the host's contract): its state may be
@@ -136,6 +138,7 @@ public:
         preDelayTap.setFadeLength (secondsToSamples (preDelayFadeSeconds, rate));
         post.prepare (rate, numOutputs, rampLength);
         cpuMeter.prepare (rate);
+        blockWatch.prepare (rate);
 
         applyLiveParameters();
         resetSignalState();
@@ -366,13 +369,16 @@ private:
     }
 
     /** Real time takes the engine plan that is cheapest for whole host
-        blocks (exact for any cut, bit-identical for identical cuts); a
-        synchronous (offline) processor one whose output bits do not depend
-        on the block sizes at all, so that a bounce is the same whatever the
-        host's blocks and nulls bit for bit with `partita render --state`. */
+        blocks (exact for any cut, bit-identical for identical cuts), unless
+        the host turned out to cut them (HostBlockWatch); a synchronous
+        (offline) processor one whose output bits do not depend on the block
+        sizes at all, so that a bounce is the same whatever the host's blocks
+        and nulls bit for bit with `partita render --state`. */
     HostBlocks wantedHostBlocks() const noexcept
     {
-        return mode.load() == RebuildMode::synchronous ? HostBlocks::anySize : HostBlocks::steady;
+        return mode.load() == RebuildMode::synchronous || hostCutsBlocks.load (std::memory_order_acquire)
+                   ? HostBlocks::anySize
+                   : HostBlocks::steady;
     }
 
     bool hasWork() const
@@ -754,6 +760,8 @@ private:
         const auto started = CpuLoadMeter::begin();
         current->engine.process (inputSpan, std::span<float* const> (currentOutputs.data(), numOutputs), numSamples);
         fallbackBlocks.store (current->engine.directFallbackBlocks(), std::memory_order_relaxed);
+        if (blockWatch.observe (current->engine, numSamples) && !hostCutsBlocks.load (std::memory_order_relaxed))
+            hostCutsBlocks.store (true, std::memory_order_release); // the loader rebuilds for any cut
 
         if (fading != nullptr)
         {
@@ -875,6 +883,8 @@ private:
     std::vector<float> wetGains;
     CpuLoadMeter cpuMeter;
     std::atomic<std::size_t> fallbackBlocks { 0 };
+    HostBlockWatch blockWatch;
+    std::atomic<bool> hostCutsBlocks { false };
 };
 
 //==============================================================================
