@@ -69,8 +69,11 @@ TEST (SplitSpectrum, MultiplyAccumulateEqualsTheComplexSumInDoublePrecision)
         {
             std::complex<double> exact (0.5, -0.25);
             for (std::size_t j = 0; j < 8; ++j)
-                exact += std::complex<double> (operands.aReal[j][bin], operands.aImag[j][bin])
-                         * std::complex<double> (operands.bReal[j][bin], operands.bImag[j][bin]);
+            {
+                const auto widen = [] (float value) { return static_cast<double> (value); };
+                exact += std::complex<double> (widen (operands.aReal[j][bin]), widen (operands.aImag[j][bin]))
+                         * std::complex<double> (widen (operands.bReal[j][bin]), widen (operands.bImag[j][bin]));
+            }
             EXPECT_NEAR (accReal[bin], exact.real(), 1.0e-5) << bins << " bins, bin " << bin;
             EXPECT_NEAR (accImag[bin], exact.imag(), 1.0e-5) << bins << " bins, bin " << bin;
         }

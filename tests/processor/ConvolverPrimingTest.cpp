@@ -51,9 +51,9 @@ TEST (ConvolverPriming, ANewIrHearsTheInputPlayedBeforeItsSwap)
 
     for (std::size_t n = 0; n < x.size(); ++n)
     {
-        double expected = x[n];
+        auto expected = static_cast<double> (x[n]);
         if (n >= swapAt + fade)
-            expected = x[n - delay];
+            expected = static_cast<double> (x[n - delay]);
         else if (n >= swapAt)
         {
             const double g = static_cast<double> (n - swapAt + 1) / static_cast<double> (fade);
