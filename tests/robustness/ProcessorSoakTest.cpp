@@ -14,10 +14,6 @@
 
 #include <gtest/gtest.h>
 
-#include <malloc.h>
-#include <time.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -25,49 +21,52 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <malloc.h>
 #include <random>
 #include <string>
 #include <thread>
+#include <time.h>
+#include <unistd.h>
 #include <vector>
 
 namespace partita
 {
 namespace
 {
-    using Clock = std::chrono::steady_clock;
+using Clock = std::chrono::steady_clock;
 
-    std::size_t soakMinutes()
-    {
-        if (const char* text = std::getenv ("PARTITA_SOAK_MINUTES"))
-            return static_cast<std::size_t> (std::max (2, std::atoi (text)));
-        return 60;
-    }
+std::size_t soakMinutes()
+{
+    if (const char* text = std::getenv ("PARTITA_SOAK_MINUTES"))
+        return static_cast<std::size_t> (std::max (2, std::atoi (text)));
+    return 60;
+}
 
-    /** Bytes the allocator has handed out and not had back (all arenas,
-        mmapped blocks included): unlike RSS, blind to fragmentation. */
-    std::size_t heapInUseBytes()
-    {
-        const auto info = mallinfo2();
-        return info.uordblks + info.hblkhd;
-    }
+/** Bytes the allocator has handed out and not had back (all arenas,
+    mmapped blocks included): unlike RSS, blind to fragmentation. */
+std::size_t heapInUseBytes()
+{
+    const auto info = mallinfo2();
+    return info.uordblks + info.hblkhd;
+}
 
-    /** CPU time of the calling thread: unlike the wall clock it does not
-        count the time the thread was preempted by others on a busy machine. */
-    double threadCpuSeconds()
-    {
-        timespec now {};
-        clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
-        return static_cast<double> (now.tv_sec) + 1.0e-9 * static_cast<double> (now.tv_nsec);
-    }
+/** CPU time of the calling thread: unlike the wall clock it does not
+    count the time the thread was preempted by others on a busy machine. */
+double threadCpuSeconds()
+{
+    timespec now {};
+    clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+    return static_cast<double> (now.tv_sec) + 1.0e-9 * static_cast<double> (now.tv_nsec);
+}
 
-    /** Resident set size from /proc/self/statm, in bytes. */
-    std::size_t residentBytes()
-    {
-        std::ifstream statm ("/proc/self/statm");
-        std::size_t totalPages = 0, residentPages = 0;
-        statm >> totalPages >> residentPages;
-        return residentPages * static_cast<std::size_t> (sysconf (_SC_PAGESIZE));
-    }
+/** Resident set size from /proc/self/statm, in bytes. */
+std::size_t residentBytes()
+{
+    std::ifstream statm ("/proc/self/statm");
+    std::size_t totalPages = 0, residentPages = 0;
+    statm >> totalPages >> residentPages;
+    return residentPages * static_cast<std::size_t> (sysconf (_SC_PAGESIZE));
+}
 } // namespace
 
 TEST (ProcessorSoak, AnHourOfAudioInSixtyFourSampleBlocksWithIrSwapsKeepsMemoryFlatAndOutputFinite)
@@ -98,9 +97,8 @@ TEST (ProcessorSoak, AnHourOfAudioInSixtyFourSampleBlocksWithIrSwapsKeepsMemoryF
     parameters.highCutHz = 12000.0f;
     parameters.preDelayMs = 12.0f;
     processor.setParameters (parameters);
-    processor.loadImpulseResponse (test::makeClip ({ test::decayingNoise (48000, 1), test::decayingNoise (48000, 2) },
-                                                   rate),
-                                   "first.wav");
+    processor.loadImpulseResponse (
+        test::makeClip ({ test::decayingNoise (48000, 1), test::decayingNoise (48000, 2) }, rate), "first.wav");
     processor.prepare (rate, block, 2, 2);
 
     // Eight IRs, 50 ms to 2 s, mono, stereo and true stereo, at 48 and 44.1 kHz
@@ -124,6 +122,11 @@ TEST (ProcessorSoak, AnHourOfAudioInSixtyFourSampleBlocksWithIrSwapsKeepsMemoryF
     std::atomic<std::size_t> blocksDone { 0 };
     std::atomic<bool> running { true };
     std::atomic<std::size_t> swaps { 0 };
+    // The block at which the next swap is due: between seconds of audio
+    // (outside the real-time watch) the audio loop waits for a due swap to be
+    // loaded and published, so the swaps keep to their audio-time schedule
+    // however much faster than real time the processor runs.
+    std::atomic<std::size_t> swapDueAt { 0 };
     std::vector<std::atomic<std::size_t>> rssPeakPerMinute (minutes);
     std::vector<std::atomic<std::size_t>> heapPeakPerMinute (minutes);
     std::thread messageThread (
@@ -160,6 +163,7 @@ TEST (ProcessorSoak, AnHourOfAudioInSixtyFourSampleBlocksWithIrSwapsKeepsMemoryF
                     ++swaps;
                     const auto seconds = 1 + random() % 10;
                     nextSwapAt = position + static_cast<std::size_t> (static_cast<double> (seconds) * rate) / block;
+                    swapDueAt.store (nextSwapAt);
                 }
                 std::this_thread::sleep_for (std::chrono::milliseconds (2));
             }
@@ -176,11 +180,23 @@ TEST (ProcessorSoak, AnHourOfAudioInSixtyFourSampleBlocksWithIrSwapsKeepsMemoryF
     test::RealtimeViolations seen;
     const auto started = Clock::now();
 
-    for (std::size_t minute = 0; minute < minutes; ++minute)
+    const auto blocksPerSecond = blocksPerMinute / 60;
+    auto swapIsSettled = [&]
     {
+        if (blocksDone.load() >= swapDueAt.load())
+            return false; // due: the message thread is about to load it
+        const auto loads = swaps.load();
+        const auto expected = loads == 0 ? std::string ("first.wav") : "ir" + std::to_string (loads - 1) + ".wav";
+        const auto playing = processor.impulseResponseInfo();
+        return playing != nullptr && playing->name == expected;
+    };
+    for (std::size_t second = 0; second < 60 * minutes; ++second)
+    {
+        for (int wait = 0; wait < 5000 && !swapIsSettled(); ++wait)
+            std::this_thread::sleep_for (std::chrono::milliseconds (1));
         {
             const test::ScopedRealtimeWatch watch;
-            for (std::size_t b = 0; b < blocksPerMinute; ++b)
+            for (std::size_t b = 0; b < blocksPerSecond; ++b)
             {
                 const auto offset = position % (noiseLeft.size() - block);
                 std::copy_n (noiseLeft.begin() + static_cast<std::ptrdiff_t> (offset), block, left.begin());
@@ -195,7 +211,7 @@ TEST (ProcessorSoak, AnHourOfAudioInSixtyFourSampleBlocksWithIrSwapsKeepsMemoryF
                 overBudget += took.count() > budget ? 1u : 0u;
                 overBudgetCpu += cpuTook > budget ? 1u : 0u;
                 for (std::size_t n = 0; n < block; ++n)
-                    if (! std::isfinite (left[n]) || ! std::isfinite (right[n]))
+                    if (!std::isfinite (left[n]) || !std::isfinite (right[n]))
                         ++nonFinite;
                 position += block;
                 blocksDone.store (blocksDone.load (std::memory_order_relaxed) + 1, std::memory_order_relaxed);
@@ -209,8 +225,8 @@ TEST (ProcessorSoak, AnHourOfAudioInSixtyFourSampleBlocksWithIrSwapsKeepsMemoryF
     messageThread.join();
 
     const auto warmUp = std::min (warmUpMinutes, minutes - 1);
-    auto growthAfterWarmUp = [&] (const std::vector<std::atomic<std::size_t>>& peaks, std::size_t& before,
-                                  std::size_t& after)
+    auto growthAfterWarmUp =
+        [&] (const std::vector<std::atomic<std::size_t>>& peaks, std::size_t& before, std::size_t& after)
     {
         before = after = 0;
         for (std::size_t minute = 0; minute < minutes; ++minute)
@@ -259,9 +275,9 @@ TEST (ProcessorSoak, AnHourOfAudioInSixtyFourSampleBlocksWithIrSwapsKeepsMemoryF
                  "non-finite samples %zu; forbidden calls: %s\n",
                  minutes, block, elapsed.count(), swaps.load(), warmUp, static_cast<double> (baseline) / 1048576.0,
                  static_cast<double> (peak) / 1048576.0, static_cast<double> (growth) / 1024.0,
-                 static_cast<double> (heapGrowth) / 1024.0,
-                 worstCallbackSeconds * 1000.0, worstCallbackCpuSeconds * 1000.0, budget * 1000.0, overBudget,
-                 overBudgetCpu, minutes * blocksPerMinute, nonFinite, seen.describe().c_str());
+                 static_cast<double> (heapGrowth) / 1024.0, worstCallbackSeconds * 1000.0,
+                 worstCallbackCpuSeconds * 1000.0, budget * 1000.0, overBudget, overBudgetCpu,
+                 minutes * blocksPerMinute, nonFinite, seen.describe().c_str());
 }
 
 } // namespace partita
