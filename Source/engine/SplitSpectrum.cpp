@@ -52,6 +52,28 @@ namespace
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define PARTITA_FMA_MULTIPLY_ACCUMULATE 1
 
+/** The bins after the last whole vector step, one at a time with the same
+    fused operations as the vector lanes. */
+__attribute__ ((target ("fma"))) inline void multiplyAccumulateRemainderFma (
+    const float* const* aReal, const float* const* aImag, const float* const* bReal, const float* const* bImag,
+    std::size_t count, float* accReal, float* accImag, std::size_t first, std::size_t numBins) noexcept
+{
+    for (std::size_t bin = first; bin < numBins; ++bin)
+    {
+        float sumReal = accReal[bin];
+        float sumImag = accImag[bin];
+        for (std::size_t j = 0; j < count; ++j)
+        {
+            sumReal =
+                __builtin_fmaf (-aImag[j][bin], bImag[j][bin], __builtin_fmaf (aReal[j][bin], bReal[j][bin], sumReal));
+            sumImag =
+                __builtin_fmaf (aImag[j][bin], bReal[j][bin], __builtin_fmaf (aReal[j][bin], bImag[j][bin], sumImag));
+        }
+        accReal[bin] = sumReal;
+        accImag[bin] = sumImag;
+    }
+}
+
 /** 32 bins a step, the accumulators in registers across the j loop. */
 __attribute__ ((target ("avx512f,fma"))) void multiplyAccumulateAvx512 (
     const float* const* aReal, const float* const* aImag, const float* const* bReal, const float* const* bImag,
@@ -84,20 +106,7 @@ __attribute__ ((target ("avx512f,fma"))) void multiplyAccumulateAvx512 (
         _mm512_storeu_ps (accImag + first, sumImag0);
         _mm512_storeu_ps (accImag + first + 16, sumImag1);
     }
-    for (std::size_t bin = first; bin < numBins; ++bin)
-    {
-        float sumReal = accReal[bin];
-        float sumImag = accImag[bin];
-        for (std::size_t j = 0; j < count; ++j)
-        {
-            sumReal =
-                __builtin_fmaf (-aImag[j][bin], bImag[j][bin], __builtin_fmaf (aReal[j][bin], bReal[j][bin], sumReal));
-            sumImag =
-                __builtin_fmaf (aImag[j][bin], bReal[j][bin], __builtin_fmaf (aReal[j][bin], bImag[j][bin], sumImag));
-        }
-        accReal[bin] = sumReal;
-        accImag[bin] = sumImag;
-    }
+    multiplyAccumulateRemainderFma (aReal, aImag, bReal, bImag, count, accReal, accImag, first, numBins);
 }
 
 /** The same with 8-float registers, four of them per 32 bins. */
@@ -136,20 +145,7 @@ __attribute__ ((target ("avx2,fma"))) void multiplyAccumulateAvx2 (const float* 
             _mm256_storeu_ps (accImag + first + 8 * g, sumImag[g]);
         }
     }
-    for (std::size_t bin = first; bin < numBins; ++bin)
-    {
-        float sumReal = accReal[bin];
-        float sumImag = accImag[bin];
-        for (std::size_t j = 0; j < count; ++j)
-        {
-            sumReal =
-                __builtin_fmaf (-aImag[j][bin], bImag[j][bin], __builtin_fmaf (aReal[j][bin], bReal[j][bin], sumReal));
-            sumImag =
-                __builtin_fmaf (aImag[j][bin], bReal[j][bin], __builtin_fmaf (aReal[j][bin], bImag[j][bin], sumImag));
-        }
-        accReal[bin] = sumReal;
-        accImag[bin] = sumImag;
-    }
+    multiplyAccumulateRemainderFma (aReal, aImag, bReal, bImag, count, accReal, accImag, first, numBins);
 }
 #endif
 
