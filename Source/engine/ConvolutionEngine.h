@@ -59,9 +59,9 @@ struct EngineConfig
         save work in total but make the single transforms it cannot split
         longer. */
     std::size_t maxPartitionSize = 32768;
-    /** The host's usual (largest) block in samples, or 0 when unknown. Only
-        the planner uses it: any call pattern still works and gives the same
-        output. When known, no partition is larger than
+    /** The host's usual (largest) block in samples, or 0 when unknown. The
+        planner uses it (and HostBlocks::steady relies on it); any call
+        pattern still works. When known, no partition is larger than
         PlanningProblem::maxBlocksPerPartition blocks, so that one transform
         of the largest (which cannot be spread over callbacks) stays a small
         part of a block period. */
@@ -80,9 +80,12 @@ struct EngineConfig
     thread, with no background thread. So there is no late worker that could
     produce wrong samples, and a bounce renders identically to playback.
 
-    Any block length, changing from call to call, gives bit-identical output:
-    the engine's arithmetic depends only on sample positions, never on where a
-    host block happened to end.
+    Any block length, changing from call to call, gives the exact convolution
+    to float rounding. With HostBlocks::anySize (the default) the output is
+    bit-identical for every call pattern: the engine's arithmetic depends only
+    on sample positions, never on where a host block happened to end. With
+    HostBlocks::steady it is bit-identical for identical call patterns (and
+    cheaper when they bring whole host blocks).
 
     Lifecycle: prepare() allocates and plans; process() and reset() never
     allocate, never lock and never throw. Before prepare() (or after a failed
