@@ -9,7 +9,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <functional>
 #include <vector>
 
 namespace partita
@@ -33,27 +32,12 @@ ConvolutionEngine preparedMono (const std::vector<float>& h, const EngineConfig&
     return engine;
 }
 
-/** Streams x plus the tail through the engine, one call per entry of
-    `callSizes` (repeated as needed); returns the full convolution. */
+/** Streams x plus the tail (length samples in all) through the engine in
+    calls of the given sizes; returns the full convolution. */
 std::vector<float> streamInCalls (ConvolutionEngine& engine, const std::vector<float>& x, std::size_t length,
-                                  const std::function<std::size_t (std::size_t)>& callSize,
-                                  std::vector<std::size_t>* callStarts = nullptr)
+                                  const test::CallSizes& callSize, std::vector<std::size_t>* callStarts = nullptr)
 {
-    std::vector<float> input (length, 0.0f), output (length, 0.0f);
-    std::copy_n (x.begin(), std::min (x.size(), length), input.begin());
-    for (std::size_t done = 0, call = 0; done < length; ++call)
-    {
-        const auto count = std::min (callSize (call), length - done);
-        const float* inputs[] = { input.data() + done };
-        float* outputs[] = { output.data() + done };
-        engine.process (inputs, outputs, count);
-        if (callStarts != nullptr)
-            callStarts->push_back (done);
-        done += count;
-    }
-    if (callStarts != nullptr)
-        callStarts->push_back (length);
-    return output;
+    return test::streamThroughEngine (engine, { x }, length, callSize, callStarts).front();
 }
 
 /** Partitions of `alignment` samples that no single call brought whole:

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace partita::test
@@ -34,9 +35,17 @@ using Channels = std::vector<std::vector<float>>;
 Channels streamThroughEngine (ConvolutionEngine& engine, const Channels& inputs, std::size_t length,
                               std::uint32_t blockSeed);
 
+/** The size of the host call with the given index (0, 1, 2, ...). */
+using CallSizes = std::function<std::size_t (std::size_t call)>;
+
+/** As above, with the call sizes given; when callStarts is not null, it
+    receives the position of every call's first sample and then the total. */
+Channels streamThroughEngine (ConvolutionEngine& engine, const Channels& inputs, std::size_t length,
+                              const CallSizes& callSize, std::vector<std::size_t>* callStarts = nullptr);
+
 /** Mono convenience: prepares an engine with one kernel and streams x through it;
     returns x.size() + h.size() - 1 samples. */
-std::vector<float> streamConvolve (const std::vector<float>& x, const std::vector<float>& h,
-                                   const EngineConfig& config, std::uint32_t blockSeed);
+std::vector<float> streamConvolve (const std::vector<float>& x, const std::vector<float>& h, const EngineConfig& config,
+                                   std::uint32_t blockSeed);
 
 } // namespace partita::test

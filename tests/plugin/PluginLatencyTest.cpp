@@ -100,10 +100,7 @@ TEST (PluginLatency, TheTailIsTheShapedIrPlusPreDelayPlusLatency)
     // (4800 - 1) + 480 samples of pre-delay + 0 latency.
     EXPECT_DOUBLE_EQ (plugin->getTailLengthSeconds(), (4799.0 + 480.0) / 48000.0);
 }
-} // namespace partita
 
-namespace partita
-{
 TEST (PluginLatency, HostBypassKeepsTheReportedLatencySoDelayCompensationHolds)
 {
     // In the low-CPU mode a host that bypasses the plugin still compensates
@@ -112,7 +109,7 @@ TEST (PluginLatency, HostBypassKeepsTheReportedLatencySoDelayCompensationHolds)
     test::TemporaryDirectory directory;
     auto plugin = test::makePlugin (directory);
     test::setNeutralParameters (*plugin);
-    test::setParameter (*plugin, parameterIds::latencyMode, 1.0f);
+    test::setParameter (*plugin, ids::latencyMode, 1.0f);
     const auto file = test::writeIr (directory, "room.wav", { test::decayingNoise (4800, 1) }, 48000.0);
     ASSERT_TRUE (test::loadIrAndWait (*plugin, file));
     test::preparePlugin (*plugin, 48000.0, 512, 1, 1);

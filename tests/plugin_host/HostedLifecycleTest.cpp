@@ -5,6 +5,7 @@
 // without release; automation from the message thread while audio runs; the
 // editor opened while processing, and opened and closed again and again.
 #include "BuiltPlugin.h"
+#include "HostStateWrapping.h"
 #include "TestSignals.h"
 #include "state/ContentHash.h"
 #include "state/PluginStateFormat.h"
@@ -71,24 +72,11 @@ std::vector<std::uint8_t> roomState()
     state as one base64 string property. */
 juce::MemoryBlock hostStateFor (Format kind, juce::AudioPluginInstance& instance, const std::vector<std::uint8_t>& ours)
 {
-    const auto encoded = juce::MemoryBlock (ours.data(), ours.size()).toBase64Encoding();
-    juce::MemoryBlock block;
     if (kind == Format::vst3)
-    {
-        juce::XmlElement state ("VST3PluginState");
-        state.createNewChildElement ("IComponent")->addTextElement (encoded);
-        juce::AudioProcessor::copyXmlToBinary (state, block);
-        return block;
-    }
+        return test::asVst3HostState (ours);
+    juce::MemoryBlock block;
     instance.getStateInformation (block);
-    auto text = block.toString();
-    const auto property = text.indexOf ("StateString>");
-    const auto open = text.indexOfChar (property, '"');
-    const auto close = text.indexOfChar (open + 1, '"');
-    if (property < 0 || open < 0 || close < 0)
-        return {};
-    text = text.replaceSection (open + 1, close - open - 1, encoded);
-    return { text.toRawUTF8(), text.getNumBytesAsUTF8() };
+    return test::withLv2PluginState (block, ours);
 }
 
 void restore (Format kind, juce::AudioPluginInstance& instance)

@@ -3,6 +3,7 @@
 // plugin hosting), given a session state, fed audio and compared with the
 // JUCE-free processor and with `partita render --state` on the same input.
 #include "BuiltPlugin.h"
+#include "HostStateWrapping.h"
 #include "ReferenceConvolution.h"
 #include "TemporaryDirectory.h"
 #include "TestSignals.h"
@@ -25,8 +26,12 @@ namespace partita
 {
 namespace
 {
+using test::asVst3HostState;
 using test::Format;
+using test::fromLv2HostState;
+using test::fromVst3HostState;
 using test::pumpMessages;
+using test::withLv2PluginState;
 
 constexpr double sessionRate = 48000.0;
 constexpr int hostBlock = 512;
@@ -94,59 +99,6 @@ std::vector<std::vector<float>> processorOutput (const std::vector<std::uint8_t>
         processor.process (pointers, std::min<std::size_t> (hostBlock, inputLength - start));
     }
     return channels;
-}
-
-/** Our state inside JUCE's VST3 host state: the IComponent state is what
-    the plugin's getStateInformation writes. */
-juce::MemoryBlock asVst3HostState (const std::vector<std::uint8_t>& ours)
-{
-    juce::XmlElement state ("VST3PluginState");
-    state.createNewChildElement ("IComponent")
-        ->addTextElement (juce::MemoryBlock (ours.data(), ours.size()).toBase64Encoding());
-    juce::MemoryBlock block;
-    juce::AudioProcessor::copyXmlToBinary (state, block);
-    return block;
-}
-
-std::vector<std::uint8_t> fromVst3HostState (const juce::MemoryBlock& hostState)
-{
-    const auto xml =
-        juce::AudioProcessor::getXmlFromBinary (hostState.getData(), static_cast<int> (hostState.getSize()));
-    if (xml == nullptr || xml->getChildByName ("IComponent") == nullptr)
-        return {};
-    juce::MemoryBlock block;
-    block.fromBase64Encoding (xml->getChildByName ("IComponent")->getAllSubText());
-    const auto* bytes = static_cast<const std::uint8_t*> (block.getData());
-    return { bytes, bytes + block.getSize() };
-}
-
-/** JUCE's LV2 host keeps the state as Turtle, where the plugin's own state
-    is one base64 string property ("<URI>:StateString"): swap ours in. */
-juce::MemoryBlock withLv2PluginState (const juce::MemoryBlock& hostState, const std::vector<std::uint8_t>& ours)
-{
-    auto text = hostState.toString();
-    const auto property = text.indexOf ("StateString>");
-    const auto open = text.indexOfChar (property, '"');
-    const auto close = text.indexOfChar (open + 1, '"');
-    if (property < 0 || open < 0 || close < 0)
-        return {};
-    text = text.replaceSection (open + 1, close - open - 1,
-                                juce::MemoryBlock (ours.data(), ours.size()).toBase64Encoding());
-    return { text.toRawUTF8(), text.getNumBytesAsUTF8() };
-}
-
-std::vector<std::uint8_t> fromLv2HostState (const juce::MemoryBlock& hostState)
-{
-    const auto text = hostState.toString();
-    const auto property = text.indexOf ("StateString>");
-    const auto open = text.indexOfChar (property, '"');
-    const auto close = text.indexOfChar (open + 1, '"');
-    if (property < 0 || open < 0 || close < 0)
-        return {};
-    juce::MemoryBlock block;
-    block.fromBase64Encoding (text.substring (open + 1, close));
-    const auto* bytes = static_cast<const std::uint8_t*> (block.getData());
-    return { bytes, bytes + block.getSize() };
 }
 
 /** Loads a built binary as a DAW would, at the session's rate and block. */
