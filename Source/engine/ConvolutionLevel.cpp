@@ -309,11 +309,13 @@ void ConvolutionLevel::runJobUntil (double cost) noexcept
 
 void ConvolutionLevel::transformInput (InputState& input) noexcept
 {
+    if (input.spectra.numSlots() == 0)
+        return;
     const auto time = fft.timeData();
     std::copy_n (input.jobInput.data(), blockSize, time.data());
     std::fill (time.begin() + static_cast<std::ptrdiff_t> (blockSize), time.end(), 0.0f);
-    fft.forward();
-    input.spectra.push (fft.spectrumData().data());
+    const auto slot = input.spectra.pushSlot();
+    fft.forward (slot.real, slot.imag);
 }
 
 void ConvolutionLevel::multiplyAccumulate (std::size_t pathIndex, std::size_t firstPartition, std::size_t endPartition,
@@ -340,9 +342,7 @@ void ConvolutionLevel::multiplyAccumulate (std::size_t pathIndex, std::size_t fi
 
 const float* ConvolutionLevel::transformSum (OutputState& output) noexcept
 {
-    const auto spectrum = fft.spectrumData();
-    splitSpectrum::interleave (output.sumReal.data(), output.sumImag.data(), spectrum.data(), spectrum.size());
-    fft.inverse();
+    fft.inverse (output.sumReal.data(), output.sumImag.data());
     return fft.timeData().data();
 }
 

@@ -6,7 +6,7 @@
 #include "KernelMatrix.h"
 #include "PartitionPlan.h"
 #include "PartitionedKernel.h"
-#include "RealFft.h"
+#include "SplitRealFft.h"
 
 #include <cstddef>
 #include <vector>
@@ -138,7 +138,7 @@ private:
     bool deferred;
     bool current;                    // covers the block being received (firstTap 0)
     bool blockWithoutItself = false; // current level: the block's own part is summed directly
-    RealFft<float> fft;
+    SplitRealFft fft;
     std::vector<InputState> inputs;
     std::vector<OutputState> outputs;
     std::vector<Path> paths;

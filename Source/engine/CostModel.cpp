@@ -3,7 +3,7 @@
 
 #include "AlignedBuffer.h"
 #include "DirectHeadFilter.h"
-#include "RealFft.h"
+#include "SplitRealFft.h"
 #include "SplitSpectrum.h"
 
 #include <algorithm>
@@ -103,14 +103,15 @@ const CostModel& CostModel::measured()
         CostModel result;
         for (std::size_t size = smallestFft; size <= largestFft; size *= 2)
         {
-            RealFft<float> fft (size, FftPlanning::measure);
+            SplitRealFft fft (size, FftPlanning::measure);
+            std::vector<float> real (fft.numBins()), imag (fft.numBins());
             std::fill (fft.timeData().begin(), fft.timeData().end(), 0.25f);
             result.fftBySize[indexOf (size)] = 0.5
                                                * secondsPerCall (
-                                                   [&fft]
+                                                   [&]
                                                    {
-                                                       fft.forward();
-                                                       fft.inverse();
+                                                       fft.forward (real.data(), imag.data());
+                                                       fft.inverse (real.data(), imag.data());
                                                    });
         }
 

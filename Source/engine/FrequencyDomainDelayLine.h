@@ -3,7 +3,6 @@
 
 #include "AlignedBuffer.h"
 
-#include <complex>
 #include <cstddef>
 
 namespace partita
@@ -15,14 +14,26 @@ namespace partita
     output: the frequency-domain delay line (FDL) of uniformly partitioned
     convolution.
 
-    Threading: allocated in the constructor; push() and clear() do not allocate. */
+    Threading: allocated in the constructor; pushSlot() and clear() do not allocate. */
 class FrequencyDomainDelayLine
 {
 public:
     FrequencyDomainDelayLine() = default;
     FrequencyDomainDelayLine (std::size_t numSlots, std::size_t numBins);
 
-    void push (const std::complex<float>* spectrum) noexcept;
+    struct Slot
+    {
+        float* real;
+        float* imag;
+    };
+
+    /** Drops the oldest spectrum and returns where the new one (age 0) goes;
+        numSlots() must be at least 1. */
+    [[nodiscard]] Slot pushSlot() noexcept
+    {
+        newest = newest + 1 == slots ? 0 : newest + 1;
+        return { reals.data() + newest * stride, imags.data() + newest * stride };
+    }
     void clear() noexcept;
 
     [[nodiscard]] std::size_t numSlots() const noexcept { return slots; }

@@ -1,21 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PartitionedKernel.h"
 
-#include "SplitSpectrum.h"
-
 #include <algorithm>
 
 namespace partita
 {
 
-PartitionedKernel::PartitionedKernel (std::span<const float> taps, std::size_t partitionSize, RealFft<float>& fft)
-    : partitions ((taps.size() + partitionSize - 1) / partitionSize),
-      stride (AlignedBuffer<float>::alignedStride (fft.numBins())),
-      reals (partitions * stride),
-      imags (partitions * stride)
+PartitionedKernel::PartitionedKernel (std::span<const float> taps, std::size_t partitionSize, SplitRealFft& fft)
+    : partitions ((taps.size() + partitionSize - 1) / partitionSize)
+    , stride (AlignedBuffer<float>::alignedStride (fft.numBins()))
+    , reals (partitions * stride)
+    , imags (partitions * stride)
 {
     const auto time = fft.timeData();
-    const auto spectrum = fft.spectrumData();
     const float scale = 1.0f / static_cast<float> (fft.size());
 
     for (std::size_t partition = 0; partition < partitions; ++partition)
@@ -26,9 +23,7 @@ PartitionedKernel::PartitionedKernel (std::span<const float> taps, std::size_t p
         std::transform (taps.begin() + static_cast<std::ptrdiff_t> (first),
                         taps.begin() + static_cast<std::ptrdiff_t> (first + count), time.begin(),
                         [scale] (float tap) { return tap * scale; });
-        fft.forward();
-        splitSpectrum::deinterleave (spectrum.data(), reals.data() + partition * stride,
-                                     imags.data() + partition * stride, spectrum.size());
+        fft.forward (reals.data() + partition * stride, imags.data() + partition * stride);
     }
 }
 

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "AlignedBuffer.h"
-#include "RealFft.h"
+#include "SplitRealFft.h"
 
 #include <cstddef>
 #include <span>
@@ -22,7 +22,7 @@ public:
     PartitionedKernel() = default;
 
     /** fft must have size 2 * partitionSize; its buffers are used as scratch. */
-    PartitionedKernel (std::span<const float> taps, std::size_t partitionSize, RealFft<float>& fft);
+    PartitionedKernel (std::span<const float> taps, std::size_t partitionSize, SplitRealFft& fft);
 
     [[nodiscard]] std::size_t numPartitions() const noexcept { return partitions; }
     [[nodiscard]] const float* real (std::size_t partition) const noexcept { return reals.data() + partition * stride; }

@@ -3,132 +3,57 @@
 
 #include <fftw3.h>
 
-#include <type_traits>
-
-#include <cstdio>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
+#include <algorithm>
 #include <memory>
-#include <mutex>
 #include <new>
 #include <stdexcept>
-#include <string>
-#include <unistd.h>
+#include <type_traits>
 
 namespace partita
 {
 namespace
 {
-    /** FFTW's planner (and plan destruction) share global state: every thread
-        in the process must go through this one lock. */
-    std::mutex& plannerMutex()
+/** The float and double halves of FFTW's API behind one set of names. */
+template <typename Sample>
+struct Fftw;
+
+template <>
+struct Fftw<float>
+{
+    using Plan = fftwf_plan;
+    using Complex = fftwf_complex;
+    static void* allocate (std::size_t bytes) { return fftwf_malloc (bytes); }
+    static void release (void* memory) { fftwf_free (memory); }
+    static Plan planForward (int n, float* in, Complex* out, unsigned flags)
     {
-        static std::mutex mutex;
-        return mutex;
+        return fftwf_plan_dft_r2c_1d (n, in, out, flags);
     }
-
-    unsigned plannerFlags (FftPlanning planning)
+    static Plan planInverse (int n, Complex* in, float* out, unsigned flags)
     {
-        return planning == FftPlanning::measure ? FFTW_MEASURE : FFTW_ESTIMATE;
+        return fftwf_plan_dft_c2r_1d (n, in, out, flags);
     }
+    static void execute (Plan plan) { fftwf_execute (plan); }
+    static void destroy (Plan plan) { fftwf_destroy_plan (plan); }
+};
 
-    /** Where measured plans (and estimateRemembered ones) are remembered
-        between runs, so that only the first start on a machine pays for
-        FFTW_MEASURE: $PARTITA_FFTW_WISDOM ("off" to disable), else the
-        user's cache folder. */
-    std::filesystem::path wisdomFile()
+template <>
+struct Fftw<double>
+{
+    using Plan = fftw_plan;
+    using Complex = fftw_complex;
+    static void* allocate (std::size_t bytes) { return fftw_malloc (bytes); }
+    static void release (void* memory) { fftw_free (memory); }
+    static Plan planForward (int n, double* in, Complex* out, unsigned flags)
     {
-        if (const char* configured = std::getenv ("PARTITA_FFTW_WISDOM"))
-            return std::string (configured) == "off" ? std::filesystem::path() : std::filesystem::path (configured);
-        if (const char* cache = std::getenv ("XDG_CACHE_HOME"); cache != nullptr && *cache != '\0')
-            return std::filesystem::path (cache) / "partita" / "fftw3f.wisdom";
-        if (const char* home = std::getenv ("HOME"); home != nullptr && *home != '\0')
-            return std::filesystem::path (home) / ".cache" / "partita" / "fftw3f.wisdom";
-        return {};
+        return fftw_plan_dft_r2c_1d (n, in, out, flags);
     }
-
-    /** Called with the planner lock held. */
-    void importWisdomOnce()
+    static Plan planInverse (int n, Complex* in, double* out, unsigned flags)
     {
-        static bool imported = false;
-        if (imported)
-            return;
-        imported = true;
-        // A measured plan may not take longer than this to find; FFTW keeps the
-        // best candidate found by then.
-        fftwf_set_timelimit (1.0);
-        if (const auto file = wisdomFile(); ! file.empty())
-            fftwf_import_wisdom_from_filename (file.string().c_str());
+        return fftw_plan_dft_c2r_1d (n, in, out, flags);
     }
-
-    /** Called with the planner lock held, after new plans to remember. Written
-        to a temporary file and renamed, so concurrent processes never see a
-        half-written file. Failing to save is harmless: the next start
-        measures again. */
-    void exportWisdom()
-    {
-        const auto file = wisdomFile();
-        if (file.empty())
-            return;
-        const std::unique_ptr<char, decltype (&std::free)> text (fftwf_export_wisdom_to_string(), &std::free);
-        if (text == nullptr)
-            return;
-        std::error_code error;
-        std::filesystem::create_directories (file.parent_path(), error);
-        const auto temporary = file.string() + ".tmp-" + std::to_string (::getpid());
-        {
-            std::ofstream stream (temporary, std::ios::binary | std::ios::trunc);
-            stream << text.get();
-            if (! stream)
-                return;
-        }
-        std::filesystem::rename (temporary, file, error);
-        if (error)
-            std::filesystem::remove (temporary, error);
-    }
-
-    /** The float and double halves of FFTW's API behind one set of names. */
-    template <typename Sample>
-    struct Fftw;
-
-    template <>
-    struct Fftw<float>
-    {
-        using Plan = fftwf_plan;
-        using Complex = fftwf_complex;
-        static void* allocate (std::size_t bytes) { return fftwf_malloc (bytes); }
-        static void release (void* memory) { fftwf_free (memory); }
-        static Plan planForward (int n, float* in, Complex* out, unsigned flags)
-        {
-            return fftwf_plan_dft_r2c_1d (n, in, out, flags);
-        }
-        static Plan planInverse (int n, Complex* in, float* out, unsigned flags)
-        {
-            return fftwf_plan_dft_c2r_1d (n, in, out, flags);
-        }
-        static void execute (Plan plan) { fftwf_execute (plan); }
-        static void destroy (Plan plan) { fftwf_destroy_plan (plan); }
-    };
-
-    template <>
-    struct Fftw<double>
-    {
-        using Plan = fftw_plan;
-        using Complex = fftw_complex;
-        static void* allocate (std::size_t bytes) { return fftw_malloc (bytes); }
-        static void release (void* memory) { fftw_free (memory); }
-        static Plan planForward (int n, double* in, Complex* out, unsigned flags)
-        {
-            return fftw_plan_dft_r2c_1d (n, in, out, flags);
-        }
-        static Plan planInverse (int n, Complex* in, double* out, unsigned flags)
-        {
-            return fftw_plan_dft_c2r_1d (n, in, out, flags);
-        }
-        static void execute (Plan plan) { fftw_execute (plan); }
-        static void destroy (Plan plan) { fftw_destroy_plan (plan); }
-    };
+    static void execute (Plan plan) { fftw_execute (plan); }
+    static void destroy (Plan plan) { fftw_destroy_plan (plan); }
+};
 } // namespace
 
 template <typename Sample>
@@ -137,7 +62,9 @@ class RealFft<Sample>::Plans
 public:
     using Api = Fftw<Sample>;
 
-    Plans (std::size_t transformSize, FftPlanning planning) : size (transformSize), bins (transformSize / 2 + 1)
+    Plans (std::size_t transformSize, FftPlanning planning)
+        : size (transformSize)
+        , bins (transformSize / 2 + 1)
     {
         if (size < 2 || size % 2 != 0 || size > (std::size_t { 1 } << 30))
             throw std::invalid_argument ("RealFft: the size must be even, from 2 to 2^30");
@@ -151,11 +78,10 @@ public:
         }
 
         {
-            const std::scoped_lock lock (plannerMutex());
-            importWisdomOnce();
+            const auto lock = fftwPlanner::lock();
             auto* fftwSpectrum = reinterpret_cast<typename Api::Complex*> (spectrum);
             const auto n = static_cast<int> (size);
-            const auto flags = plannerFlags (planning);
+            const auto flags = fftwPlanner::flags (planning);
             // Wisdom-only first: if both plans are remembered, nothing new to save.
             forwardPlan = Api::planForward (n, time, fftwSpectrum, flags | FFTW_WISDOM_ONLY);
             inversePlan = Api::planInverse (n, fftwSpectrum, time, flags | FFTW_WISDOM_ONLY);
@@ -164,9 +90,8 @@ public:
                 forwardPlan = Api::planForward (n, time, fftwSpectrum, flags);
             if (inversePlan == nullptr)
                 inversePlan = Api::planInverse (n, fftwSpectrum, time, flags);
-            const bool saved = planning == FftPlanning::measure || planning == FftPlanning::estimateRemembered;
-            if (! remembered && saved && std::is_same_v<Sample, float>)
-                exportWisdom();
+            if (!remembered && fftwPlanner::remembers (planning) && std::is_same_v<Sample, float>)
+                fftwPlanner::saveWisdom();
         }
 
         if (forwardPlan == nullptr || inversePlan == nullptr)
@@ -192,7 +117,7 @@ public:
 
     void destroyPlans()
     {
-        const std::scoped_lock lock (plannerMutex());
+        const auto lock = fftwPlanner::lock();
         if (forwardPlan != nullptr)
             Api::destroy (forwardPlan);
         if (inversePlan != nullptr)
@@ -218,7 +143,8 @@ public:
 };
 
 template <typename Sample>
-RealFft<Sample>::RealFft (std::size_t size, FftPlanning planning) : plans (std::make_unique<Plans> (size, planning))
+RealFft<Sample>::RealFft (std::size_t size, FftPlanning planning)
+    : plans (std::make_unique<Plans> (size, planning))
 {
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "FftwPlanner.h"
+
 #include <complex>
 #include <cstddef>
 #include <memory>
@@ -8,23 +10,6 @@
 
 namespace partita
 {
-
-/** How much time FFTW may spend choosing an algorithm when a plan is made. */
-enum class FftPlanning
-{
-    /** Heuristic: instant, for one-off transforms of large or unusual sizes. */
-    estimate,
-    /** Times candidate algorithms: slower to plan, faster to run; FFTW
-        remembers the result for the rest of the process. */
-    measure,
-    /** Heuristic like estimate, and saved with the wisdom like measure, so
-        that the next process takes the plan from there instead of searching
-        again: for the large transforms of offline renders, whose search
-        takes tens of milliseconds at every start (31 ms for a 2^19-point
-        forward and inverse pair on x86-64, 7 ms from wisdom). It is the plan
-        the search found, so the results are those of estimate. */
-    estimateRemembered,
-};
 
 /** A real-to-complex FFT of one size and its inverse, on FFTW (float or double).
     FFTW stays behind this facade: fftw3.h is included by RealFft.cpp only.

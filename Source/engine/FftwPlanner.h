@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <mutex>
+
+namespace partita
+{
+
+/** How much time FFTW may spend choosing an algorithm when a plan is made. */
+enum class FftPlanning
+{
+    /** Heuristic: instant, for one-off transforms of large or unusual sizes. */
+    estimate,
+    /** Times candidate algorithms: slower to plan, faster to run; FFTW
+        remembers the result for the rest of the process. */
+    measure,
+    /** Heuristic like estimate, and saved with the wisdom like measure, so
+        that the next process takes the plan from there instead of searching
+        again: for the large transforms of offline renders, whose search
+        takes tens of milliseconds at every start (31 ms for a 2^19-point
+        forward and inverse pair on x86-64, 7 ms from wisdom). It is the plan
+        the search found, so the results are those of estimate. */
+    estimateRemembered,
+};
+
+/** What every class that makes FFTW plans shares (RealFft, SplitRealFft):
+    one lock, the flags for each FftPlanning, and the wisdom file that makes
+    a second start fast. FFTW's header stays out of this one. */
+namespace fftwPlanner
+{
+/** FFTW's planner and plan destruction share global state, so every
+    thread in the process makes and destroys plans under this one lock.
+    The first lock imports the plans remembered by earlier runs
+    ($PARTITA_FFTW_WISDOM, "off" to disable; else the user's cache
+    folder) and caps a measured search at one second. */
+[[nodiscard]] std::unique_lock<std::mutex> lock();
+
+/** FFTW's planner flags for a planning mode. */
+[[nodiscard]] unsigned flags (FftPlanning planning) noexcept;
+
+/** Whether plans made this way are saved for the next start. */
+[[nodiscard]] bool remembers (FftPlanning planning) noexcept;
+
+/** Saves FFTW's single-precision wisdom; call with lock() held, after
+    making plans it did not know. Written to a temporary file and renamed,
+    so that concurrent processes never read half a file. A failure is
+    harmless: the next start measures again. */
+void saveWisdom();
+} // namespace fftwPlanner
+
+} // namespace partita
