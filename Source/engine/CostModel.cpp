@@ -10,6 +10,9 @@
 #include <bit>
 #include <chrono>
 #include <cmath>
+#include <functional>
+#include <memory>
+#include <tuple>
 #include <vector>
 
 #if __has_include(<unistd.h>)
@@ -22,52 +25,89 @@ namespace
 {
 using Clock = std::chrono::steady_clock;
 
-/** Best-of-seven seconds per call of `work`, each trial repeating it
-    until about a millisecond has passed, so that preempted trials on a
-    shared machine do not skew the plan (with three trials of half a
-    millisecond, the figures for one size moved by half from one process
-    to the next, enough to flip the planner between plans whose real costs
-    differed by 40 %). About 0.15 s in all, next to the seconds FFTW takes
-    to plan the large sizes the first time. */
-template <typename Work>
-double secondsPerCall (Work&& work)
+/** Times several kinds of work in turns: seven rounds, each giving every
+    work one trial that repeats it until about a millisecond has passed; a
+    work's figure is its best trial. A busy spell on a shared machine then
+    slows every figure alike, or none, instead of inflating the few timed
+    during it: timed one after another, two processes a minute apart planned
+    the 8 s IR at 64-sample blocks 91 and 172 ns a sample by their own
+    figures and chose different plans. (With three trials of half a
+    millisecond, figures moved by half between processes.) About 0.15 s in
+    all, next to the seconds FFTW takes to plan the large sizes the first
+    time. */
+class InterleavedTimer
 {
-    double best = 1.0e9;
-    for (int trial = 0; trial < 7; ++trial)
+public:
+    /** Returns the index of the work's figure. */
+    std::size_t add (std::function<void()> work)
     {
-        std::size_t calls = 0;
-        const auto start = Clock::now();
-        auto elapsed = Clock::duration::zero();
-        do
-        {
-            work();
-            ++calls;
-            elapsed = Clock::now() - start;
-        } while (elapsed < std::chrono::milliseconds (1));
-        best = std::min (best, std::chrono::duration<double> (elapsed).count() / static_cast<double> (calls));
+        works.push_back (std::move (work));
+        best.push_back (1.0e9);
+        return works.size() - 1;
     }
-    return best;
-}
-double timeMultiplyAccumulate (std::size_t spectra, std::size_t bins)
-{
-    constexpr std::size_t perCall = 8;
-    const auto stride = AlignedBuffer<float>::alignedStride (bins);
-    AlignedBuffer<float> operands (4 * spectra * stride), accumulator (2 * stride);
-    std::fill_n (operands.data(), operands.size(), 1.0e-3f);
-    std::vector<const float*> pointers (4 * spectra);
-    for (std::size_t i = 0; i < pointers.size(); ++i)
-        pointers[i] = operands.data() + i * stride;
-    const auto seconds = secondsPerCall (
-        [&]
+
+    void run()
+    {
+        for (int round = 0; round < 7; ++round)
         {
-            for (std::size_t first = 0; first < spectra; first += perCall)
-                splitSpectrum::multiplyAccumulateSum (pointers.data() + first, pointers.data() + spectra + first,
-                                                      pointers.data() + 2 * spectra + first,
-                                                      pointers.data() + 3 * spectra + first, perCall,
-                                                      accumulator.data(), accumulator.data() + stride, bins);
-        });
-    return seconds / static_cast<double> (bins * spectra);
-}
+            for (std::size_t index = 0; index < works.size(); ++index)
+            {
+                std::size_t calls = 0;
+                const auto start = Clock::now();
+                auto elapsed = Clock::duration::zero();
+                do
+                {
+                    works[index]();
+                    ++calls;
+                    elapsed = Clock::now() - start;
+                } while (elapsed < std::chrono::milliseconds (1));
+                best[index] = std::min (best[index],
+                                        std::chrono::duration<double> (elapsed).count() / static_cast<double> (calls));
+            }
+        }
+    }
+
+    [[nodiscard]] double secondsPerCall (std::size_t index) const { return best[index]; }
+
+private:
+    std::vector<std::function<void()>> works;
+    std::vector<double> best;
+};
+
+/** `spectra` kernel and input spectra of `bins` bins, multiplied and
+    summed eight at a time, as the engine's levels do. */
+class MultiplyAccumulateWork
+{
+public:
+    MultiplyAccumulateWork (std::size_t numSpectra, std::size_t numBins)
+        : spectra (numSpectra)
+        , bins (numBins)
+        , stride (AlignedBuffer<float>::alignedStride (numBins))
+        , operands (4 * numSpectra * stride)
+        , accumulator (2 * stride)
+        , pointers (4 * numSpectra)
+    {
+        std::fill_n (operands.data(), operands.size(), 1.0e-3f);
+        for (std::size_t i = 0; i < pointers.size(); ++i)
+            pointers[i] = operands.data() + i * stride;
+    }
+
+    void operator()()
+    {
+        constexpr std::size_t perCall = 8;
+        for (std::size_t first = 0; first < spectra; first += perCall)
+            splitSpectrum::multiplyAccumulateSum (
+                pointers.data() + first, pointers.data() + spectra + first, pointers.data() + 2 * spectra + first,
+                pointers.data() + 3 * spectra + first, perCall, accumulator.data(), accumulator.data() + stride, bins);
+    }
+
+    [[nodiscard]] double binsPerCall() const noexcept { return static_cast<double> (bins * spectra); }
+
+private:
+    std::size_t spectra, bins, stride;
+    AlignedBuffer<float> operands, accumulator;
+    std::vector<const float*> pointers;
+};
 } // namespace
 
 std::size_t CostModel::cachedWorkingSetBytes() noexcept
@@ -101,18 +141,32 @@ const CostModel& CostModel::measured()
     static const CostModel model = []
     {
         CostModel result;
+        InterleavedTimer timer;
+
+        // Each transform with its spectrum, at fixed addresses for the timer.
+        struct Transform
+        {
+            explicit Transform (std::size_t size)
+                : fft (size, FftPlanning::measure)
+                , real (fft.numBins())
+                , imag (real)
+            {
+                std::fill (fft.timeData().begin(), fft.timeData().end(), 0.25f);
+            }
+            void operator()()
+            {
+                fft.forward (real.data(), imag.data());
+                fft.inverse (real.data(), imag.data());
+            }
+            SplitRealFft fft;
+            std::vector<float> real, imag;
+        };
+        std::vector<std::unique_ptr<Transform>> transforms;
+        std::vector<std::size_t> fftFigures;
         for (std::size_t size = smallestFft; size <= largestFft; size *= 2)
         {
-            SplitRealFft fft (size, FftPlanning::measure);
-            std::vector<float> real (fft.numBins()), imag (fft.numBins());
-            std::fill (fft.timeData().begin(), fft.timeData().end(), 0.25f);
-            result.fftBySize[indexOf (size)] = 0.5
-                                               * secondsPerCall (
-                                                   [&]
-                                                   {
-                                                       fft.forward (real.data(), imag.data());
-                                                       fft.inverse (real.data(), imag.data());
-                                                   });
+            auto& transform = *transforms.emplace_back (std::make_unique<Transform> (size));
+            fftFigures.push_back (timer.add ([&transform] { transform(); }));
         }
 
         // 32 spectra of 1025 bins (256 KiB of operands) stay in cache; 64
@@ -120,25 +174,34 @@ const CostModel& CostModel::measured()
         // a long kernel do. Their long runs of bins stream well: 1024 spectra
         // of 1025 bins (16 MiB) cost 2.6 ns a bin here, these 0.97, and the
         // engine's large levels behave like the latter.
-        result.perBin = timeMultiplyAccumulate (32, 1025);
-        result.perBinUncached = std::max (result.perBin, timeMultiplyAccumulate (64, 8193));
+        MultiplyAccumulateWork cached (32, 1025), uncached (64, 8193);
+        const auto cachedFigure = timer.add ([&cached] { cached(); });
+        const auto uncachedFigure = timer.add ([&uncached] { uncached(); });
 
         constexpr std::size_t taps = 256;
         const std::vector<float> head (taps, 1.0e-3f);
         const DirectHeadFilter filter (head);
         std::vector<float> input (2 * taps, 0.5f), output (taps, 0.0f);
-        for (std::size_t index = 0; index < result.perTapByPiece.size(); ++index)
+        std::array<std::size_t, std::tuple_size_v<decltype (result.perTapByPiece)>> headFigures {};
+        for (std::size_t index = 0; index < headFigures.size(); ++index)
         {
             const std::size_t piece = std::size_t { 16 } << index;
-            result.perTapByPiece[index] =
-                secondsPerCall (
-                    [&]
-                    {
-                        for (std::size_t first = 0; first < taps; first += piece)
-                            filter.process (input.data() + taps + first, output.data() + first, piece);
-                    })
-                / static_cast<double> (taps * taps);
+            headFigures[index] = timer.add (
+                [&, piece]
+                {
+                    for (std::size_t first = 0; first < taps; first += piece)
+                        filter.process (input.data() + taps + first, output.data() + first, piece);
+                });
         }
+
+        timer.run();
+        for (std::size_t index = 0; index < fftFigures.size(); ++index)
+            result.fftBySize[index] = 0.5 * timer.secondsPerCall (fftFigures[index]);
+        result.perBin = timer.secondsPerCall (cachedFigure) / cached.binsPerCall();
+        result.perBinUncached =
+            std::max (result.perBin, timer.secondsPerCall (uncachedFigure) / uncached.binsPerCall());
+        for (std::size_t index = 0; index < headFigures.size(); ++index)
+            result.perTapByPiece[index] = timer.secondsPerCall (headFigures[index]) / static_cast<double> (taps * taps);
         return result;
     }();
     return model;
