@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ConvolutionLevel.h"
 
+#include "SimdDispatch.h"
 #include "SplitSpectrum.h"
 
 #include <algorithm>
@@ -22,6 +23,27 @@ constexpr std::size_t partitionsPerUnit = 8;
     bins changes no sum: each bin is accumulated on its own. */
 constexpr std::size_t binProductsPerUnit = 16384;
 constexpr std::size_t binAlignment = 16; // keeps every piece on a 64-byte boundary
+
+/** block = the inverse transform's first half + the overlap it left; the
+    overlap becomes its second half. Cloned for AVX2 and AVX-512 like the
+    engine's other per-sample loops (the baseline build adds four floats at a
+    time); element-wise, so every clone gives the same bits. */
+PARTITA_SIMD_CLONES
+void overlapAdd (const float* time, float* overlap, float* block, std::size_t blockSize) noexcept
+{
+    for (std::size_t t = 0; t < blockSize; ++t)
+    {
+        block[t] = time[t] + overlap[t];
+        overlap[t] = time[blockSize + t];
+    }
+}
+
+PARTITA_SIMD_CLONES
+void addInto (float* destination, const float* source, std::size_t count) noexcept
+{
+    for (std::size_t n = 0; n < count; ++n)
+        destination[n] += source[n];
+}
 
 /** The taps of one path that fall in [first, first + count) of the
     engine's timeline, where kernel tap t sits at t + shift. */
@@ -167,9 +189,7 @@ void ConvolutionLevel::addOutput (std::size_t output, float* destination, std::s
     const auto& state = outputs[output];
     if (!state.hasPaths)
         return;
-    const float* source = state.playing.data() + position;
-    for (std::size_t n = 0; n < count; ++n)
-        destination[n] += source[n];
+    addInto (destination, state.playing.data() + position, count);
 }
 
 void ConvolutionLevel::advance (std::size_t count) noexcept
@@ -235,11 +255,7 @@ void ConvolutionLevel::computeBlockWithoutItself() noexcept
         if (!output.hasPaths)
             continue;
         const float* time = transformSum (output);
-        for (std::size_t t = 0; t < blockSize; ++t)
-        {
-            output.playing[t] = time[t] + output.overlap[t];
-            output.overlap[t] = time[blockSize + t];
-        }
+        overlapAdd (time, output.overlap.data(), output.playing.data(), blockSize);
     }
 }
 
@@ -263,8 +279,7 @@ void ConvolutionLevel::completeBlockWithoutItself() noexcept
         if (!output.hasPaths)
             continue;
         const float* time = transformSum (output);
-        for (std::size_t t = 0; t < blockSize; ++t)
-            output.overlap[t] += time[blockSize + t];
+        addInto (output.overlap.data(), time + blockSize, blockSize);
     }
 }
 
@@ -361,11 +376,7 @@ void ConvolutionLevel::runUnit (const Unit& unit) noexcept
         {
             auto& output = outputs[unit.index];
             const float* time = transformSum (output);
-            for (std::size_t t = 0; t < blockSize; ++t)
-            {
-                output.finished[t] = time[t] + output.overlap[t];
-                output.overlap[t] = time[blockSize + t];
-            }
+            overlapAdd (time, output.overlap.data(), output.finished.data(), blockSize);
             return;
         }
     }
