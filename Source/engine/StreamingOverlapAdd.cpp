@@ -57,8 +57,9 @@ OverlapAddPlan planOverlapAdd (std::size_t longer, std::size_t shorter, std::siz
 
 namespace
 {
-/** spectrum[k] *= kernel[k], the spectrum as FFTW leaves it, (re, im)
-    pairs, the kernel split into real and imaginary arrays. Written on
+/** spectrum[k] *= kernel[k] in double precision, the spectrum as FFTW
+    leaves it, (re, im) pairs, the kernel split into real and imaginary
+    arrays (single precision has both split: multiplySplitSpectra). Written on
     plain arrays because GCC leaves a loop over std::complex scalar, with
     a store and reload per bin. The kernel is split because with both
     sides interleaved GCC 12 recognises the complex product and fuses it
@@ -82,16 +83,27 @@ void multiplySpectraInPlace (Sample* spectrum, const Sample* kernelReal, const S
 }
 
 PARTITA_SIMD_CLONES
-void multiplySpectra (float* spectrum, const float* kernelReal, const float* kernelImag, std::size_t numBins) noexcept
-{
-    multiplySpectraInPlace (spectrum, kernelReal, kernelImag, numBins);
-}
-
-PARTITA_SIMD_CLONES
 void multiplySpectra (double* spectrum, const double* kernelReal, const double* kernelImag,
                       std::size_t numBins) noexcept
 {
     multiplySpectraInPlace (spectrum, kernelReal, kernelImag, numBins);
+}
+
+/** (real, imag)[k] *= kernel[k], on split spectra: the same complex
+    product's operations in its order in every clone. */
+PARTITA_SIMD_CLONES
+void multiplySplitSpectra (float* real, float* imag, const float* kernelReal, const float* kernelImag,
+                           std::size_t numBins) noexcept
+{
+    for (std::size_t bin = 0; bin < numBins; ++bin)
+    {
+        const float ar = real[bin];
+        const float ai = imag[bin];
+        const float br = kernelReal[bin];
+        const float bi = kernelImag[bin];
+        real[bin] = ar * br - ai * bi;
+        imag[bin] = ar * bi + ai * br;
+    }
 }
 
 template <typename Sample>
@@ -134,17 +146,28 @@ StreamingOverlapAdd<Sample>::StreamingOverlapAdd (std::span<const Sample> kernel
     , pending (plan.fftSize, Sample {})
 {
     const auto time = fft.timeData();
-    const auto spectrum = fft.spectrumData();
     // The inverse is unscaled; scaling the kernel once costs nothing per segment.
     const Sample scale = Sample (1) / static_cast<Sample> (plan.fftSize);
 
     std::fill (time.begin(), time.end(), Sample {});
     std::transform (kernel.begin(), kernel.end(), time.begin(), [scale] (Sample s) { return s * scale; });
-    fft.forward();
-    kernelReal.resize (spectrum.size());
-    kernelImag.resize (spectrum.size());
-    std::transform (spectrum.begin(), spectrum.end(), kernelReal.begin(), [] (auto bin) { return bin.real(); });
-    std::transform (spectrum.begin(), spectrum.end(), kernelImag.begin(), [] (auto bin) { return bin.imag(); });
+    if constexpr (splitTransform)
+    {
+        kernelReal.resize (fft.numBins());
+        kernelImag.resize (fft.numBins());
+        segmentReal.resize (fft.numBins());
+        segmentImag.resize (fft.numBins());
+        fft.forward (kernelReal.data(), kernelImag.data());
+    }
+    else
+    {
+        const auto spectrum = fft.spectrumData();
+        fft.forward();
+        kernelReal.resize (spectrum.size());
+        kernelImag.resize (spectrum.size());
+        std::transform (spectrum.begin(), spectrum.end(), kernelReal.begin(), [] (auto bin) { return bin.real(); });
+        std::transform (spectrum.begin(), spectrum.end(), kernelImag.begin(), [] (auto bin) { return bin.imag(); });
+    }
 }
 
 template <typename Sample>
@@ -161,15 +184,25 @@ std::span<const Sample> StreamingOverlapAdd<Sample>::process (std::span<const Sa
     std::fill (pending.end() - static_cast<std::ptrdiff_t> (returned), pending.end(), Sample {});
 
     const auto time = fft.timeData();
-    const auto spectrum = fft.spectrumData();
     // The segment, zero-padded to the transform size.
     std::copy (segment.begin(), segment.end(), time.begin());
     std::fill (time.begin() + static_cast<std::ptrdiff_t> (count), time.end(), Sample {});
-    fft.forward();
-    // std::complex is array-compatible with two Samples, (re, im).
-    multiplySpectra (reinterpret_cast<Sample*> (spectrum.data()), kernelReal.data(), kernelImag.data(),
-                     spectrum.size());
-    fft.inverse();
+    if constexpr (splitTransform)
+    {
+        fft.forward (segmentReal.data(), segmentImag.data());
+        multiplySplitSpectra (segmentReal.data(), segmentImag.data(), kernelReal.data(), kernelImag.data(),
+                              segmentReal.size());
+        fft.inverse (segmentReal.data(), segmentImag.data());
+    }
+    else
+    {
+        const auto spectrum = fft.spectrumData();
+        fft.forward();
+        // std::complex is array-compatible with two Samples, (re, im).
+        multiplySpectra (reinterpret_cast<Sample*> (spectrum.data()), kernelReal.data(), kernelImag.data(),
+                         spectrum.size());
+        fft.inverse();
+    }
 
     // A segment of count samples reaches count + kernelLength - 1 samples
     // of the output, at most fftSize; the sums start from zero and add the
