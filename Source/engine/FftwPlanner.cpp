@@ -63,6 +63,11 @@ bool remembers (FftPlanning planning) noexcept
     return planning == FftPlanning::measure || planning == FftPlanning::estimateRemembered;
 }
 
+unsigned wisdomOnly() noexcept
+{
+    return FFTW_WISDOM_ONLY;
+}
+
 void saveWisdom()
 {
     const auto file = wisdomFile();

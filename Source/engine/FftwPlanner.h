@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <initializer_list>
 #include <mutex>
 
 namespace partita
@@ -46,6 +47,44 @@ namespace fftwPlanner
     so that concurrent processes never read half a file. A failure is
     harmless: the next start measures again. */
 void saveWisdom();
+
+/** FFTW_WISDOM_ONLY: make a plan only if the wisdom has it. */
+[[nodiscard]] unsigned wisdomOnly() noexcept;
+
+/** Makes a transform's forward and inverse plans under the lock, each from
+    the remembered plans if they have it and by planning otherwise, and saves
+    the wisdom if anything new was planned in a mode that remembers and
+    `saveable` (only single precision's wisdom is kept). make (flags) returns
+    FFTW's plan, or null when it cannot. */
+template <typename Plan, typename MakeForward, typename MakeInverse>
+void makePlans (FftPlanning planning, bool saveable, MakeForward&& makeForward, MakeInverse&& makeInverse,
+                Plan& forward, Plan& inverse)
+{
+    const auto held = lock();
+    const auto planningFlags = flags (planning);
+    forward = makeForward (planningFlags | wisdomOnly());
+    inverse = makeInverse (planningFlags | wisdomOnly());
+    const bool remembered = forward != nullptr && inverse != nullptr;
+    if (forward == nullptr)
+        forward = makeForward (planningFlags);
+    if (inverse == nullptr)
+        inverse = makeInverse (planningFlags);
+    if (!remembered && saveable && remembers (planning))
+        saveWisdom();
+}
+
+/** Destroys both plans (those not null) under the lock and nulls them. */
+template <typename Plan, typename Destroy>
+void destroyPlans (Plan& forward, Plan& inverse, Destroy&& destroy)
+{
+    const auto held = lock();
+    for (Plan* plan : { &forward, &inverse })
+    {
+        if (*plan != nullptr)
+            destroy (*plan);
+        *plan = nullptr;
+    }
+}
 } // namespace fftwPlanner
 
 } // namespace partita

@@ -77,22 +77,12 @@ public:
             throw std::bad_alloc();
         }
 
-        {
-            const auto lock = fftwPlanner::lock();
-            auto* fftwSpectrum = reinterpret_cast<typename Api::Complex*> (spectrum);
-            const auto n = static_cast<int> (size);
-            const auto flags = fftwPlanner::flags (planning);
-            // Wisdom-only first: if both plans are remembered, nothing new to save.
-            forwardPlan = Api::planForward (n, time, fftwSpectrum, flags | FFTW_WISDOM_ONLY);
-            inversePlan = Api::planInverse (n, fftwSpectrum, time, flags | FFTW_WISDOM_ONLY);
-            const bool remembered = forwardPlan != nullptr && inversePlan != nullptr;
-            if (forwardPlan == nullptr)
-                forwardPlan = Api::planForward (n, time, fftwSpectrum, flags);
-            if (inversePlan == nullptr)
-                inversePlan = Api::planInverse (n, fftwSpectrum, time, flags);
-            if (!remembered && fftwPlanner::remembers (planning) && std::is_same_v<Sample, float>)
-                fftwPlanner::saveWisdom();
-        }
+        auto* fftwSpectrum = reinterpret_cast<typename Api::Complex*> (spectrum);
+        const auto n = static_cast<int> (size);
+        fftwPlanner::makePlans (
+            planning, std::is_same_v<Sample, float>,
+            [&] (unsigned flags) { return Api::planForward (n, time, fftwSpectrum, flags); },
+            [&] (unsigned flags) { return Api::planInverse (n, fftwSpectrum, time, flags); }, forwardPlan, inversePlan);
 
         if (forwardPlan == nullptr || inversePlan == nullptr)
         {
@@ -115,16 +105,7 @@ public:
     Plans (const Plans&) = delete;
     Plans& operator= (const Plans&) = delete;
 
-    void destroyPlans()
-    {
-        const auto lock = fftwPlanner::lock();
-        if (forwardPlan != nullptr)
-            Api::destroy (forwardPlan);
-        if (inversePlan != nullptr)
-            Api::destroy (inversePlan);
-        forwardPlan = nullptr;
-        inversePlan = nullptr;
-    }
+    void destroyPlans() { fftwPlanner::destroyPlans (forwardPlan, inversePlan, Api::destroy); }
 
     void releaseBuffers()
     {

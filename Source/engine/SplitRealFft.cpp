@@ -267,22 +267,14 @@ public:
             }
         }
 
-        {
-            const auto lock = fftwPlanner::lock();
-            auto* timeAsComplex = reinterpret_cast<fftwf_complex*> (time);
-            auto* spectrum = reinterpret_cast<fftwf_complex*> (complex);
-            const auto n = static_cast<int> (halfSize);
-            const auto flags = fftwPlanner::flags (planning);
-            forwardPlan = fftwf_plan_dft_1d (n, timeAsComplex, spectrum, FFTW_FORWARD, flags | FFTW_WISDOM_ONLY);
-            inversePlan = fftwf_plan_dft_1d (n, spectrum, timeAsComplex, FFTW_BACKWARD, flags | FFTW_WISDOM_ONLY);
-            const bool remembered = forwardPlan != nullptr && inversePlan != nullptr;
-            if (forwardPlan == nullptr)
-                forwardPlan = fftwf_plan_dft_1d (n, timeAsComplex, spectrum, FFTW_FORWARD, flags);
-            if (inversePlan == nullptr)
-                inversePlan = fftwf_plan_dft_1d (n, spectrum, timeAsComplex, FFTW_BACKWARD, flags);
-            if (!remembered && fftwPlanner::remembers (planning))
-                fftwPlanner::saveWisdom();
-        }
+        auto* timeAsComplex = reinterpret_cast<fftwf_complex*> (time);
+        auto* spectrum = reinterpret_cast<fftwf_complex*> (complex);
+        const auto n = static_cast<int> (halfSize);
+        fftwPlanner::makePlans (
+            planning, true,
+            [&] (unsigned flags) { return fftwf_plan_dft_1d (n, timeAsComplex, spectrum, FFTW_FORWARD, flags); },
+            [&] (unsigned flags) { return fftwf_plan_dft_1d (n, spectrum, timeAsComplex, FFTW_BACKWARD, flags); },
+            forwardPlan, inversePlan);
 
         if (forwardPlan == nullptr || inversePlan == nullptr)
         {
@@ -305,16 +297,7 @@ public:
     Plans (const Plans&) = delete;
     Plans& operator= (const Plans&) = delete;
 
-    void destroyPlans()
-    {
-        const auto lock = fftwPlanner::lock();
-        if (forwardPlan != nullptr)
-            fftwf_destroy_plan (forwardPlan);
-        if (inversePlan != nullptr)
-            fftwf_destroy_plan (inversePlan);
-        forwardPlan = nullptr;
-        inversePlan = nullptr;
-    }
+    void destroyPlans() { fftwPlanner::destroyPlans (forwardPlan, inversePlan, fftwf_destroy_plan); }
 
     void releaseBuffers() noexcept
     {
