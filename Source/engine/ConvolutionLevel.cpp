@@ -3,6 +3,7 @@
 
 #include "SimdDispatch.h"
 #include "SplitSpectrum.h"
+#include "VectorArithmetic.h"
 
 #include <algorithm>
 #include <array>
@@ -36,13 +37,6 @@ void overlapAdd (const float* time, float* overlap, float* block, std::size_t bl
         block[t] = time[t] + overlap[t];
         overlap[t] = time[blockSize + t];
     }
-}
-
-PARTITA_SIMD_CLONES
-void addInto (float* destination, const float* source, std::size_t count) noexcept
-{
-    for (std::size_t n = 0; n < count; ++n)
-        destination[n] += source[n];
 }
 
 /** The taps of one path that fall in [first, first + count) of the

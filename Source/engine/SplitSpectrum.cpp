@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SplitSpectrum.h"
 
-#include "SimdDispatch.h"
-
 #include <cstring>
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
@@ -11,25 +9,6 @@
 
 namespace partita::splitSpectrum
 {
-
-// Clones for these too: every transform of every level passes through one of
-// them, and the baseline build shuffles four floats at a time.
-PARTITA_SIMD_CLONES
-void deinterleave (const std::complex<float>* spectrum, float* real, float* imag, std::size_t numBins) noexcept
-{
-    for (std::size_t bin = 0; bin < numBins; ++bin)
-    {
-        real[bin] = spectrum[bin].real();
-        imag[bin] = spectrum[bin].imag();
-    }
-}
-
-PARTITA_SIMD_CLONES
-void interleave (const float* real, const float* imag, std::complex<float>* spectrum, std::size_t numBins) noexcept
-{
-    for (std::size_t bin = 0; bin < numBins; ++bin)
-        spectrum[bin] = { real[bin], imag[bin] };
-}
 
 namespace
 {

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <complex>
 #include <cstddef>
 
 namespace partita::splitSpectrum
@@ -12,10 +11,6 @@ namespace partita::splitSpectrum
     parts in another. The multiply-accumulate over them, the engine's innermost
     loop, then compiles to straight SIMD without shuffles, and without the
     NaN-rescue library call that std::complex multiplication carries. */
-
-void deinterleave (const std::complex<float>* spectrum, float* real, float* imag, std::size_t numBins) noexcept;
-
-void interleave (const float* real, const float* imag, std::complex<float>* spectrum, std::size_t numBins) noexcept;
 
 /** acc += sum over j < count of a[j] * b[j], bin by bin, in complex
     arithmetic. The products are added to the accumulator one j after another

@@ -2,6 +2,7 @@
 #include "StreamingOverlapAdd.h"
 
 #include "SimdDispatch.h"
+#include "VectorArithmetic.h"
 
 #include <algorithm>
 #include <bit>
@@ -106,25 +107,6 @@ void multiplySplitSpectra (float* real, float* imag, const float* kernelReal, co
     }
 }
 
-template <typename Sample>
-void accumulateInPlace (Sample* sums, const Sample* addends, std::size_t count) noexcept
-{
-    for (std::size_t index = 0; index < count; ++index)
-        sums[index] += addends[index];
-}
-
-PARTITA_SIMD_CLONES
-void accumulate (float* sums, const float* addends, std::size_t count) noexcept
-{
-    accumulateInPlace (sums, addends, count);
-}
-
-PARTITA_SIMD_CLONES
-void accumulate (double* sums, const double* addends, std::size_t count) noexcept
-{
-    accumulateInPlace (sums, addends, count);
-}
-
 OverlapAddPlan checkedPlan (std::size_t kernelLength, std::size_t signalLength, std::size_t sampleBytes)
 {
     if (kernelLength == 0 || kernelLength > signalLength)
@@ -208,7 +190,7 @@ std::span<const Sample> StreamingOverlapAdd<Sample>::process (std::span<const Sa
     // of the output, at most fftSize; the sums start from zero and add the
     // segments in order, as convolve() does, so the rounding is the same.
     const auto produced = count + kernelLength - 1;
-    accumulate (pending.data(), time.data(), produced);
+    addInto (pending.data(), time.data(), produced);
 
     consumed += count;
     // The next segment starts count samples on and adds nothing before it.
