@@ -63,6 +63,7 @@ ConvolutionLevel::ConvolutionLevel (const PartitionLevel& geometry, const Kernel
     , deferred (geometry.deferred)
     , current (geometry.firstTap == 0)
     , fft (2 * geometry.partitionSize, FftPlanning::measure)
+    , depth (partita::sumsPerPass (geometry.numPartitions))
 {
     const auto bins = fft.numBins();
     const auto stride = AlignedBuffer<float>::alignedStride (bins);
@@ -90,8 +91,11 @@ ConvolutionLevel::ConvolutionLevel (const PartitionLevel& geometry, const Kernel
     {
         if (!output.hasPaths)
             continue;
-        output.sumReal = AlignedBuffer<float> (stride);
-        output.sumImag = AlignedBuffer<float> (stride);
+        for (std::size_t sum = 0; sum < depth; ++sum)
+        {
+            output.sumReal[sum] = AlignedBuffer<float> (stride);
+            output.sumImag[sum] = AlignedBuffer<float> (stride);
+        }
         output.playing = AlignedBuffer<float> (blockSize);
         output.finished = AlignedBuffer<float> (blockSize);
         output.overlap = AlignedBuffer<float> (blockSize);
@@ -118,36 +122,42 @@ void ConvolutionLevel::buildUnits (const CostModel& costs)
     const double transformCost = costs.fftSeconds (2 * blockSize);
     const double partitionCost = static_cast<double> (fft.numBins()) * costs.multiplyAccumulateSecondsPerBin();
     // (Cached or not, only the proportions matter here: they spread the job evenly.)
-    double total = 0.0;
-
     const auto bins = fft.numBins();
-    for (std::size_t input = 0; input < inputs.size(); ++input)
-        if (inputs[input].spectra.numSlots() > 0)
-            units.push_back ({ UnitKind::forward, input, 0, 0, 0, 0, total += transformCost });
-
-    for (std::size_t output = 0; output < outputs.size(); ++output)
+    for (std::size_t jobPhase = 0; jobPhase < depth; ++jobPhase)
     {
-        for (std::size_t p = 0; p < paths.size(); ++p)
+        auto& units = unitsOfPhase[jobPhase];
+        double total = 0.0;
+        for (std::size_t input = 0; input < inputs.size(); ++input)
+            if (inputs[input].spectra.numSlots() > 0)
+                units.push_back ({ UnitKind::forward, input, 0, 0, 0, 0, total += transformCost });
+
+        for (std::size_t output = 0; output < outputs.size(); ++output)
         {
-            if (paths[p].output != output)
-                continue;
-            const auto count = paths[p].kernel.numPartitions();
-            for (std::size_t first = 0; first < count; first += partitionsPerUnit)
+            for (std::size_t p = 0; p < paths.size(); ++p)
             {
-                const auto end = std::min (count, first + partitionsPerUnit);
-                const auto binsPerUnit =
-                    std::max (binAlignment, binProductsPerUnit / (end - first) / binAlignment * binAlignment);
-                for (std::size_t firstBin = 0; firstBin < bins; firstBin += binsPerUnit)
+                if (paths[p].output != output)
+                    continue;
+                // The pair's first job: every partition, for all the pair's
+                // sums. A later one: the partitions the first left out.
+                const auto count = jobPhase == 0 ? paths[p].kernel.numPartitions()
+                                                 : std::min (jobPhase, paths[p].kernel.numPartitions());
+                for (std::size_t first = 0; first < count; first += partitionsPerUnit)
                 {
-                    const auto endBin = std::min (bins, firstBin + binsPerUnit);
-                    total += partitionCost * static_cast<double> (end - first) * static_cast<double> (endBin - firstBin)
-                             / static_cast<double> (bins);
-                    units.push_back ({ UnitKind::multiplyAccumulate, p, first, end, firstBin, endBin, total });
+                    const auto end = std::min (count, first + partitionsPerUnit);
+                    const auto binsPerUnit =
+                        std::max (binAlignment, binProductsPerUnit / (end - first) / binAlignment * binAlignment);
+                    for (std::size_t firstBin = 0; firstBin < bins; firstBin += binsPerUnit)
+                    {
+                        const auto endBin = std::min (bins, firstBin + binsPerUnit);
+                        total += partitionCost * static_cast<double> (end - first)
+                                 * static_cast<double> (endBin - firstBin) / static_cast<double> (bins);
+                        units.push_back ({ UnitKind::multiplyAccumulate, p, first, end, firstBin, endBin, total });
+                    }
                 }
             }
+            if (outputs[output].hasPaths)
+                units.push_back ({ UnitKind::inverse, output, 0, 0, 0, 0, total += transformCost });
         }
-        if (outputs[output].hasPaths)
-            units.push_back ({ UnitKind::inverse, output, 0, 0, 0, 0, total += transformCost });
     }
 }
 
@@ -166,7 +176,9 @@ void ConvolutionLevel::reset() noexcept
         output.overlap.clear();
     }
     position = 0;
-    nextUnit = units.size();
+    phase = 0;
+    nextPhase = 0;
+    nextUnit = jobUnits().size();
     jobPending = false;
     blockWithoutItself = false;
 }
@@ -217,13 +229,13 @@ void ConvolutionLevel::advance (std::size_t count) noexcept
         return;
     }
 
-    if (jobPending && !units.empty())
+    if (jobPending && !jobUnits().empty())
     {
         // Keep a quarter of the period in hand, so the last callbacks before
         // the deadline are not the ones left with the most work.
         const double fraction =
             std::min (1.0, static_cast<double> (position) / (0.75 * static_cast<double> (blockSize)));
-        runJobUntil (fraction * units.back().costUntilDone);
+        runJobUntil (fraction * jobUnits().back().costUntilDone);
     }
 }
 
@@ -237,18 +249,22 @@ void ConvolutionLevel::computeWholeBlock() noexcept
 void ConvolutionLevel::computeBlockWithoutItself() noexcept
 {
     blockWithoutItself = true;
-    clearSums();
+    // Computed on its own, not as part of a pair: the next whole block
+    // starts a new pair.
+    phase = 0;
+    nextPhase = 0;
+    clearSums (1);
     // Partition p multiplies the block p blocks back, which is delay-line age
     // p - 1 while the current block is not in the line yet.
     for (std::size_t p = 0; p < paths.size(); ++p)
         for (std::size_t first = 1; first < paths[p].kernel.numPartitions(); first += partitionsPerUnit)
             multiplyAccumulate (p, first, std::min (paths[p].kernel.numPartitions(), first + partitionsPerUnit),
-                                first - 1, 0, fft.numBins());
+                                first - 1, 0, fft.numBins(), 0, 1);
     for (auto& output : outputs)
     {
         if (!output.hasPaths)
             continue;
-        const float* time = transformSum (output);
+        const float* time = transformSum (output, 0);
         overlapAdd (time, output.overlap.data(), output.playing.data(), blockSize);
     }
 }
@@ -265,26 +281,29 @@ void ConvolutionLevel::completeBlockWithoutItself() noexcept
         std::swap (input.block, input.jobInput);
         transformInput (input);
     }
-    clearSums();
+    clearSums (1);
     for (std::size_t p = 0; p < paths.size(); ++p)
-        multiplyAccumulate (p, 0, 1, 0, 0, fft.numBins());
+        multiplyAccumulate (p, 0, 1, 0, 0, fft.numBins(), 0, 1);
     for (auto& output : outputs)
     {
         if (!output.hasPaths)
             continue;
-        const float* time = transformSum (output);
+        const float* time = transformSum (output, 0);
         addInto (output.overlap.data(), time + blockSize, blockSize);
     }
 }
 
-void ConvolutionLevel::clearSums() noexcept
+void ConvolutionLevel::clearSums (std::size_t count) noexcept
 {
     for (auto& output : outputs)
     {
         if (!output.hasPaths)
             continue;
-        output.sumReal.clear();
-        output.sumImag.clear();
+        for (std::size_t sum = 0; sum < count; ++sum)
+        {
+            output.sumReal[sum].clear();
+            output.sumImag[sum].clear();
+        }
     }
 }
 
@@ -293,7 +312,11 @@ void ConvolutionLevel::startJob() noexcept
     for (auto& input : inputs)
         if (input.block.size() > 0)
             std::swap (input.block, input.jobInput);
-    clearSums();
+    phase = nextPhase;
+    nextPhase = phase + 1 == depth ? 0 : phase + 1;
+    // A pair's later job finds its sum holding the first job's part.
+    if (phase == 0)
+        clearSums (depth);
     nextUnit = 0;
     jobPending = true;
 }
@@ -302,6 +325,7 @@ void ConvolutionLevel::finishJob() noexcept
 {
     if (!jobPending)
         return;
+    const auto& units = jobUnits();
     while (nextUnit < units.size())
         runUnit (units[nextUnit++]);
     for (auto& output : outputs)
@@ -312,6 +336,7 @@ void ConvolutionLevel::finishJob() noexcept
 
 void ConvolutionLevel::runJobUntil (double cost) noexcept
 {
+    const auto& units = jobUnits();
     while (nextUnit < units.size() && units[nextUnit].costUntilDone <= cost)
         runUnit (units[nextUnit++]);
 }
@@ -328,30 +353,51 @@ void ConvolutionLevel::transformInput (InputState& input) noexcept
 }
 
 void ConvolutionLevel::multiplyAccumulate (std::size_t pathIndex, std::size_t firstPartition, std::size_t endPartition,
-                                           std::size_t firstAgeOfRange, std::size_t firstBin,
-                                           std::size_t endBin) noexcept
+                                           std::size_t firstAgeOfRange, std::size_t firstBin, std::size_t endBin,
+                                           std::size_t firstSum, std::size_t sums) noexcept
 {
     const auto& path = paths[pathIndex];
     const auto& spectra = inputs[path.input].spectra;
     auto& output = outputs[path.output];
-    std::array<const float*, partitionsPerUnit> inputReal {}, inputImag {}, kernelReal {}, kernelImag {};
+    const auto kernelEnd = path.kernel.numPartitions();
+    std::array<const float*, partitionsPerUnit> inputReal {}, inputImag {};
+    std::array<const float*, partitionsPerUnit + splitSpectrum::maxDepth - 1> kernelReal {}, kernelImag {};
+    std::array<float*, splitSpectrum::maxDepth> sumReal {}, sumImag {};
     const auto count = endPartition - firstPartition;
     for (std::size_t j = 0; j < count; ++j)
     {
-        const auto partition = firstPartition + j;
         inputReal[j] = spectra.real (firstAgeOfRange + j) + firstBin;
         inputImag[j] = spectra.imag (firstAgeOfRange + j) + firstBin;
-        kernelReal[j] = path.kernel.real (partition) + firstBin;
-        kernelImag[j] = path.kernel.imag (partition) + firstBin;
     }
-    splitSpectrum::multiplyAccumulateSum (inputReal.data(), inputImag.data(), kernelReal.data(), kernelImag.data(),
-                                          count, output.sumReal.data() + firstBin, output.sumImag.data() + firstBin,
-                                          endBin - firstBin);
+    for (std::size_t j = 0; j + 1 < count + sums && firstPartition + j < kernelEnd; ++j)
+    {
+        kernelReal[j] = path.kernel.real (firstPartition + j) + firstBin;
+        kernelImag[j] = path.kernel.imag (firstPartition + j) + firstBin;
+    }
+    for (std::size_t d = 0; d < sums; ++d)
+    {
+        sumReal[d] = output.sumReal[firstSum + d].data() + firstBin;
+        sumImag[d] = output.sumImag[firstSum + d].data() + firstBin;
+    }
+
+    // Every spectrum whose products all fall inside the kernel in one call;
+    // each of the last few, nearer the kernel's end than the number of sums,
+    // only into the sums whose partition exists (multiplying by a zero
+    // partition instead would turn an infinite input into a NaN).
+    const auto whole = std::min (count, kernelEnd + 1 - std::min (kernelEnd + 1, firstPartition + sums));
+    const auto bins = endBin - firstBin;
+    if (whole > 0)
+        splitSpectrum::multiplyAccumulateSums (inputReal.data(), inputImag.data(), kernelReal.data(), kernelImag.data(),
+                                               whole, sums, sumReal.data(), sumImag.data(), bins);
+    for (auto j = whole; j < count; ++j)
+        splitSpectrum::multiplyAccumulateSums (inputReal.data() + j, inputImag.data() + j, kernelReal.data() + j,
+                                               kernelImag.data() + j, 1, kernelEnd - (firstPartition + j),
+                                               sumReal.data(), sumImag.data(), bins);
 }
 
-const float* ConvolutionLevel::transformSum (OutputState& output) noexcept
+const float* ConvolutionLevel::transformSum (OutputState& output, std::size_t sum) noexcept
 {
-    fft.inverse (output.sumReal.data(), output.sumImag.data());
+    fft.inverse (output.sumReal[sum].data(), output.sumImag[sum].data());
     return fft.timeData().data();
 }
 
@@ -363,13 +409,14 @@ void ConvolutionLevel::runUnit (const Unit& unit) noexcept
             transformInput (inputs[unit.index]);
             return;
         case UnitKind::multiplyAccumulate:
+            // The pair's first job feeds all its sums; a later one its own.
             multiplyAccumulate (unit.index, unit.firstPartition, unit.endPartition, firstAge + unit.firstPartition,
-                                unit.firstBin, unit.endBin);
+                                unit.firstBin, unit.endBin, phase, phase == 0 ? depth : 1);
             return;
         case UnitKind::inverse:
         {
             auto& output = outputs[unit.index];
-            const float* time = transformSum (output);
+            const float* time = transformSum (output, phase);
             overlapAdd (time, output.overlap.data(), output.finished.data(), blockSize);
             return;
         }

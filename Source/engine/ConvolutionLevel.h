@@ -7,7 +7,9 @@
 #include "PartitionPlan.h"
 #include "PartitionedKernel.h"
 #include "SplitRealFft.h"
+#include "SplitSpectrum.h"
 
+#include <array>
 #include <cstddef>
 #include <vector>
 
@@ -26,6 +28,15 @@ namespace partita
     next P samples (advance()) and its result plays during the P after that.
     The job's arithmetic is the same however it is spread, so the output
     depends only on the input.
+
+    A level of several partitions computes its jobs in pairs (depth 2): the
+    first job of a pair reads each delay-line spectrum once and multiplies
+    it with two kernel partitions, summing both its own output and all of
+    the next job's except the one product that needs the block not yet
+    received; the second job adds that product. A long delay line streams
+    from the caches or memory, so this halves the level's memory traffic.
+    Which job of a pair a job is follows from the number of blocks since
+    reset(), so the output still depends only on the input.
 
     A current level (firstTap 0, HostBlocks::steady) also covers the taps
     that act on the block being received. When a call brings the whole block
@@ -52,6 +63,9 @@ public:
     ConvolutionLevel& operator= (const ConvolutionLevel&) = delete;
 
     void reset() noexcept;
+
+    /** How many jobs' sums one pass over the delay line computes. */
+    [[nodiscard]] std::size_t sumsPerPass() const noexcept { return depth; }
 
     [[nodiscard]] std::size_t partitionSize() const noexcept { return blockSize; }
     [[nodiscard]] bool feedsOutput (std::size_t output) const noexcept { return outputs[output].hasPaths; }
@@ -105,8 +119,9 @@ private:
 
     struct OutputState
     {
-        AlignedBuffer<float> sumReal;
-        AlignedBuffer<float> sumImag;
+        // sumReal[d]: the sum of the job d jobs after the pair's first
+        std::array<AlignedBuffer<float>, splitSpectrum::maxDepth> sumReal;
+        std::array<AlignedBuffer<float>, splitSpectrum::maxDepth> sumImag;
         AlignedBuffer<float> playing;  // output for the block now being filled
         AlignedBuffer<float> finished; // the job's result, waiting to play
         AlignedBuffer<float> overlap;
@@ -125,12 +140,18 @@ private:
     void runUnit (const Unit& unit) noexcept;
     void finishJob() noexcept;
     void buildUnits (const CostModel& costs);
+    [[nodiscard]] const std::vector<Unit>& jobUnits() const noexcept { return unitsOfPhase[phase]; }
+    /** Adds partitions [firstPartition, endPartition) of a path times the
+        delay line from firstAgeOfRange on, bins [firstBin, endBin), into
+        `sums` sums from firstSum on: sum firstSum + d takes kernel partition
+        p + d with the spectrum partition p takes. */
     void multiplyAccumulate (std::size_t pathIndex, std::size_t firstPartition, std::size_t endPartition,
-                             std::size_t firstAgeOfRange, std::size_t firstBin, std::size_t endBin) noexcept;
-    void clearSums() noexcept;
+                             std::size_t firstAgeOfRange, std::size_t firstBin, std::size_t endBin,
+                             std::size_t firstSum, std::size_t sums) noexcept;
+    void clearSums (std::size_t count) noexcept;
     void transformInput (InputState& input) noexcept;
     /** Inverse-transforms an output's sum; returns the 2P time samples. */
-    const float* transformSum (OutputState& output) noexcept;
+    const float* transformSum (OutputState& output, std::size_t sum) noexcept;
     void completeBlockWithoutItself() noexcept;
 
     std::size_t blockSize;
@@ -142,7 +163,10 @@ private:
     std::vector<InputState> inputs;
     std::vector<OutputState> outputs;
     std::vector<Path> paths;
-    std::vector<Unit> units;
+    std::size_t depth = 1;
+    std::array<std::vector<Unit>, splitSpectrum::maxDepth> unitsOfPhase;
+    std::size_t phase = 0;     // of the job running or last run: 0 the pair's first
+    std::size_t nextPhase = 0; // 0 when no pair is open
     std::size_t position = 0;
     std::size_t nextUnit = 0;
     bool jobPending = false;

@@ -75,38 +75,47 @@ private:
 };
 
 /** `spectra` kernel and input spectra of `bins` bins, multiplied and
-    summed eight at a time, as the engine's levels do. */
+    summed eight at a time into `sums` sums, as the engine's levels do. */
 class MultiplyAccumulateWork
 {
 public:
-    MultiplyAccumulateWork (std::size_t numSpectra, std::size_t numBins)
+    MultiplyAccumulateWork (std::size_t numSpectra, std::size_t numBins, std::size_t numSums)
         : spectra (numSpectra)
         , bins (numBins)
+        , sums (numSums)
         , stride (AlignedBuffer<float>::alignedStride (numBins))
-        , operands (4 * numSpectra * stride)
-        , accumulator (2 * stride)
-        , pointers (4 * numSpectra)
+        , operands (4 * (numSpectra + numSums) * stride)
+        , accumulators (2 * numSums * stride)
+        , pointers (4 * (numSpectra + numSums))
     {
         std::fill_n (operands.data(), operands.size(), 1.0e-3f);
         for (std::size_t i = 0; i < pointers.size(); ++i)
             pointers[i] = operands.data() + i * stride;
+        for (std::size_t sum = 0; sum < sums; ++sum)
+        {
+            sumReal[sum] = accumulators.data() + 2 * sum * stride;
+            sumImag[sum] = sumReal[sum] + stride;
+        }
     }
 
     void operator()()
     {
         constexpr std::size_t perCall = 8;
+        const auto span = spectra + sums; // each operand's pointers, the kernel's reaching `sums` further
         for (std::size_t first = 0; first < spectra; first += perCall)
-            splitSpectrum::multiplyAccumulateSum (
-                pointers.data() + first, pointers.data() + spectra + first, pointers.data() + 2 * spectra + first,
-                pointers.data() + 3 * spectra + first, perCall, accumulator.data(), accumulator.data() + stride, bins);
+            splitSpectrum::multiplyAccumulateSums (
+                pointers.data() + first, pointers.data() + span + first, pointers.data() + 2 * span + first,
+                pointers.data() + 3 * span + first, perCall, sums, sumReal.data(), sumImag.data(), bins);
     }
 
-    [[nodiscard]] double binsPerCall() const noexcept { return static_cast<double> (bins * spectra); }
+    /** Bin products per call, counted for each sum. */
+    [[nodiscard]] double binsPerCall() const noexcept { return static_cast<double> (bins * spectra * sums); }
 
 private:
-    std::size_t spectra, bins, stride;
-    AlignedBuffer<float> operands, accumulator;
+    std::size_t spectra, bins, sums, stride;
+    AlignedBuffer<float> operands, accumulators;
     std::vector<const float*> pointers;
+    std::array<float*, splitSpectrum::maxDepth> sumReal {}, sumImag {};
 };
 } // namespace
 
@@ -125,9 +134,9 @@ std::size_t CostModel::cachedWorkingSetBytes() noexcept
 }
 
 CostModel::CostModel (double secondsPerFftUnit, double secondsPerBin, double secondsPerTap) noexcept
-    : perBin (secondsPerBin)
-    , perBinUncached (secondsPerBin)
 {
+    perBin.fill (secondsPerBin);
+    perBinUncached.fill (secondsPerBin);
     perTapByPiece.fill (secondsPerTap);
     for (std::size_t size = smallestFft; size <= largestFft; size *= 2)
     {
@@ -174,9 +183,16 @@ const CostModel& CostModel::measured()
         // a long kernel do. Their long runs of bins stream well: 1024 spectra
         // of 1025 bins (16 MiB) cost 2.6 ns a bin here, these 0.97, and the
         // engine's large levels behave like the latter.
-        MultiplyAccumulateWork cached (32, 1025), uncached (64, 8193);
-        const auto cachedFigure = timer.add ([&cached] { cached(); });
-        const auto uncachedFigure = timer.add ([&uncached] { uncached(); });
+        // Each with one sum a pass and with two (see sumsPerPass()).
+        std::vector<std::unique_ptr<MultiplyAccumulateWork>> cached, uncached;
+        std::vector<std::size_t> cachedFigures, uncachedFigures;
+        for (std::size_t sums = 1; sums <= result.perBin.size(); ++sums)
+        {
+            auto& inCache = *cached.emplace_back (std::make_unique<MultiplyAccumulateWork> (32, 1025, sums));
+            auto& fromMemory = *uncached.emplace_back (std::make_unique<MultiplyAccumulateWork> (64, 8193, sums));
+            cachedFigures.push_back (timer.add ([&inCache] { inCache(); }));
+            uncachedFigures.push_back (timer.add ([&fromMemory] { fromMemory(); }));
+        }
 
         constexpr std::size_t taps = 256;
         const std::vector<float> head (taps, 1.0e-3f);
@@ -197,9 +213,12 @@ const CostModel& CostModel::measured()
         timer.run();
         for (std::size_t index = 0; index < fftFigures.size(); ++index)
             result.fftBySize[index] = 0.5 * timer.secondsPerCall (fftFigures[index]);
-        result.perBin = timer.secondsPerCall (cachedFigure) / cached.binsPerCall();
-        result.perBinUncached =
-            std::max (result.perBin, timer.secondsPerCall (uncachedFigure) / uncached.binsPerCall());
+        for (std::size_t index = 0; index < result.perBin.size(); ++index)
+        {
+            result.perBin[index] = timer.secondsPerCall (cachedFigures[index]) / cached[index]->binsPerCall();
+            result.perBinUncached[index] = std::max (result.perBin[index], timer.secondsPerCall (uncachedFigures[index])
+                                                                               / uncached[index]->binsPerCall());
+        }
         for (std::size_t index = 0; index < headFigures.size(); ++index)
             result.perTapByPiece[index] = timer.secondsPerCall (headFigures[index]) / static_cast<double> (taps * taps);
         return result;

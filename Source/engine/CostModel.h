@@ -35,12 +35,16 @@ public:
 
     /** One transform of `size` points (a power of two within range). */
     [[nodiscard]] double fftSeconds (std::size_t size) const noexcept;
-    /** One complex multiply-accumulate of one bin, when the spectra the
-        multiply-accumulate streams through (kernel and delay line together)
-        take workingSetBytes: beyond the cache, memory bandwidth sets the pace. */
-    [[nodiscard]] double multiplyAccumulateSecondsPerBin (std::size_t workingSetBytes = 0) const noexcept
+    /** One complex multiply-accumulate of one bin for one sum, when the
+        spectra the multiply-accumulate streams through (kernel and delay
+        line together) take workingSetBytes, and each spectrum read feeds
+        `sums` sums (1 or 2, see sumsPerPass()): beyond the cache, memory
+        bandwidth sets the pace, and a second sum halves the reads. */
+    [[nodiscard]] double multiplyAccumulateSecondsPerBin (std::size_t workingSetBytes = 0,
+                                                          std::size_t sums = 1) const noexcept
     {
-        return workingSetBytes <= cachedWorkingSetBytes() ? perBin : perBinUncached;
+        const std::size_t index = sums > 1 ? 1 : 0;
+        return workingSetBytes <= cachedWorkingSetBytes() ? perBin[index] : perBinUncached[index];
     }
     /** One tap of the direct head for one output, when the head runs in
         pieces of `piece` samples (the host block or the first partition,
@@ -56,8 +60,8 @@ private:
     static std::size_t indexOf (std::size_t size) noexcept;
 
     std::array<double, 13> fftBySize {}; // sizes 16, 32, ..., 65536
-    double perBin = 0.0;
-    double perBinUncached = 0.0;
+    std::array<double, 2> perBin {};     // one sum a pass, two
+    std::array<double, 2> perBinUncached {};
     std::array<double, 3> perTapByPiece {}; // pieces of 16, 32, 64 and more
 };
 

@@ -80,9 +80,14 @@ double secondsPerSample (const PartitionPlan& plan, const PlanningProblem& probl
         const auto bins = static_cast<double> (level.partitionSize + 1);
         // Kernel and delay-line spectra, real and imaginary floats.
         const auto workingSet = problem.numPaths * level.numPartitions * (level.partitionSize + 1) * 16;
+        // With sums computed in pairs, the pair's second job adds one
+        // partition's products from the cache: half a partition a job.
+        const auto sums = sumsPerPass (level.numPartitions);
+        const auto catchUpPartitions = static_cast<double> (sums - 1) / 2.0;
         const double perBlock = transforms * costs.fftSeconds (2 * level.partitionSize) * transformInPlace
                                 + paths * static_cast<double> (level.numPartitions) * bins
-                                      * costs.multiplyAccumulateSecondsPerBin (workingSet);
+                                      * costs.multiplyAccumulateSecondsPerBin (workingSet, sums)
+                                + paths * catchUpPartitions * bins * costs.multiplyAccumulateSecondsPerBin();
         total += perBlock / static_cast<double> (level.partitionSize);
     }
     return total;

@@ -22,6 +22,14 @@ struct PartitionLevel
     bool deferred = false;
 };
 
+/** How many jobs' sums a level computes in one pass over its delay line
+    (see ConvolutionLevel): levels of four partitions or more compute them
+    in pairs, fewer gain too little to pay for the second sum. */
+[[nodiscard]] constexpr std::size_t sumsPerPass (std::size_t numPartitions) noexcept
+{
+    return numPartitions >= 4 ? 2 : 1;
+}
+
 /** How a kernel is cut: taps [0, headLength) as a direct FIR, the rest in
     levels of growing partitions, each level starting where the last ends.
     A first level with firstTap == 0 (and no head) transforms the block

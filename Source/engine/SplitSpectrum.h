@@ -21,4 +21,18 @@ void multiplyAccumulateSum (const float* const* aReal, const float* const* aImag
                             const float* const* bImag, std::size_t count, float* accReal, float* accImag,
                             std::size_t numBins) noexcept;
 
+/** The widest depth multiplyAccumulateSums() takes. */
+inline constexpr std::size_t maxDepth = 4;
+
+/** acc[d] += sum over j < count of a[j] * b[j + d], bin by bin, for every
+    d < depth (1 to maxDepth; b has count + depth - 1 spectra). The sums of
+    several blocks of output at once, as a level computes them to read each
+    input spectrum from memory once for all of them instead of once for
+    each: a long delay line's multiply-accumulate is bound by memory, not
+    by arithmetic. Each acc[d] gets the same operations in the same order as
+    multiplyAccumulateSum() with b + d would give it. */
+void multiplyAccumulateSums (const float* const* aReal, const float* const* aImag, const float* const* bReal,
+                             const float* const* bImag, std::size_t count, std::size_t depth, float* const* accReal,
+                             float* const* accImag, std::size_t numBins) noexcept;
+
 } // namespace partita::splitSpectrum

@@ -55,7 +55,39 @@ struct Operands
         splitSpectrum::multiplyAccumulateSum (a1.data(), a2.data(), b1.data(), b2.data(), endJ - firstJ,
                                               accReal.data() + firstBin, accImag.data() + firstBin, endBin - firstBin);
     }
+
+    /** acc[d] += a[j] * b[j + d] for j in [firstJ, endJ), d < depth, bins
+        [firstBin, endBin), in one call of multiplyAccumulateSums(). */
+    void accumulateSums (std::size_t firstJ, std::size_t endJ, std::size_t depth, std::size_t firstBin,
+                         std::size_t endBin, std::vector<std::vector<float>>& accReal,
+                         std::vector<std::vector<float>>& accImag) const
+    {
+        std::vector<const float*> a1, a2, b1, b2;
+        for (std::size_t j = firstJ; j < endJ; ++j)
+        {
+            a1.push_back (ar[j] + firstBin);
+            a2.push_back (ai[j] + firstBin);
+        }
+        for (std::size_t j = firstJ; j + 1 < endJ + depth; ++j)
+        {
+            b1.push_back (br[j] + firstBin);
+            b2.push_back (bi[j] + firstBin);
+        }
+        std::vector<float*> sumReal, sumImag;
+        for (std::size_t d = 0; d < depth; ++d)
+        {
+            sumReal.push_back (accReal[d].data() + firstBin);
+            sumImag.push_back (accImag[d].data() + firstBin);
+        }
+        splitSpectrum::multiplyAccumulateSums (a1.data(), a2.data(), b1.data(), b2.data(), endJ - firstJ, depth,
+                                               sumReal.data(), sumImag.data(), endBin - firstBin);
+    }
 };
+
+std::complex<double> widened (float real, float imag)
+{
+    return { static_cast<double> (real), static_cast<double> (imag) };
+}
 } // namespace
 
 TEST (SplitSpectrum, MultiplyAccumulateEqualsTheComplexSumInDoublePrecision)
@@ -69,11 +101,8 @@ TEST (SplitSpectrum, MultiplyAccumulateEqualsTheComplexSumInDoublePrecision)
         {
             std::complex<double> exact (0.5, -0.25);
             for (std::size_t j = 0; j < 8; ++j)
-            {
-                const auto widen = [] (float value) { return static_cast<double> (value); };
-                exact += std::complex<double> (widen (operands.aReal[j][bin]), widen (operands.aImag[j][bin]))
-                         * std::complex<double> (widen (operands.bReal[j][bin]), widen (operands.bImag[j][bin]));
-            }
+                exact += widened (operands.aReal[j][bin], operands.aImag[j][bin])
+                         * widened (operands.bReal[j][bin], operands.bImag[j][bin]);
             EXPECT_NEAR (accReal[bin], exact.real(), 1.0e-5) << bins << " bins, bin " << bin;
             EXPECT_NEAR (accImag[bin], exact.imag(), 1.0e-5) << bins << " bins, bin " << bin;
         }
@@ -100,6 +129,67 @@ TEST (SplitSpectrum, SplittingTheBinsOrThePartitionsChangesNoBit)
             operands.accumulate (cutJ, 8, 0, cutBin, real, imag);
             EXPECT_EQ (real, wholeReal) << "bins cut at " << cutBin << ", partitions at " << cutJ;
             EXPECT_EQ (imag, wholeImag) << "bins cut at " << cutBin << ", partitions at " << cutJ;
+        }
+    }
+}
+
+TEST (SplitSpectrum, SeveralSumsInOnePassEqualTheirComplexSumsInDoublePrecision)
+{
+    // sum d takes b shifted by d: the next blocks' outputs of a level that
+    // computes its jobs in pairs (or more) from one read of the delay line.
+    constexpr std::size_t count = 8;
+    for (std::size_t depth = 1; depth <= splitSpectrum::maxDepth; ++depth)
+    {
+        for (const std::size_t bins : { 1u, 15u, 16u, 33u, 1025u })
+        {
+            const Operands operands (count + depth - 1, bins);
+            std::vector<std::vector<float>> accReal (depth, std::vector<float> (bins, 0.5f));
+            std::vector<std::vector<float>> accImag (depth, std::vector<float> (bins, -0.25f));
+            operands.accumulateSums (0, count, depth, 0, bins, accReal, accImag);
+            for (std::size_t d = 0; d < depth; ++d)
+            {
+                for (std::size_t bin = 0; bin < bins; ++bin)
+                {
+                    std::complex<double> exact (0.5, -0.25);
+                    for (std::size_t j = 0; j < count; ++j)
+                        exact += widened (operands.aReal[j][bin], operands.aImag[j][bin])
+                                 * widened (operands.bReal[j + d][bin], operands.bImag[j + d][bin]);
+                    EXPECT_NEAR (accReal[d][bin], exact.real(), 1.0e-5)
+                        << "depth " << depth << ", sum " << d << ", " << bins << " bins, bin " << bin;
+                    EXPECT_NEAR (accImag[d][bin], exact.imag(), 1.0e-5)
+                        << "depth " << depth << ", sum " << d << ", " << bins << " bins, bin " << bin;
+                }
+            }
+        }
+    }
+}
+
+TEST (SplitSpectrum, EachOfSeveralSumsHasTheBitsOfItsOwnPass)
+{
+    // A level's pair of jobs must give the bits a job computed alone would,
+    // split anywhere, so that its output depends on the input only.
+    constexpr std::size_t count = 8;
+    const std::size_t bins = 1025;
+    for (std::size_t depth = 2; depth <= splitSpectrum::maxDepth; ++depth)
+    {
+        const Operands operands (count + depth - 1, bins);
+        std::vector<std::vector<float>> accReal (depth, std::vector<float> (bins, 0.0f)), accImag = accReal;
+        operands.accumulateSums (0, 3, depth, 0, 17, accReal, accImag);
+        operands.accumulateSums (0, 3, depth, 17, bins, accReal, accImag);
+        operands.accumulateSums (3, count, depth, 0, bins, accReal, accImag);
+        for (std::size_t d = 0; d < depth; ++d)
+        {
+            std::vector<float> aloneReal (bins, 0.0f), aloneImag (bins, 0.0f);
+            std::vector<const float*> shiftedReal, shiftedImag;
+            for (std::size_t j = 0; j < count; ++j)
+            {
+                shiftedReal.push_back (operands.br[j + d]);
+                shiftedImag.push_back (operands.bi[j + d]);
+            }
+            splitSpectrum::multiplyAccumulateSum (operands.ar.data(), operands.ai.data(), shiftedReal.data(),
+                                                  shiftedImag.data(), count, aloneReal.data(), aloneImag.data(), bins);
+            EXPECT_EQ (accReal[d], aloneReal) << "depth " << depth << ", sum " << d;
+            EXPECT_EQ (accImag[d], aloneImag) << "depth " << depth << ", sum " << d;
         }
     }
 }
