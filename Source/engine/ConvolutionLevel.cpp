@@ -13,10 +13,9 @@ namespace partita
 {
 namespace
 {
-/** Partitions per multiply-accumulate unit: enough for the accumulator to
-    stay in registers over several spectra, few enough that a deferred
-    job spreads evenly over small host blocks. */
-constexpr std::size_t partitionsPerUnit = 8;
+/** Partitions per multiply-accumulate unit (see spectraPerCall); few
+    enough, too, that a deferred job spreads evenly over small host blocks. */
+constexpr std::size_t partitionsPerUnit = splitSpectrum::spectraPerCall;
 
 /** At most this many bin products per multiply-accumulate unit (a few
     tens of microseconds), so that the large partitions' work, split by
@@ -106,8 +105,8 @@ ConvolutionLevel::ConvolutionLevel (const PartitionLevel& geometry, const Kernel
         InputState state;
         if (slots[input] > 0)
         {
-            state.block = AlignedBuffer<float> (blockSize);
-            state.jobInput = AlignedBuffer<float> (blockSize);
+            state.block = AlignedBuffer<float> (2 * blockSize);
+            state.jobInput = AlignedBuffer<float> (2 * blockSize);
             state.spectra = FrequencyDomainDelayLine (slots[input], bins);
         }
         inputs.push_back (std::move (state));
@@ -345,11 +344,8 @@ void ConvolutionLevel::transformInput (InputState& input) noexcept
 {
     if (input.spectra.numSlots() == 0)
         return;
-    const auto time = fft.timeData();
-    std::copy_n (input.jobInput.data(), blockSize, time.data());
-    std::fill (time.begin() + static_cast<std::ptrdiff_t> (blockSize), time.end(), 0.0f);
     const auto slot = input.spectra.pushSlot();
-    fft.forward (slot.real, slot.imag);
+    fft.forward (input.jobInput.data(), slot.real, slot.imag);
 }
 
 void ConvolutionLevel::multiplyAccumulate (std::size_t pathIndex, std::size_t firstPartition, std::size_t endPartition,

@@ -112,6 +112,8 @@ private:
 
     struct InputState
     {
+        // 2P samples each: the block, then P zeros that stay zero, ready
+        // for the transform without a copy.
         AlignedBuffer<float> block;    // being filled
         AlignedBuffer<float> jobInput; // the completed block the job transforms
         FrequencyDomainDelayLine spectra;

@@ -75,7 +75,7 @@ private:
 };
 
 /** `spectra` kernel and input spectra of `bins` bins, multiplied and
-    summed eight at a time into `sums` sums, as the engine's levels do. */
+    summed spectraPerCall at a time into `sums` sums, as the engine's levels do. */
 class MultiplyAccumulateWork
 {
 public:
@@ -100,7 +100,7 @@ public:
 
     void operator()()
     {
-        constexpr std::size_t perCall = 8;
+        constexpr auto perCall = splitSpectrum::spectraPerCall;
         const auto span = spectra + sums; // each operand's pointers, the kernel's reaching `sums` further
         for (std::size_t first = 0; first < spectra; first += perCall)
             splitSpectrum::multiplyAccumulateSums (

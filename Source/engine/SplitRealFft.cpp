@@ -351,6 +351,16 @@ void SplitRealFft::forward (float* real, float* imag) noexcept
     separate (plans->complex, plans->twiddles(), real, imag, plans->halfSize, plans->instructions);
 }
 
+void SplitRealFft::forward (const float* time, float* real, float* imag) noexcept
+{
+    // FFTW's new-array execute: the plan is out of place, and an out-of-place
+    // complex transform leaves its input unchanged (FFTW_PRESERVE_INPUT is
+    // the default for it); FFTW only reads through the pointer.
+    fftwf_execute_dft (plans->forwardPlan, reinterpret_cast<fftwf_complex*> (const_cast<float*> (time)),
+                       reinterpret_cast<fftwf_complex*> (plans->complex));
+    separate (plans->complex, plans->twiddles(), real, imag, plans->halfSize, plans->instructions);
+}
+
 void SplitRealFft::inverse (const float* real, const float* imag) noexcept
 {
     combine (real, imag, plans->twiddles(), plans->complex, plans->halfSize, plans->instructions);

@@ -67,6 +67,11 @@ public:
 
     /** real and imag hold numBins() floats each; they may not overlap timeData(). */
     void forward (float* real, float* imag) noexcept;
+    /** The same from N samples elsewhere, which it leaves as they are:
+        aligned to 16 bytes like timeData(). A caller whose input is a
+        block followed by zeros keeps the zeros there instead of copying
+        both into timeData() for every transform. */
+    void forward (const float* time, float* real, float* imag) noexcept;
     void inverse (const float* real, const float* imag) noexcept;
 
 private:
