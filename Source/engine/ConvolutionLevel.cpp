@@ -62,7 +62,7 @@ ConvolutionLevel::ConvolutionLevel (const PartitionLevel& geometry, const Kernel
     , deferred (geometry.deferred)
     , current (geometry.firstTap == 0)
     , fft (2 * geometry.partitionSize, FftPlanning::measure)
-    , depth (partita::sumsPerPass (geometry.numPartitions))
+    , depth (std::clamp<std::size_t> (geometry.sumsPerPass, 1, splitSpectrum::maxDepth))
 {
     const auto bins = fft.numBins();
     const auto stride = AlignedBuffer<float>::alignedStride (bins);
@@ -136,7 +136,7 @@ void ConvolutionLevel::buildUnits (const CostModel& costs)
             {
                 if (paths[p].output != output)
                     continue;
-                // The pair's first job: every partition, for all the pair's
+                // The group's first job: every partition, for all the group's
                 // sums. A later one: the partitions the first left out.
                 const auto count = jobPhase == 0 ? paths[p].kernel.numPartitions()
                                                  : std::min (jobPhase, paths[p].kernel.numPartitions());
@@ -248,8 +248,8 @@ void ConvolutionLevel::computeWholeBlock() noexcept
 void ConvolutionLevel::computeBlockWithoutItself() noexcept
 {
     blockWithoutItself = true;
-    // Computed on its own, not as part of a pair: the next whole block
-    // starts a new pair.
+    // Computed on its own, not as part of a group: the next whole block
+    // starts a new group.
     phase = 0;
     nextPhase = 0;
     clearSums (1);
@@ -313,7 +313,7 @@ void ConvolutionLevel::startJob() noexcept
             std::swap (input.block, input.jobInput);
     phase = nextPhase;
     nextPhase = phase + 1 == depth ? 0 : phase + 1;
-    // A pair's later job finds its sum holding the first job's part.
+    // A group's later job finds its sum holding the first job's part.
     if (phase == 0)
         clearSums (depth);
     nextUnit = 0;
@@ -405,7 +405,7 @@ void ConvolutionLevel::runUnit (const Unit& unit) noexcept
             transformInput (inputs[unit.index]);
             return;
         case UnitKind::multiplyAccumulate:
-            // The pair's first job feeds all its sums; a later one its own.
+            // The group's first job feeds all its sums; a later one its own.
             multiplyAccumulate (unit.index, unit.firstPartition, unit.endPartition, firstAge + unit.firstPartition,
                                 unit.firstBin, unit.endBin, phase, phase == 0 ? depth : 1);
             return;

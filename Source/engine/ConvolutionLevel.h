@@ -29,13 +29,14 @@ namespace partita
     The job's arithmetic is the same however it is spread, so the output
     depends only on the input.
 
-    A level of several partitions computes its jobs in pairs (depth 2): the
-    first job of a pair reads each delay-line spectrum once and multiplies
-    it with two kernel partitions, summing both its own output and all of
-    the next job's except the one product that needs the block not yet
-    received; the second job adds that product. A long delay line streams
-    from the caches or memory, so this halves the level's memory traffic.
-    Which job of a pair a job is follows from the number of blocks since
+    A level can compute its jobs in groups of D (PartitionLevel::sumsPerPass,
+    1, 2 or 4, picked by the planner): the group's first job reads each
+    delay-line spectrum once and multiplies it with D kernel partitions,
+    summing its own output and all of the next D - 1 jobs' except the
+    products that need blocks not yet received; each later job adds those
+    (job d of the group: d partitions). A long delay line streams from the
+    caches or memory, so this divides the level's memory traffic by D.
+    Which job of a group a job is follows from the number of blocks since
     reset(), so the output still depends only on the input.
 
     A current level (firstTap 0, HostBlocks::steady) also covers the taps
@@ -121,7 +122,7 @@ private:
 
     struct OutputState
     {
-        // sumReal[d]: the sum of the job d jobs after the pair's first
+        // sumReal[d]: the sum of the job d jobs after the group's first
         std::array<AlignedBuffer<float>, splitSpectrum::maxDepth> sumReal;
         std::array<AlignedBuffer<float>, splitSpectrum::maxDepth> sumImag;
         AlignedBuffer<float> playing;  // output for the block now being filled
@@ -167,8 +168,8 @@ private:
     std::vector<Path> paths;
     std::size_t depth = 1;
     std::array<std::vector<Unit>, splitSpectrum::maxDepth> unitsOfPhase;
-    std::size_t phase = 0;     // of the job running or last run: 0 the pair's first
-    std::size_t nextPhase = 0; // 0 when no pair is open
+    std::size_t phase = 0;     // of the job running or last run: 0 the group's first
+    std::size_t nextPhase = 0; // 0 when no group is open
     std::size_t position = 0;
     std::size_t nextUnit = 0;
     bool jobPending = false;

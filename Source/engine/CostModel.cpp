@@ -134,9 +134,15 @@ std::size_t CostModel::cachedWorkingSetBytes() noexcept
 }
 
 CostModel::CostModel (double secondsPerFftUnit, double secondsPerBin, double secondsPerTap) noexcept
+    : CostModel (secondsPerFftUnit, { secondsPerBin, secondsPerBin, secondsPerBin }, secondsPerTap)
 {
-    perBin.fill (secondsPerBin);
-    perBinUncached.fill (secondsPerBin);
+}
+
+CostModel::CostModel (double secondsPerFftUnit, const std::array<double, 3>& secondsPerBinBySums,
+                      double secondsPerTap) noexcept
+    : perBin (secondsPerBinBySums)
+    , perBinUncached (secondsPerBinBySums)
+{
     perTapByPiece.fill (secondsPerTap);
     for (std::size_t size = smallestFft; size <= largestFft; size *= 2)
     {
@@ -183,10 +189,10 @@ const CostModel& CostModel::measured()
         // a long kernel do. Their long runs of bins stream well: 1024 spectra
         // of 1025 bins (16 MiB) cost 2.6 ns a bin here, these 0.97, and the
         // engine's large levels behave like the latter.
-        // Each with one sum a pass and with two (see sumsPerPass()).
+        // Each with every number of sums a pass.
         std::vector<std::unique_ptr<MultiplyAccumulateWork>> cached, uncached;
         std::vector<std::size_t> cachedFigures, uncachedFigures;
-        for (std::size_t sums = 1; sums <= result.perBin.size(); ++sums)
+        for (const auto sums : sumsPerPassChoices)
         {
             auto& inCache = *cached.emplace_back (std::make_unique<MultiplyAccumulateWork> (32, 1025, sums));
             auto& fromMemory = *uncached.emplace_back (std::make_unique<MultiplyAccumulateWork> (64, 8193, sums));

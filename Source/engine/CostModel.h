@@ -28,6 +28,9 @@ public:
 
     /** A model from given figures, for tests of the planner. */
     CostModel (double secondsPerFftUnit, double secondsPerBin, double secondsPerTap) noexcept;
+    /** The same with a multiply-accumulate figure for each of sumsPerPassChoices. */
+    CostModel (double secondsPerFftUnit, const std::array<double, 3>& secondsPerBinBySums,
+               double secondsPerTap) noexcept;
 
     /** Working sets up to this size count as cached (the second-level cache
         of this CPU where the system says, else 1 MiB). */
@@ -38,14 +41,17 @@ public:
     /** One complex multiply-accumulate of one bin for one sum, when the
         spectra the multiply-accumulate streams through (kernel and delay
         line together) take workingSetBytes, and each spectrum read feeds
-        `sums` sums (1 or 2, see sumsPerPass()): beyond the cache, memory
-        bandwidth sets the pace, and a second sum halves the reads. */
+        `sums` sums (1, 2 or 4; see PartitionLevel::sumsPerPass): beyond the
+        cache, memory bandwidth sets the pace, and more sums a read mean
+        fewer reads. */
     [[nodiscard]] double multiplyAccumulateSecondsPerBin (std::size_t workingSetBytes = 0,
                                                           std::size_t sums = 1) const noexcept
     {
-        const std::size_t index = sums > 1 ? 1 : 0;
+        const std::size_t index = sums >= 4 ? 2 : sums >= 2 ? 1 : 0;
         return workingSetBytes <= cachedWorkingSetBytes() ? perBin[index] : perBinUncached[index];
     }
+    /** The numbers of sums a pass the model has figures for. */
+    static constexpr std::array<std::size_t, 3> sumsPerPassChoices { 1, 2, 4 };
     /** One tap of the direct head for one output, when the head runs in
         pieces of `piece` samples (the host block or the first partition,
         whichever is smaller): pieces under 64 samples keep fewer
@@ -60,8 +66,8 @@ private:
     static std::size_t indexOf (std::size_t size) noexcept;
 
     std::array<double, 13> fftBySize {}; // sizes 16, 32, ..., 65536
-    std::array<double, 2> perBin {};     // one sum a pass, two
-    std::array<double, 2> perBinUncached {};
+    std::array<double, 3> perBin {};     // for each of sumsPerPassChoices
+    std::array<double, 3> perBinUncached {};
     std::array<double, 3> perTapByPiece {}; // pieces of 16, 32, 64 and more
 };
 

@@ -66,6 +66,42 @@ PartitionPlan shapeFor (const PlanningProblem& problem, std::size_t first, std::
     ran 38-43 ns against 30-32. */
 constexpr double transformInPlace = 1.8;
 
+/** One level's multiply-accumulate per block with `sums` sums a pass: a
+    pass over every partition, and, for the jobs after the pass's first, the
+    products it could not compute (0 + 1 + ... + (sums - 1) partitions over
+    `sums` jobs), with spectra just computed, from the cache. */
+double multiplyAccumulateSeconds (const PartitionLevel& level, const PlanningProblem& problem, const CostModel& costs,
+                                  std::size_t sums)
+{
+    const auto bins = static_cast<double> (level.partitionSize + 1);
+    // Kernel and delay-line spectra, real and imaginary floats.
+    const auto workingSet = problem.numPaths * level.numPartitions * (level.partitionSize + 1) * 16;
+    const auto catchUpPartitions = static_cast<double> (sums - 1) / 2.0;
+    return static_cast<double> (problem.numPaths) * bins
+           * (static_cast<double> (level.numPartitions) * costs.multiplyAccumulateSecondsPerBin (workingSet, sums)
+              + catchUpPartitions * costs.multiplyAccumulateSecondsPerBin());
+}
+
+/** Gives each level the number of sums a pass the cost model finds cheapest. */
+void chooseSumsPerPass (PartitionPlan& plan, const PlanningProblem& problem, const CostModel& costs)
+{
+    for (auto& level : plan.levels)
+    {
+        double cheapest = std::numeric_limits<double>::infinity();
+        for (const auto sums : CostModel::sumsPerPassChoices)
+        {
+            if (sums > level.numPartitions)
+                break;
+            const auto seconds = multiplyAccumulateSeconds (level, problem, costs, sums);
+            if (seconds < cheapest)
+            {
+                cheapest = seconds;
+                level.sumsPerPass = sums;
+            }
+        }
+    }
+}
+
 double secondsPerSample (const PartitionPlan& plan, const PlanningProblem& problem, const CostModel& costs)
 {
     const auto paths = static_cast<double> (problem.numPaths);
@@ -77,17 +113,8 @@ double secondsPerSample (const PartitionPlan& plan, const PlanningProblem& probl
     for (const auto& level : plan.levels)
     {
         const auto transforms = static_cast<double> (problem.numInputs + problem.numOutputs);
-        const auto bins = static_cast<double> (level.partitionSize + 1);
-        // Kernel and delay-line spectra, real and imaginary floats.
-        const auto workingSet = problem.numPaths * level.numPartitions * (level.partitionSize + 1) * 16;
-        // With sums computed in pairs, the pair's second job adds one
-        // partition's products from the cache: half a partition a job.
-        const auto sums = sumsPerPass (level.numPartitions);
-        const auto catchUpPartitions = static_cast<double> (sums - 1) / 2.0;
         const double perBlock = transforms * costs.fftSeconds (2 * level.partitionSize) * transformInPlace
-                                + paths * static_cast<double> (level.numPartitions) * bins
-                                      * costs.multiplyAccumulateSecondsPerBin (workingSet, sums)
-                                + paths * catchUpPartitions * bins * costs.multiplyAccumulateSecondsPerBin();
+                                + multiplyAccumulateSeconds (level, problem, costs, level.sumsPerPass);
         total += perBlock / static_cast<double> (level.partitionSize);
     }
     return total;
@@ -138,6 +165,7 @@ PartitionPlan planPartitions (const PlanningProblem& problem, PartitionScheme sc
             for (auto cap = first; cap <= largest; cap *= std::max<std::size_t> (ratio, 2))
             {
                 auto plan = shapeFor (problem, first, ratio, cap, firstLevel);
+                chooseSumsPerPass (plan, problem, costs);
                 plan.estimatedSecondsPerSample = secondsPerSample (plan, problem, costs);
                 if (plan.estimatedSecondsPerSample < best.estimatedSecondsPerSample)
                     best = plan;

@@ -20,15 +20,12 @@ struct PartitionLevel
         period, a little in every callback, instead of all at once; it needs
         firstTap >= 2 * partitionSize so its output is not due before then. */
     bool deferred = false;
+    /** How many jobs' sums one pass over the delay line computes (1, 2 or
+        4; see ConvolutionLevel): the planner picks the cheapest by the
+        cost model, as more sums read memory less but leave the later jobs
+        more products to add. */
+    std::size_t sumsPerPass = 1;
 };
-
-/** How many jobs' sums a level computes in one pass over its delay line
-    (see ConvolutionLevel): levels of four partitions or more compute them
-    in pairs, fewer gain too little to pay for the second sum. */
-[[nodiscard]] constexpr std::size_t sumsPerPass (std::size_t numPartitions) noexcept
-{
-    return numPartitions >= 4 ? 2 : 1;
-}
 
 /** How a kernel is cut: taps [0, headLength) as a direct FIR, the rest in
     levels of growing partitions, each level starting where the last ends.

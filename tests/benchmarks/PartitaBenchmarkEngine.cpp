@@ -47,6 +47,7 @@ std::string PartitaBenchmarkEngine::describeConfiguration() const
         text << "direct head " << plan->headLength;
         for (const auto& level : plan->levels)
             text << " + " << level.numPartitions << "x" << level.partitionSize
+                 << (level.sumsPerPass > 1 ? " [" + std::to_string (level.sumsPerPass) + " sums a pass]" : "")
                  << (level.deferred        ? " (spread)"
                      : level.firstTap == 0 ? " (with the block in hand)"
                                            : "");

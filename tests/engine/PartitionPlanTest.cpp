@@ -185,4 +185,30 @@ TEST (PartitionPlan, ASteadyUniformPlanIsOneLevelFromTapZero)
     EXPECT_EQ (plan.levels[0].numPartitions, 48000u / 256u + 1u);
 }
 
+TEST (PartitionPlan, SumsAPassFollowTheCostModel)
+{
+    // Where a second and fourth sum a pass make no read cheaper, extra sums
+    // only add the later jobs' products: one sum everywhere.
+    const auto problem = problemFor (384000, 64);
+    for (const auto& level : planPartitions (problem, PartitionScheme::nonUniform, syntheticCosts).levels)
+        EXPECT_EQ (level.sumsPerPass, 1u) << "level of " << level.partitionSize;
+
+    // Where each sum costs less the more share a read (memory-bound), long
+    // levels take four; none takes more sums than it has partitions.
+    const CostModel memoryBound (1.0e-9, { 1.0e-9, 0.6e-9, 0.4e-9 }, 0.25e-9);
+    const auto plan = planPartitions (problem, PartitionScheme::nonUniform, memoryBound);
+    expectPlanCoversTheKernel (plan, problem);
+    std::size_t withFour = 0;
+    for (const auto& level : plan.levels)
+    {
+        EXPECT_LE (level.sumsPerPass, level.numPartitions) << "level of " << level.partitionSize;
+        if (level.numPartitions >= 8)
+        {
+            EXPECT_EQ (level.sumsPerPass, 4u) << "level of " << level.numPartitions << "x" << level.partitionSize;
+        }
+        withFour += level.sumsPerPass == 4 ? 1 : 0;
+    }
+    EXPECT_GT (withFour, 0u);
+}
+
 } // namespace partita
