@@ -141,8 +141,9 @@ CostModel::CostModel (double secondsPerFftUnit, double secondsPerBin, double sec
 CostModel::CostModel (double secondsPerFftUnit, const std::array<double, 3>& secondsPerBinBySums,
                       double secondsPerTap) noexcept
     : perBin (secondsPerBinBySums)
-    , perBinUncached (secondsPerBinBySums)
 {
+    for (std::size_t index = 0; index < perBin.size(); ++index)
+        perBinStreamed[index].fill (perBin[index]);
     perTapByPiece.fill (secondsPerTap);
     for (std::size_t size = smallestFft; size <= largestFft; size *= 2)
     {
@@ -184,20 +185,27 @@ const CostModel& CostModel::measured()
             fftFigures.push_back (timer.add ([&transform] { transform(); }));
         }
 
-        // 32 spectra of 1025 bins (256 KiB of operands) stay in cache; 64
-        // of 8193 bins (8 MiB) stream from memory, as the large partitions of
-        // a long kernel do. Their long runs of bins stream well: 1024 spectra
-        // of 1025 bins (16 MiB) cost 2.6 ns a bin here, these 0.97, and the
-        // engine's large levels behave like the latter.
+        // 32 spectra of 1025 bins (256 KiB of operands) stay in cache;
+        // spectra of 4097 bins fill each of the streamed working sets, as a
+        // level's kernel and delay line do. A single figure from memory (8
+        // MiB) priced a 2 s IR's level of 45 x 2048 (3 MiB) at twice what it
+        // cost: the planner took a third level, which ran 1.4 times slower.
         // Each with every number of sums a pass.
-        std::vector<std::unique_ptr<MultiplyAccumulateWork>> cached, uncached;
-        std::vector<std::size_t> cachedFigures, uncachedFigures;
+        constexpr std::size_t streamedBins = 4097;
+        std::vector<std::unique_ptr<MultiplyAccumulateWork>> cached, streamed;
+        std::vector<std::size_t> cachedFigures, streamedFigures;
         for (const auto sums : sumsPerPassChoices)
         {
             auto& inCache = *cached.emplace_back (std::make_unique<MultiplyAccumulateWork> (32, 1025, sums));
-            auto& fromMemory = *uncached.emplace_back (std::make_unique<MultiplyAccumulateWork> (64, 8193, sums));
             cachedFigures.push_back (timer.add ([&inCache] { inCache(); }));
-            uncachedFigures.push_back (timer.add ([&fromMemory] { fromMemory(); }));
+            for (const auto bytes : streamedWorkingSets)
+            {
+                const auto spectra =
+                    bytes / (16 * streamedBins) / splitSpectrum::spectraPerCall * splitSpectrum::spectraPerCall;
+                auto& work =
+                    *streamed.emplace_back (std::make_unique<MultiplyAccumulateWork> (spectra, streamedBins, sums));
+                streamedFigures.push_back (timer.add ([&work] { work(); }));
+            }
         }
 
         constexpr std::size_t taps = 256;
@@ -222,14 +230,44 @@ const CostModel& CostModel::measured()
         for (std::size_t index = 0; index < result.perBin.size(); ++index)
         {
             result.perBin[index] = timer.secondsPerCall (cachedFigures[index]) / cached[index]->binsPerCall();
-            result.perBinUncached[index] = std::max (result.perBin[index], timer.secondsPerCall (uncachedFigures[index])
-                                                                               / uncached[index]->binsPerCall());
+            for (std::size_t size = 0; size < streamedWorkingSets.size(); ++size)
+            {
+                const auto figure = index * streamedWorkingSets.size() + size;
+                result.perBinStreamed[index][size] =
+                    std::max (result.perBin[index],
+                              timer.secondsPerCall (streamedFigures[figure]) / streamed[figure]->binsPerCall());
+            }
+            // Never cheaper for a larger working set.
+            for (std::size_t size = 1; size < streamedWorkingSets.size(); ++size)
+                result.perBinStreamed[index][size] =
+                    std::max (result.perBinStreamed[index][size], result.perBinStreamed[index][size - 1]);
         }
         for (std::size_t index = 0; index < headFigures.size(); ++index)
             result.perTapByPiece[index] = timer.secondsPerCall (headFigures[index]) / static_cast<double> (taps * taps);
         return result;
     }();
     return model;
+}
+
+double CostModel::multiplyAccumulateSecondsPerBin (std::size_t workingSetBytes, std::size_t sums) const noexcept
+{
+    const std::size_t index = sums >= 4 ? 2 : sums >= 2 ? 1 : 0;
+    if (workingSetBytes <= cachedWorkingSetBytes())
+        return perBin[index];
+    const auto& figures = perBinStreamed[index];
+    if (workingSetBytes <= streamedWorkingSets.front())
+        return figures.front();
+    for (std::size_t size = 1; size < streamedWorkingSets.size(); ++size)
+    {
+        if (workingSetBytes <= streamedWorkingSets[size])
+        {
+            const auto low = std::log2 (static_cast<double> (streamedWorkingSets[size - 1]));
+            const auto high = std::log2 (static_cast<double> (streamedWorkingSets[size]));
+            const auto at = (std::log2 (static_cast<double> (workingSetBytes)) - low) / (high - low);
+            return figures[size - 1] + at * (figures[size] - figures[size - 1]);
+        }
+    }
+    return figures.back();
 }
 
 double CostModel::fftSeconds (std::size_t size) const noexcept

@@ -45,11 +45,7 @@ public:
         cache, memory bandwidth sets the pace, and more sums a read mean
         fewer reads. */
     [[nodiscard]] double multiplyAccumulateSecondsPerBin (std::size_t workingSetBytes = 0,
-                                                          std::size_t sums = 1) const noexcept
-    {
-        const std::size_t index = sums >= 4 ? 2 : sums >= 2 ? 1 : 0;
-        return workingSetBytes <= cachedWorkingSetBytes() ? perBin[index] : perBinUncached[index];
-    }
+                                                          std::size_t sums = 1) const noexcept;
     /** The numbers of sums a pass the model has figures for. */
     static constexpr std::array<std::size_t, 3> sumsPerPassChoices { 1, 2, 4 };
     /** One tap of the direct head for one output, when the head runs in
@@ -66,8 +62,16 @@ private:
     static std::size_t indexOf (std::size_t size) noexcept;
 
     std::array<double, 13> fftBySize {}; // sizes 16, 32, ..., 65536
-    std::array<double, 3> perBin {};     // for each of sumsPerPassChoices
-    std::array<double, 3> perBinUncached {};
+    /** The working sets the streamed multiply-accumulate is timed on:
+        from twice the second-level cache to well past this VM's share of
+        the last level. Between two, the figure is interpolated (in the
+        logarithm of the size); past the last, the last holds. */
+    static constexpr std::array<std::size_t, 4> streamedWorkingSets { std::size_t { 2 } << 20, std::size_t { 4 } << 20,
+                                                                      std::size_t { 8 } << 20,
+                                                                      std::size_t { 16 } << 20 };
+
+    std::array<double, 3> perBin {}; // in the cache, for each of sumsPerPassChoices
+    std::array<std::array<double, streamedWorkingSets.size()>, 3> perBinStreamed {};
     std::array<double, 3> perTapByPiece {}; // pieces of 16, 32, 64 and more
 };
 
