@@ -3,6 +3,7 @@
 
 #include "AlignedBuffer.h"
 #include "DirectHeadFilter.h"
+#include "FftwPlanner.h"
 #include "SplitRealFft.h"
 #include "SplitSpectrum.h"
 
@@ -10,8 +11,12 @@
 #include <bit>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <functional>
 #include <memory>
+#include <sstream>
 #include <tuple>
 #include <vector>
 
@@ -156,97 +161,113 @@ const CostModel& CostModel::measured()
 {
     static const CostModel model = []
     {
-        CostModel result;
-        InterleavedTimer timer;
-
-        // Each transform with its spectrum, at fixed addresses for the timer.
-        struct Transform
-        {
-            explicit Transform (std::size_t size)
-                : fft (size, FftPlanning::measure)
-                , real (fft.numBins())
-                , imag (real)
-            {
-                std::fill (fft.timeData().begin(), fft.timeData().end(), 0.25f);
-            }
-            void operator()()
-            {
-                fft.forward (real.data(), imag.data());
-                fft.inverse (real.data(), imag.data());
-            }
-            SplitRealFft fft;
-            std::vector<float> real, imag;
-        };
-        std::vector<std::unique_ptr<Transform>> transforms;
-        std::vector<std::size_t> fftFigures;
-        for (std::size_t size = smallestFft; size <= largestFft; size *= 2)
-        {
-            auto& transform = *transforms.emplace_back (std::make_unique<Transform> (size));
-            fftFigures.push_back (timer.add ([&transform] { transform(); }));
-        }
-
-        // 32 spectra of 1025 bins (256 KiB of operands) stay in cache;
-        // spectra of 4097 bins fill each of the streamed working sets, as a
-        // level's kernel and delay line do. A single figure from memory (8
-        // MiB) priced a 2 s IR's level of 45 x 2048 (3 MiB) at twice what it
-        // cost: the planner took a third level, which ran 1.4 times slower.
-        // Each with every number of sums a pass.
-        constexpr std::size_t streamedBins = 4097;
-        std::vector<std::unique_ptr<MultiplyAccumulateWork>> cached, streamed;
-        std::vector<std::size_t> cachedFigures, streamedFigures;
-        for (const auto sums : sumsPerPassChoices)
-        {
-            auto& inCache = *cached.emplace_back (std::make_unique<MultiplyAccumulateWork> (32, 1025, sums));
-            cachedFigures.push_back (timer.add ([&inCache] { inCache(); }));
-            for (const auto bytes : streamedWorkingSets)
-            {
-                const auto spectra =
-                    bytes / (16 * streamedBins) / splitSpectrum::spectraPerCall * splitSpectrum::spectraPerCall;
-                auto& work =
-                    *streamed.emplace_back (std::make_unique<MultiplyAccumulateWork> (spectra, streamedBins, sums));
-                streamedFigures.push_back (timer.add ([&work] { work(); }));
-            }
-        }
-
-        constexpr std::size_t taps = 256;
-        const std::vector<float> head (taps, 1.0e-3f);
-        const DirectHeadFilter filter (head);
-        std::vector<float> input (2 * taps, 0.5f), output (taps, 0.0f);
-        std::array<std::size_t, std::tuple_size_v<decltype (result.perTapByPiece)>> headFigures {};
-        for (std::size_t index = 0; index < headFigures.size(); ++index)
-        {
-            const std::size_t piece = std::size_t { 16 } << index;
-            headFigures[index] = timer.add (
-                [&, piece]
-                {
-                    for (std::size_t first = 0; first < taps; first += piece)
-                        filter.process (input.data() + taps + first, output.data() + first, piece);
-                });
-        }
-
-        timer.run();
-        for (std::size_t index = 0; index < fftFigures.size(); ++index)
-            result.fftBySize[index] = 0.5 * timer.secondsPerCall (fftFigures[index]);
-        for (std::size_t index = 0; index < result.perBin.size(); ++index)
-        {
-            result.perBin[index] = timer.secondsPerCall (cachedFigures[index]) / cached[index]->binsPerCall();
-            for (std::size_t size = 0; size < streamedWorkingSets.size(); ++size)
-            {
-                const auto figure = index * streamedWorkingSets.size() + size;
-                result.perBinStreamed[index][size] =
-                    std::max (result.perBin[index],
-                              timer.secondsPerCall (streamedFigures[figure]) / streamed[figure]->binsPerCall());
-            }
-            // Never cheaper for a larger working set.
-            for (std::size_t size = 1; size < streamedWorkingSets.size(); ++size)
-                result.perBinStreamed[index][size] =
-                    std::max (result.perBinStreamed[index][size], result.perBinStreamed[index][size - 1]);
-        }
-        for (std::size_t index = 0; index < headFigures.size(); ++index)
-            result.perTapByPiece[index] = timer.secondsPerCall (headFigures[index]) / static_cast<double> (taps * taps);
+        auto result = measure();
+        const auto wisdom = fftwPlanner::wisdomPath();
+        if (wisdom.empty())
+            return result;
+        const auto file = std::filesystem::path (wisdom.string() + ".cost-model");
+        std::ifstream stream (file, std::ios::binary);
+        std::ostringstream text;
+        if (stream)
+            text << stream.rdbuf();
+        if (const auto kept = parse (text.str()))
+            result = lowerOf (result, *kept);
+        fftwPlanner::replaceFile (file, result.serialise());
         return result;
     }();
     return model;
+}
+
+CostModel CostModel::measure()
+{
+    CostModel result;
+    InterleavedTimer timer;
+
+    // Each transform with its spectrum, at fixed addresses for the timer.
+    struct Transform
+    {
+        explicit Transform (std::size_t size)
+            : fft (size, FftPlanning::measure)
+            , real (fft.numBins())
+            , imag (real)
+        {
+            std::fill (fft.timeData().begin(), fft.timeData().end(), 0.25f);
+        }
+        void operator()()
+        {
+            fft.forward (real.data(), imag.data());
+            fft.inverse (real.data(), imag.data());
+        }
+        SplitRealFft fft;
+        std::vector<float> real, imag;
+    };
+    std::vector<std::unique_ptr<Transform>> transforms;
+    std::vector<std::size_t> fftFigures;
+    for (std::size_t size = smallestFft; size <= largestFft; size *= 2)
+    {
+        auto& transform = *transforms.emplace_back (std::make_unique<Transform> (size));
+        fftFigures.push_back (timer.add ([&transform] { transform(); }));
+    }
+
+    // 32 spectra of 1025 bins (256 KiB of operands) stay in cache;
+    // spectra of 4097 bins fill each of the streamed working sets, as a
+    // level's kernel and delay line do. A single figure from memory (8
+    // MiB) priced a 2 s IR's level of 45 x 2048 (3 MiB) at twice what it
+    // cost: the planner took a third level, which ran 1.4 times slower.
+    // Each with every number of sums a pass.
+    constexpr std::size_t streamedBins = 4097;
+    std::vector<std::unique_ptr<MultiplyAccumulateWork>> cached, streamed;
+    std::vector<std::size_t> cachedFigures, streamedFigures;
+    for (const auto sums : sumsPerPassChoices)
+    {
+        auto& inCache = *cached.emplace_back (std::make_unique<MultiplyAccumulateWork> (32, 1025, sums));
+        cachedFigures.push_back (timer.add ([&inCache] { inCache(); }));
+        for (const auto bytes : streamedWorkingSets)
+        {
+            const auto spectra =
+                bytes / (16 * streamedBins) / splitSpectrum::spectraPerCall * splitSpectrum::spectraPerCall;
+            auto& work =
+                *streamed.emplace_back (std::make_unique<MultiplyAccumulateWork> (spectra, streamedBins, sums));
+            streamedFigures.push_back (timer.add ([&work] { work(); }));
+        }
+    }
+
+    constexpr std::size_t taps = 256;
+    const std::vector<float> head (taps, 1.0e-3f);
+    const DirectHeadFilter filter (head);
+    std::vector<float> input (2 * taps, 0.5f), output (taps, 0.0f);
+    std::array<std::size_t, std::tuple_size_v<decltype (result.perTapByPiece)>> headFigures {};
+    for (std::size_t index = 0; index < headFigures.size(); ++index)
+    {
+        const std::size_t piece = std::size_t { 16 } << index;
+        headFigures[index] = timer.add (
+            [&, piece]
+            {
+                for (std::size_t first = 0; first < taps; first += piece)
+                    filter.process (input.data() + taps + first, output.data() + first, piece);
+            });
+    }
+
+    timer.run();
+    for (std::size_t index = 0; index < fftFigures.size(); ++index)
+        result.fftBySize[index] = 0.5 * timer.secondsPerCall (fftFigures[index]);
+    for (std::size_t index = 0; index < result.perBin.size(); ++index)
+    {
+        result.perBin[index] = timer.secondsPerCall (cachedFigures[index]) / cached[index]->binsPerCall();
+        for (std::size_t size = 0; size < streamedWorkingSets.size(); ++size)
+        {
+            const auto figure = index * streamedWorkingSets.size() + size;
+            result.perBinStreamed[index][size] = std::max (
+                result.perBin[index], timer.secondsPerCall (streamedFigures[figure]) / streamed[figure]->binsPerCall());
+        }
+        // Never cheaper for a larger working set.
+        for (std::size_t size = 1; size < streamedWorkingSets.size(); ++size)
+            result.perBinStreamed[index][size] =
+                std::max (result.perBinStreamed[index][size], result.perBinStreamed[index][size - 1]);
+    }
+    for (std::size_t index = 0; index < headFigures.size(); ++index)
+        result.perTapByPiece[index] = timer.secondsPerCall (headFigures[index]) / static_cast<double> (taps * taps);
+    return result;
 }
 
 double CostModel::multiplyAccumulateSecondsPerBin (std::size_t workingSetBytes, std::size_t sums) const noexcept
@@ -268,6 +289,89 @@ double CostModel::multiplyAccumulateSecondsPerBin (std::size_t workingSetBytes, 
         }
     }
     return figures.back();
+}
+
+namespace
+{
+constexpr std::string_view formatName = "partita-cost-model 1";
+
+/** The CPU's name where the system says, and its cache: figures from another
+    machine are not this one's. */
+std::string machineName()
+{
+    std::string name = "unknown CPU";
+    std::ifstream cpuinfo ("/proc/cpuinfo");
+    for (std::string line; std::getline (cpuinfo, line);)
+    {
+        if (line.rfind ("model name", 0) == 0)
+        {
+            name = line.substr (line.find (':') == std::string::npos ? line.size() : line.find (':') + 1);
+            break;
+        }
+    }
+    return name + "; cache " + std::to_string (CostModel::cachedWorkingSetBytes());
+}
+} // namespace
+
+template <typename Model, typename Visit>
+void CostModel::visitFigures (Model& model, Visit&& visit)
+{
+    for (auto& figure : model.fftBySize)
+        visit (figure);
+    for (auto& figure : model.perBin)
+        visit (figure);
+    for (auto& figures : model.perBinStreamed)
+        for (auto& figure : figures)
+            visit (figure);
+    for (auto& figure : model.perTapByPiece)
+        visit (figure);
+}
+
+std::string CostModel::serialise() const
+{
+    std::ostringstream text;
+    text << formatName << "\n" << machineName() << "\n";
+    text << std::hexfloat; // exact, and read back by strtod
+    visitFigures (*this, [&text] (double figure) { text << figure << "\n"; });
+    return text.str();
+}
+
+std::optional<CostModel> CostModel::parse (std::string_view text)
+{
+    std::istringstream stream { std::string (text) };
+    std::string format, machine;
+    if (!std::getline (stream, format) || format != formatName || !std::getline (stream, machine)
+        || machine != machineName())
+        return std::nullopt;
+    CostModel model;
+    bool valid = true;
+    visitFigures (model,
+                  [&] (double& figure)
+                  {
+                      std::string line;
+                      if (!valid || !std::getline (stream, line) || line.empty())
+                      {
+                          valid = false;
+                          return;
+                      }
+                      char* end = nullptr;
+                      figure = std::strtod (line.c_str(), &end);
+                      // Figures are times: finite and positive, or the file is damaged.
+                      valid = end == line.c_str() + line.size() && std::isfinite (figure) && figure > 0.0;
+                  });
+    if (!valid)
+        return std::nullopt;
+    return model;
+}
+
+CostModel CostModel::lowerOf (const CostModel& a, const CostModel& b) noexcept
+{
+    CostModel lower = a;
+    std::vector<double> others;
+    visitFigures (b, [&others] (double figure) { others.push_back (figure); });
+    std::size_t index = 0;
+    visitFigures (lower, [&] (double& figure) { figure = std::min (figure, others[index++]); });
+    return lower;
 }
 
 double CostModel::fftSeconds (std::size_t size) const noexcept

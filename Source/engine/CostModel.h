@@ -3,6 +3,9 @@
 
 #include <array>
 #include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
 
 namespace partita
 {
@@ -23,8 +26,25 @@ public:
     static constexpr std::size_t smallestFft = 16;
     static constexpr std::size_t largestFft = 65536;
 
-    /** The process-wide measurement. */
+    /** The process-wide measurement. Each figure is the lower of this
+        process's and those kept from earlier starts on this machine (beside
+        FFTW's wisdom, see fftwPlanner::wisdomPath()), which are then
+        updated: a busy neighbour inflates some figures at one start, most
+        of all the multiply-accumulate from memory, and the plans chosen from
+        them flipped between processes (a 2 s IR at 256-sample blocks ran
+        1.3 to 1.6 times slower on the other plan). Noise only ever slows a
+        trial, so the lowest figure seen is the machine's. */
     static const CostModel& measured();
+
+    /** The figures as text, for the next start: a line naming the format
+        and this machine (CPU and cache), then every figure. */
+    [[nodiscard]] std::string serialise() const;
+    /** The figures serialise() wrote on this machine; nothing if the text
+        is from another machine or format, or is damaged. */
+    [[nodiscard]] static std::optional<CostModel> parse (std::string_view text);
+    /** Each figure the lower of the two models'. */
+    [[nodiscard]] static CostModel lowerOf (const CostModel& a, const CostModel& b) noexcept;
+    [[nodiscard]] bool operator== (const CostModel&) const = default;
 
     /** A model from given figures, for tests of the planner. */
     CostModel (double secondsPerFftUnit, double secondsPerBin, double secondsPerTap) noexcept;
@@ -60,6 +80,10 @@ public:
 private:
     CostModel() = default;
     static std::size_t indexOf (std::size_t size) noexcept;
+    /** Calls visit (figure) for every figure, in a fixed order. */
+    template <typename Model, typename Visit>
+    static void visitFigures (Model& model, Visit&& visit);
+    [[nodiscard]] static CostModel measure();
 
     std::array<double, 13> fftBySize {}; // sizes 16, 32, ..., 65536
     /** The working sets the streamed multiply-accumulate is timed on:

@@ -68,26 +68,39 @@ unsigned wisdomOnly() noexcept
     return FFTW_WISDOM_ONLY;
 }
 
+std::filesystem::path wisdomPath()
+{
+    return wisdomFile();
+}
+
+void replaceFile (const std::filesystem::path& file, std::string_view text)
+{
+    std::error_code error;
+    std::filesystem::create_directories (file.parent_path(), error);
+    const auto temporary = file.string() + ".tmp-" + std::to_string (::getpid());
+    {
+        std::ofstream stream (temporary, std::ios::binary | std::ios::trunc);
+        stream << text;
+        if (!stream)
+        {
+            stream.close();
+            std::filesystem::remove (temporary, error);
+            return;
+        }
+    }
+    std::filesystem::rename (temporary, file, error);
+    if (error)
+        std::filesystem::remove (temporary, error);
+}
+
 void saveWisdom()
 {
     const auto file = wisdomFile();
     if (file.empty())
         return;
     const std::unique_ptr<char, decltype (&std::free)> text (fftwf_export_wisdom_to_string(), &std::free);
-    if (text == nullptr)
-        return;
-    std::error_code error;
-    std::filesystem::create_directories (file.parent_path(), error);
-    const auto temporary = file.string() + ".tmp-" + std::to_string (::getpid());
-    {
-        std::ofstream stream (temporary, std::ios::binary | std::ios::trunc);
-        stream << text.get();
-        if (!stream)
-            return;
-    }
-    std::filesystem::rename (temporary, file, error);
-    if (error)
-        std::filesystem::remove (temporary, error);
+    if (text != nullptr)
+        replaceFile (file, text.get());
 }
 
 } // namespace partita::fftwPlanner

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <filesystem>
 #include <initializer_list>
 #include <mutex>
+#include <string_view>
 
 namespace partita
 {
@@ -47,6 +49,16 @@ namespace fftwPlanner
     so that concurrent processes never read half a file. A failure is
     harmless: the next start measures again. */
 void saveWisdom();
+
+/** Where the wisdom is kept: $PARTITA_FFTW_WISDOM (none if "off"), else
+    $XDG_CACHE_HOME/partita/fftw3f.wisdom, else ~/.cache/partita/; empty
+    when there is nowhere. The cost model keeps its figures beside it. */
+[[nodiscard]] std::filesystem::path wisdomPath();
+
+/** Writes `text` to `file` through a temporary file and a rename, so that
+    concurrent processes never read half a file; creates the folder. A
+    failure leaves the old file (or none) and is harmless to the caller. */
+void replaceFile (const std::filesystem::path& file, std::string_view text);
 
 /** FFTW_WISDOM_ONLY: make a plan only if the wisdom has it. */
 [[nodiscard]] unsigned wisdomOnly() noexcept;

@@ -211,25 +211,4 @@ TEST (PartitionPlan, SumsAPassFollowTheCostModel)
     EXPECT_GT (withFour, 0u);
 }
 
-TEST (CostModel, TheMultiplyAccumulateFigureGrowsWithTheWorkingSetAndStaysBetweenItsMeasurements)
-{
-    // The planner compares levels of every size by it: a larger working set
-    // must never look cheaper, and sizes between two timed ones must fall
-    // between their figures.
-    const auto& model = CostModel::measured();
-    for (const auto sums : CostModel::sumsPerPassChoices)
-    {
-        EXPECT_EQ (model.multiplyAccumulateSecondsPerBin (0, sums),
-                   model.multiplyAccumulateSecondsPerBin (CostModel::cachedWorkingSetBytes(), sums));
-        double previous = 0.0;
-        for (std::size_t bytes = std::size_t { 1 } << 18; bytes <= (std::size_t { 1 } << 26); bytes += bytes / 4)
-        {
-            const auto figure = model.multiplyAccumulateSecondsPerBin (bytes, sums);
-            EXPECT_GE (figure, previous) << bytes << " bytes, " << sums << " sums";
-            EXPECT_GT (figure, 0.0);
-            previous = figure;
-        }
-    }
-}
-
 } // namespace partita
