@@ -347,8 +347,7 @@ std::span<float> SplitRealFft::timeData() noexcept
 
 void SplitRealFft::forward (float* real, float* imag) noexcept
 {
-    fftwf_execute (plans->forwardPlan);
-    separate (plans->complex, plans->twiddles(), real, imag, plans->halfSize, plans->instructions);
+    forward (plans->time, real, imag);
 }
 
 void SplitRealFft::forward (const float* time, float* real, float* imag) noexcept
