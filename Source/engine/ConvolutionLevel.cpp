@@ -132,10 +132,17 @@ void ConvolutionLevel::buildUnits (const CostModel& costs)
 
         for (std::size_t output = 0; output < outputs.size(); ++output)
         {
+            bool firstPath = true;
             for (std::size_t p = 0; p < paths.size(); ++p)
             {
                 if (paths[p].output != output)
                     continue;
+                // Its first call feeds all the sums when every sum's first
+                // partition exists (see multiplyAccumulate).
+                const bool startsSums = jobPhase == 0 && firstPath && paths[p].kernel.numPartitions() >= depth;
+                if (jobPhase == 0 && firstPath)
+                    outputs[output].unitsStartSums = startsSums;
+                firstPath = false;
                 // The group's first job: every partition, for all the group's
                 // sums. A later one: the partitions the first left out.
                 const auto count = jobPhase == 0 ? paths[p].kernel.numPartitions()
@@ -150,7 +157,8 @@ void ConvolutionLevel::buildUnits (const CostModel& costs)
                         const auto endBin = std::min (bins, firstBin + binsPerUnit);
                         total += partitionCost * static_cast<double> (end - first)
                                  * static_cast<double> (endBin - firstBin) / static_cast<double> (bins);
-                        units.push_back ({ UnitKind::multiplyAccumulate, p, first, end, firstBin, endBin, total });
+                        units.push_back ({ UnitKind::multiplyAccumulate, p, first, end, firstBin, endBin, total,
+                                           startsSums && first == 0 });
                     }
                 }
             }
@@ -295,14 +303,16 @@ void ConvolutionLevel::completeBlockWithoutItself() noexcept
 void ConvolutionLevel::clearSums (std::size_t count) noexcept
 {
     for (auto& output : outputs)
+        if (output.hasPaths)
+            clearSums (output, count);
+}
+
+void ConvolutionLevel::clearSums (OutputState& output, std::size_t count) noexcept
+{
+    for (std::size_t sum = 0; sum < count; ++sum)
     {
-        if (!output.hasPaths)
-            continue;
-        for (std::size_t sum = 0; sum < count; ++sum)
-        {
-            output.sumReal[sum].clear();
-            output.sumImag[sum].clear();
-        }
+        output.sumReal[sum].clear();
+        output.sumImag[sum].clear();
     }
 }
 
@@ -313,9 +323,12 @@ void ConvolutionLevel::startJob() noexcept
             std::swap (input.block, input.jobInput);
     phase = nextPhase;
     nextPhase = phase + 1 == depth ? 0 : phase + 1;
-    // A group's later job finds its sum holding the first job's part.
+    // A group's later job finds its sum holding the first job's part; the
+    // first job's units start the sums from zero where they can.
     if (phase == 0)
-        clearSums (depth);
+        for (auto& output : outputs)
+            if (output.hasPaths && !output.unitsStartSums)
+                clearSums (output, depth);
     nextUnit = 0;
     jobPending = true;
 }
@@ -350,7 +363,8 @@ void ConvolutionLevel::transformInput (InputState& input) noexcept
 
 void ConvolutionLevel::multiplyAccumulate (std::size_t pathIndex, std::size_t firstPartition, std::size_t endPartition,
                                            std::size_t firstAgeOfRange, std::size_t firstBin, std::size_t endBin,
-                                           std::size_t firstSum, std::size_t sums) noexcept
+                                           std::size_t firstSum, std::size_t sums,
+                                           splitSpectrum::SumStart start) noexcept
 {
     const auto& path = paths[pathIndex];
     const auto& spectra = inputs[path.input].spectra;
@@ -384,7 +398,7 @@ void ConvolutionLevel::multiplyAccumulate (std::size_t pathIndex, std::size_t fi
     const auto bins = endBin - firstBin;
     if (whole > 0)
         splitSpectrum::multiplyAccumulateSums (inputReal.data(), inputImag.data(), kernelReal.data(), kernelImag.data(),
-                                               whole, sums, sumReal.data(), sumImag.data(), bins);
+                                               whole, sums, sumReal.data(), sumImag.data(), bins, start);
     for (auto j = whole; j < count; ++j)
         splitSpectrum::multiplyAccumulateSums (inputReal.data() + j, inputImag.data() + j, kernelReal.data() + j,
                                                kernelImag.data() + j, 1, kernelEnd - (firstPartition + j),
@@ -407,7 +421,9 @@ void ConvolutionLevel::runUnit (const Unit& unit) noexcept
         case UnitKind::multiplyAccumulate:
             // The group's first job feeds all its sums; a later one its own.
             multiplyAccumulate (unit.index, unit.firstPartition, unit.endPartition, firstAge + unit.firstPartition,
-                                unit.firstBin, unit.endBin, phase, phase == 0 ? depth : 1);
+                                unit.firstBin, unit.endBin, phase, phase == 0 ? depth : 1,
+                                unit.startsSums ? splitSpectrum::SumStart::zero
+                                                : splitSpectrum::SumStart::accumulators);
             return;
         case UnitKind::inverse:
         {

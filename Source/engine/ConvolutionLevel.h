@@ -109,6 +109,10 @@ private:
         std::size_t firstBin;
         std::size_t endBin;
         double costUntilDone; // estimated cost of the job up to and including this unit
+        /** multiplyAccumulate only: the first unit on these bins of its
+            output's sums in the group's first job, which starts them from
+            zero instead of the job clearing them first. */
+        bool startsSums = false;
     };
 
     struct InputState
@@ -129,6 +133,9 @@ private:
         AlignedBuffer<float> finished; // the job's result, waiting to play
         AlignedBuffer<float> overlap;
         bool hasPaths = false;
+        /** The group's first job starts every sum with a unit (its first
+            path reaches all the sums), so startJob() need not clear them. */
+        bool unitsStartSums = false;
     };
 
     struct Path
@@ -150,8 +157,10 @@ private:
         p + d with the spectrum partition p takes. */
     void multiplyAccumulate (std::size_t pathIndex, std::size_t firstPartition, std::size_t endPartition,
                              std::size_t firstAgeOfRange, std::size_t firstBin, std::size_t endBin,
-                             std::size_t firstSum, std::size_t sums) noexcept;
+                             std::size_t firstSum, std::size_t sums,
+                             splitSpectrum::SumStart start = splitSpectrum::SumStart::accumulators) noexcept;
     void clearSums (std::size_t count) noexcept;
+    static void clearSums (OutputState& output, std::size_t count) noexcept;
     void transformInput (InputState& input) noexcept;
     /** Inverse-transforms an output's sum; returns the 2P time samples. */
     const float* transformSum (OutputState& output, std::size_t sum) noexcept;

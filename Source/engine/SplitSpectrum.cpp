@@ -22,6 +22,8 @@ struct Operands
     float* const* accReal;
     float* const* accImag;
     std::size_t numBins;
+    /** The sums start at zero, not from what acc holds (SumStart::zero). */
+    bool fromZero;
 };
 
 /*  The multiply-accumulate, three ways. In each, every bin computes the
@@ -54,8 +56,8 @@ __attribute__ ((target ("fma"))) inline void multiplyAccumulateRemainderFma (con
         float sumReal[Depth], sumImag[Depth];
         for (std::size_t d = 0; d < Depth; ++d)
         {
-            sumReal[d] = o.accReal[d][bin];
-            sumImag[d] = o.accImag[d][bin];
+            sumReal[d] = o.fromZero ? 0.0f : o.accReal[d][bin];
+            sumImag[d] = o.fromZero ? 0.0f : o.accImag[d][bin];
         }
         for (std::size_t j = 0; j < o.count; ++j)
         {
@@ -93,8 +95,8 @@ __attribute__ ((target ("avx512f,fma"))) void multiplyAccumulateAvx512 (const Op
 #pragma GCC unroll 2
             for (std::size_t h = 0; h < halves; ++h)
             {
-                sumReal[d][h] = _mm512_loadu_ps (o.accReal[d] + first + 16 * h);
-                sumImag[d][h] = _mm512_loadu_ps (o.accImag[d] + first + 16 * h);
+                sumReal[d][h] = o.fromZero ? _mm512_setzero_ps() : _mm512_loadu_ps (o.accReal[d] + first + 16 * h);
+                sumImag[d][h] = o.fromZero ? _mm512_setzero_ps() : _mm512_loadu_ps (o.accImag[d] + first + 16 * h);
             }
         }
         for (std::size_t j = 0; j < o.count; ++j)
@@ -149,8 +151,8 @@ __attribute__ ((target ("avx2,fma"))) void multiplyAccumulateAvx2 (const Operand
 #pragma GCC unroll 4
             for (std::size_t g = 0; g < groups; ++g)
             {
-                sumReal[d][g] = _mm256_loadu_ps (o.accReal[d] + first + 8 * g);
-                sumImag[d][g] = _mm256_loadu_ps (o.accImag[d] + first + 8 * g);
+                sumReal[d][g] = o.fromZero ? _mm256_setzero_ps() : _mm256_loadu_ps (o.accReal[d] + first + 8 * g);
+                sumImag[d][g] = o.fromZero ? _mm256_setzero_ps() : _mm256_loadu_ps (o.accImag[d] + first + 8 * g);
             }
         }
         for (std::size_t j = 0; j < o.count; ++j)
@@ -207,8 +209,13 @@ void multiplyAccumulatePortable (const Operands& o) noexcept
         {
             for (std::size_t g = 0; g < groups; ++g)
             {
-                std::memcpy (&sumReal[d][g], o.accReal[d] + first + g * lanes, sizeof (Lanes));
-                std::memcpy (&sumImag[d][g], o.accImag[d] + first + g * lanes, sizeof (Lanes));
+                sumReal[d][g] = Lanes {};
+                sumImag[d][g] = Lanes {};
+                if (!o.fromZero)
+                {
+                    std::memcpy (&sumReal[d][g], o.accReal[d] + first + g * lanes, sizeof (Lanes));
+                    std::memcpy (&sumImag[d][g], o.accImag[d] + first + g * lanes, sizeof (Lanes));
+                }
             }
         }
         for (std::size_t j = 0; j < o.count; ++j)
@@ -244,8 +251,8 @@ void multiplyAccumulatePortable (const Operands& o) noexcept
     {
         for (std::size_t d = 0; d < Depth; ++d)
         {
-            float sumReal = o.accReal[d][bin];
-            float sumImag = o.accImag[d][bin];
+            float sumReal = o.fromZero ? 0.0f : o.accReal[d][bin];
+            float sumImag = o.fromZero ? 0.0f : o.accImag[d][bin];
             for (std::size_t j = 0; j < o.count; ++j)
             {
                 const float ar = o.aReal[j][bin], ai = o.aImag[j][bin];
@@ -275,9 +282,9 @@ void multiplyAccumulateDispatch (const Operands& o) noexcept
 
 void multiplyAccumulateSums (const float* const* aReal, const float* const* aImag, const float* const* bReal,
                              const float* const* bImag, std::size_t count, std::size_t depth, float* const* accReal,
-                             float* const* accImag, std::size_t numBins) noexcept
+                             float* const* accImag, std::size_t numBins, SumStart start) noexcept
 {
-    const Operands operands { aReal, aImag, bReal, bImag, count, accReal, accImag, numBins };
+    const Operands operands { aReal, aImag, bReal, bImag, count, accReal, accImag, numBins, start == SumStart::zero };
     switch (depth)
     {
         case 1:

@@ -136,4 +136,57 @@ TEST (ConvolutionLevel, ResetStartsTheGroupsAgain)
     }
 }
 
+TEST (ConvolutionLevel, PathsOfDifferentLengthsIntoOneOutputSumBoth)
+{
+    // The group's first job starts an output's sums from zero in its first
+    // path's first call, unless that path is too short to reach every sum;
+    // either way the second path must add to the first, never replace it.
+    constexpr std::size_t size = LevelRun::partitionSize;
+    const PartitionLevel geometry { size, 2 * size, 9, true, 4 };
+    const auto longKernel = test::whiteNoise (geometry.firstTap + 9 * size + 40, 41);
+    const auto input0 = test::whiteNoise (40 * size, 42);
+    const auto input1 = test::whiteNoise (40 * size, 43);
+    for (const std::size_t shortPartitions : { 1u, 3u, 5u })
+    {
+        for (const bool shortFirst : { true, false })
+        {
+            const auto shortKernel = test::whiteNoise (geometry.firstTap + shortPartitions * size, 44);
+            KernelMatrix kernels (2, 1);
+            kernels.setKernel (0, 0, shortFirst ? shortKernel : longKernel);
+            kernels.setKernel (1, 0, shortFirst ? longKernel : shortKernel);
+            ConvolutionLevel level (geometry, kernels, 0, syntheticCosts);
+            std::vector<float> output (input0.size(), 0.0f);
+            for (std::size_t first = 0; first < output.size(); first += size)
+            {
+                level.write (0, input0.data() + first, size);
+                level.write (1, input1.data() + first, size);
+                level.addOutput (0, output.data() + first, size);
+                level.advance (size);
+            }
+
+            // The level's taps only: [firstTap, firstTap + 9 partitions).
+            const auto levelTaps = [&geometry] (const std::vector<float>& kernel)
+            {
+                std::vector<float> taps (kernel.size(), 0.0f);
+                const auto end = std::min (kernel.size(), geometry.firstTap + geometry.numPartitions * size);
+                for (auto t = geometry.firstTap; t < end; ++t)
+                    taps[t] = kernel[t];
+                return taps;
+            };
+            const auto fromInput0 =
+                test::referenceConvolution<float> (input0, levelTaps (shortFirst ? shortKernel : longKernel));
+            const auto fromInput1 =
+                test::referenceConvolution<float> (input1, levelTaps (shortFirst ? longKernel : shortKernel));
+            std::vector<double> reference (output.size());
+            for (std::size_t n = 0; n < output.size(); ++n)
+                reference[n] = fromInput0[n] + fromInput1[n];
+            double worst = 0.0;
+            for (std::size_t n = 0; n < output.size(); ++n)
+                worst = std::max (worst, std::abs (static_cast<double> (output[n]) - reference[n]));
+            EXPECT_LT (worst / test::peakOf (reference), 1.0e-6)
+                << shortPartitions << " partitions in the " << (shortFirst ? "first" : "second") << " path";
+        }
+    }
+}
+
 } // namespace partita

@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <complex>
+#include <cstring>
+#include <limits>
 #include <vector>
 
 namespace partita
@@ -60,7 +62,8 @@ struct Operands
         [firstBin, endBin), in one call of multiplyAccumulateSums(). */
     void accumulateSums (std::size_t firstJ, std::size_t endJ, std::size_t depth, std::size_t firstBin,
                          std::size_t endBin, std::vector<std::vector<float>>& accReal,
-                         std::vector<std::vector<float>>& accImag) const
+                         std::vector<std::vector<float>>& accImag,
+                         splitSpectrum::SumStart start = splitSpectrum::SumStart::accumulators) const
     {
         std::vector<const float*> a1, a2, b1, b2;
         for (std::size_t j = firstJ; j < endJ; ++j)
@@ -80,7 +83,7 @@ struct Operands
             sumImag.push_back (accImag[d].data() + firstBin);
         }
         splitSpectrum::multiplyAccumulateSums (a1.data(), a2.data(), b1.data(), b2.data(), endJ - firstJ, depth,
-                                               sumReal.data(), sumImag.data(), endBin - firstBin);
+                                               sumReal.data(), sumImag.data(), endBin - firstBin, start);
     }
 };
 
@@ -190,6 +193,35 @@ TEST (SplitSpectrum, EachOfSeveralSumsHasTheBitsOfItsOwnPass)
                                                   shiftedImag.data(), count, aloneReal.data(), aloneImag.data(), bins);
             EXPECT_EQ (accReal[d], aloneReal) << "depth " << depth << ", sum " << d;
             EXPECT_EQ (accImag[d], aloneImag) << "depth " << depth << ", sum " << d;
+        }
+    }
+}
+
+TEST (SplitSpectrum, SumsStartedFromZeroIgnoreTheAccumulatorsAndHaveTheBitsOfClearedOnes)
+{
+    // A level's first call of a job starts its sums from zero instead of
+    // clearing them first: whatever the accumulators held (here NaN) must
+    // not show, and the bits must be those of accumulators cleared to +0.
+    constexpr std::size_t count = 4;
+    const auto nan = std::numeric_limits<float>::quiet_NaN();
+    for (std::size_t depth = 1; depth <= splitSpectrum::maxDepth; ++depth)
+    {
+        for (const std::size_t bins : { 1u, 15u, 16u, 33u, 1025u })
+        {
+            const Operands operands (count + depth - 1, bins);
+            std::vector<std::vector<float>> clearedReal (depth, std::vector<float> (bins, 0.0f)),
+                clearedImag = clearedReal;
+            operands.accumulateSums (0, count, depth, 0, bins, clearedReal, clearedImag);
+            std::vector<std::vector<float>> startedReal (depth, std::vector<float> (bins, nan)),
+                startedImag = startedReal;
+            operands.accumulateSums (0, count, depth, 0, bins, startedReal, startedImag, splitSpectrum::SumStart::zero);
+            for (std::size_t d = 0; d < depth; ++d)
+            {
+                EXPECT_EQ (0, std::memcmp (startedReal[d].data(), clearedReal[d].data(), bins * sizeof (float)))
+                    << "depth " << depth << ", sum " << d << ", " << bins << " bins";
+                EXPECT_EQ (0, std::memcmp (startedImag[d].data(), clearedImag[d].data(), bins * sizeof (float)))
+                    << "depth " << depth << ", sum " << d << ", " << bins << " bins";
+            }
         }
     }
 }
