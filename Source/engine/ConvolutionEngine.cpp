@@ -23,7 +23,10 @@ namespace partita
       planned by the cost model: the first level's partitions are P0 long and
       computed the moment a block completes, so that their output is ready for
       the very next sample; larger levels start late enough in the kernel that
-      their work can be spread over the block period that follows.
+      their work can be spread over the block period that follows. When the
+      host's block period is known, the second level may instead start one
+      of its partitions in and be computed at once like the first, if its
+      job fits in a tenth of that period (see planPartitions()).
     - Host blocks are cut at every P0 boundary; since every partition size is
       a multiple of P0, no piece crosses a block boundary of any level.
 
@@ -59,6 +62,9 @@ public:
         problem.firstPartition = engineConfig.partitionSize;
         problem.maxPartition = engineConfig.maxPartitionSize;
         problem.expectedBlockSize = engineConfig.expectedBlockSize;
+        if (engineConfig.expectedBlockSize > 0 && engineConfig.sampleRate > 0.0)
+            problem.blockPeriodSeconds =
+                static_cast<double> (engineConfig.expectedBlockSize) / engineConfig.sampleRate;
         problem.firstPartitionIsFlexible = engineConfig.latencyMode == LatencyMode::zero;
         problem.directHead = engineConfig.latencyMode == LatencyMode::zero;
         problem.steadyBlocks = engineConfig.hostBlocks == HostBlocks::steady && engineConfig.expectedBlockSize >= 16

@@ -66,6 +66,11 @@ struct EngineConfig
         of the largest (which cannot be spread over callbacks) stays a small
         part of a block period. */
     std::size_t expectedBlockSize = 0;
+    /** The host's sample rate in Hz, or 0 when unknown. With expectedBlockSize
+        it gives the block period, against which the planner may compute the
+        second level of partitions at once instead of spreading it (see
+        planPartitions()). */
+    double sampleRate = 0.0;
     /** Zero latency only; see HostBlocks. */
     HostBlocks hostBlocks = HostBlocks::anySize;
 };
@@ -79,6 +84,9 @@ struct EngineConfig
     evenly over the callbacks of the following block period, on the calling
     thread, with no background thread. So there is no late worker that could
     produce wrong samples, and a bounce renders identically to playback.
+    (Given the sample rate and the host's block, the planner may compute the
+    second level in one callback instead, when the cost model puts its job
+    under a tenth of a block period: cheaper, a little less even.)
 
     Any block length, changing from call to call, gives the exact convolution
     to float rounding. With HostBlocks::anySize (the default) the output is

@@ -26,8 +26,16 @@ enum class FirstLevel
     fromCurrentBlock,
 };
 
+/** Whether the level after the first is spread over the period after its
+    block (from tap 2 P) or computed when its block completes (from tap P). */
+enum class SecondLevel
+{
+    deferred,
+    immediate,
+};
+
 PartitionPlan shapeFor (const PlanningProblem& problem, std::size_t first, std::size_t ratio, std::size_t largest,
-                        FirstLevel firstLevel)
+                        FirstLevel firstLevel, SecondLevel secondLevel)
 {
     PartitionPlan plan;
     if (firstLevel == FirstLevel::fromCurrentBlock)
@@ -44,7 +52,10 @@ PartitionPlan shapeFor (const PlanningProblem& problem, std::size_t first, std::
     if (ratio > 1)
     {
         for (auto size = first * ratio; size <= largest && 2 * size < problem.kernelLength; size *= ratio)
-            plan.levels.push_back ({ size, 2 * size, 0, true });
+        {
+            const bool immediate = secondLevel == SecondLevel::immediate && plan.levels.size() == 1;
+            plan.levels.push_back ({ size, immediate ? size : 2 * size, 0, !immediate });
+        }
     }
 
     for (std::size_t i = 0; i < plan.levels.size(); ++i)
@@ -82,16 +93,48 @@ double multiplyAccumulateSeconds (const PartitionLevel& level, const PlanningPro
               + catchUpPartitions * costs.multiplyAccumulateSecondsPerBin());
 }
 
-/** Gives each level the number of sums a pass the cost model finds cheapest. */
-void chooseSumsPerPass (PartitionPlan& plan, const PlanningProblem& problem, const CostModel& costs)
+double transformSeconds (const PartitionLevel& level, const PlanningProblem& problem, const CostModel& costs)
 {
-    for (auto& level : plan.levels)
+    const auto transforms = static_cast<double> (problem.numInputs + problem.numOutputs);
+    return transforms * costs.fftSeconds (2 * level.partitionSize) * transformInPlace;
+}
+
+/** The largest job of a level computed at once: a group's first, whose
+    pass computes all `sums` sums, with the transforms. */
+double groupFirstJobSeconds (const PartitionLevel& level, const PlanningProblem& problem, const CostModel& costs,
+                             std::size_t sums)
+{
+    const auto workingSet = problem.numPaths * level.numPartitions * (level.partitionSize + 1) * 16;
+    return transformSeconds (level, problem, costs)
+           + static_cast<double> (problem.numPaths * (level.partitionSize + 1) * level.numPartitions * sums)
+                 * costs.multiplyAccumulateSecondsPerBin (workingSet, sums);
+}
+
+/** Whether a level beyond the first, computed at once, keeps its job within
+    the share of the host's period it may take. */
+bool fitsInCallback (const PartitionLevel& level, const PlanningProblem& problem, const CostModel& costs,
+                     std::size_t sums)
+{
+    return groupFirstJobSeconds (level, problem, costs, sums)
+           <= PlanningProblem::maxImmediateShareOfPeriod * problem.blockPeriodSeconds;
+}
+
+/** Gives each level the number of sums a pass the cost model finds cheapest
+    (for an immediate level beyond the first, among those whose job fits
+    its callback); false when an immediate level's job fits with none. */
+bool chooseSumsPerPass (PartitionPlan& plan, const PlanningProblem& problem, const CostModel& costs)
+{
+    for (std::size_t i = 0; i < plan.levels.size(); ++i)
     {
+        auto& level = plan.levels[i];
+        const bool mustFit = i > 0 && !level.deferred;
         double cheapest = std::numeric_limits<double>::infinity();
         for (const auto sums : CostModel::sumsPerPassChoices)
         {
             if (sums > level.numPartitions)
                 break;
+            if (mustFit && !fitsInCallback (level, problem, costs, sums))
+                continue;
             const auto seconds = multiplyAccumulateSeconds (level, problem, costs, sums);
             if (seconds < cheapest)
             {
@@ -99,7 +142,10 @@ void chooseSumsPerPass (PartitionPlan& plan, const PlanningProblem& problem, con
                 level.sumsPerPass = sums;
             }
         }
+        if (cheapest == std::numeric_limits<double>::infinity())
+            return false;
     }
+    return true;
 }
 
 double secondsPerSample (const PartitionPlan& plan, const PlanningProblem& problem, const CostModel& costs)
@@ -112,8 +158,7 @@ double secondsPerSample (const PartitionPlan& plan, const PlanningProblem& probl
     double total = paths * static_cast<double> (plan.headLength) * costs.directSecondsPerTap (headPiece);
     for (const auto& level : plan.levels)
     {
-        const auto transforms = static_cast<double> (problem.numInputs + problem.numOutputs);
-        const double perBlock = transforms * costs.fftSeconds (2 * level.partitionSize) * transformInPlace
+        const double perBlock = transformSeconds (level, problem, costs)
                                 + multiplyAccumulateSeconds (level, problem, costs, level.sumsPerPass);
         total += perBlock / static_cast<double> (level.partitionSize);
     }
@@ -147,6 +192,10 @@ PartitionPlan planPartitions (const PlanningProblem& problem, PartitionScheme sc
 
     const std::vector<std::size_t> ratios =
         scheme == PartitionScheme::uniform ? std::vector<std::size_t> { 1 } : std::vector<std::size_t> { 1, 2, 4, 8 };
+    const std::vector<SecondLevel> secondLevels =
+        problem.blockPeriodSeconds > 0.0 && scheme == PartitionScheme::nonUniform
+            ? std::vector { SecondLevel::deferred, SecondLevel::immediate }
+            : std::vector { SecondLevel::deferred };
     PartitionPlan best;
     best.estimatedSecondsPerSample = std::numeric_limits<double>::infinity();
     for (const auto& [first, firstLevel] : candidates)
@@ -164,11 +213,15 @@ PartitionPlan planPartitions (const PlanningProblem& problem, PartitionScheme sc
             // Every cap on the partition size the ratio can reach.
             for (auto cap = first; cap <= largest; cap *= std::max<std::size_t> (ratio, 2))
             {
-                auto plan = shapeFor (problem, first, ratio, cap, firstLevel);
-                chooseSumsPerPass (plan, problem, costs);
-                plan.estimatedSecondsPerSample = secondsPerSample (plan, problem, costs);
-                if (plan.estimatedSecondsPerSample < best.estimatedSecondsPerSample)
-                    best = plan;
+                for (const auto secondLevel : secondLevels)
+                {
+                    auto plan = shapeFor (problem, first, ratio, cap, firstLevel, secondLevel);
+                    if (!chooseSumsPerPass (plan, problem, costs))
+                        continue;
+                    plan.estimatedSecondsPerSample = secondsPerSample (plan, problem, costs);
+                    if (plan.estimatedSecondsPerSample < best.estimatedSecondsPerSample)
+                        best = plan;
+                }
                 if (ratio == 1)
                     break;
             }

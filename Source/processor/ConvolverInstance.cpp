@@ -68,6 +68,7 @@ std::unique_ptr<ConvolverInstance> makeInstance (std::span<const std::vector<flo
     config.partitionSize = partitionSizeFor (request.shaping.latencyMode);
     config.latencyMode = request.shaping.latencyMode;
     config.expectedBlockSize = request.maxBlockSize;
+    config.sampleRate = request.sampleRate;
     config.hostBlocks = request.hostBlocks;
     instance->engine.prepare (kernels, config);
     instance->latencySamples = instance->engine.latencySamples();

@@ -21,6 +21,7 @@ PartitaBenchmarkEngine::PartitaBenchmarkEngine (const StereoBuffer& ir, std::siz
     config.latencyMode = LatencyMode::zero;
     config.scheme = scheme;
     config.expectedBlockSize = blockSize;
+    config.sampleRate = benchmarkSampleRate;
     config.hostBlocks = hostBlocks;
     engine.prepare (kernels, config);
 }

@@ -94,6 +94,30 @@ TEST (ConvolutionEngine, AnExpectedHostBlockChangesThePlanButNotTheIndependenceF
     EXPECT_LT (test::maxErrorDb<float> (first, exact), -120.0);
 }
 
+TEST (ConvolutionEngine, ASecondLevelComputedAtOnceKeepsTheOutputExactAndIndependentOfBlockCuts)
+{
+    // With the host's block period known the planner may compute the second
+    // level in the call that completes its block, whichever call that is.
+    const auto h = test::decayingNoise (96000, 9);
+    const auto x = test::whiteNoise (40000, 10);
+    EngineConfig config { 64, LatencyMode::zero };
+    config.expectedBlockSize = 1024;
+    config.sampleRate = 48000.0;
+
+    const auto engine = preparedMono (h, config);
+    ASSERT_NE (engine.plan(), nullptr);
+    ASSERT_GE (engine.plan()->levels.size(), 2u);
+    const auto& second = engine.plan()->levels[1];
+    EXPECT_FALSE (second.deferred);
+    EXPECT_EQ (second.firstTap, second.partitionSize);
+
+    const auto first = test::streamConvolve (x, h, config, 1);
+    for (const std::uint32_t seed : { 2u, 3u })
+        EXPECT_EQ (first, test::streamConvolve (x, h, config, seed))
+            << "block seed " << seed << " changed the output bits";
+    EXPECT_LT (test::maxErrorDb<float> (first, test::referenceConvolution<float> (x, h)), -125.0);
+}
+
 TEST (ConvolutionEngine, ZeroLatencyModeReportsNoLatencyAndTheTail)
 {
     const auto engine = preparedMono (test::decayingNoise (1000, 3), { 128, LatencyMode::zero });

@@ -211,4 +211,42 @@ TEST (PartitionPlan, SumsAPassFollowTheCostModel)
     EXPECT_GT (withFour, 0u);
 }
 
+TEST (PartitionPlan, TheSecondLevelRunsAtOnceOnlyWhenItsJobFitsInTheBlockPeriod)
+{
+    // An 8 s kernel at 1024-sample blocks, whose plans have several levels.
+    auto problem = problemFor (384000, 1024);
+    problem.firstPartitionIsFlexible = true;
+    problem.expectedBlockSize = 1024;
+    problem.steadyBlocks = true;
+
+    // The period unknown, or too short for the level's job (this synthetic
+    // machine needs tens of microseconds for it): spread, from tap 2 P.
+    for (const double period : { 0.0, 1.0e-6 })
+    {
+        problem.blockPeriodSeconds = period;
+        const auto plan = planPartitions (problem, PartitionScheme::nonUniform, syntheticCosts);
+        expectPlanCoversTheKernel (plan, problem);
+        ASSERT_GE (plan.levels.size(), 2u) << "period " << period;
+        for (std::size_t i = 1; i < plan.levels.size(); ++i)
+            EXPECT_TRUE (plan.levels[i].deferred) << "period " << period << ", level " << i;
+    }
+
+    // A period that holds it: the second level from tap P, computed at once,
+    // the first level one partition shorter than before; the rest spread.
+    problem.blockPeriodSeconds = 0.0;
+    const auto spread = planPartitions (problem, PartitionScheme::nonUniform, syntheticCosts);
+    problem.blockPeriodSeconds = 1.0;
+    const auto plan = planPartitions (problem, PartitionScheme::nonUniform, syntheticCosts);
+    expectPlanCoversTheKernel (plan, problem);
+    ASSERT_GE (plan.levels.size(), 2u);
+    EXPECT_FALSE (plan.levels[1].deferred);
+    EXPECT_EQ (plan.levels[1].firstTap, plan.levels[1].partitionSize);
+    for (std::size_t i = 2; i < plan.levels.size(); ++i)
+        EXPECT_TRUE (plan.levels[i].deferred) << "level " << i;
+    EXPECT_LE (plan.estimatedSecondsPerSample, spread.estimatedSecondsPerSample);
+
+    // The uniform scheme has one level whatever the period.
+    EXPECT_EQ (planPartitions (problem, PartitionScheme::uniform, syntheticCosts).levels.size(), 1u);
+}
+
 } // namespace partita

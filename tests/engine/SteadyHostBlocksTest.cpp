@@ -90,6 +90,44 @@ TEST (SteadyHostBlocks, WholeHostBlocksAreTransformedWithTheBlockInHandAndGiveTh
     EXPECT_NEAR (out[0], h[0] * x[0], 1.0e-5);
 }
 
+TEST (SteadyHostBlocks, WithTheSampleRateTheSecondLevelRunsAtOnceAndStaysExact)
+{
+    // A 2 s kernel: with the block period known the level after the block's
+    // own may start one partition earlier and be computed in the call that
+    // completes its block; without it, the level is spread and starts later.
+    const auto h = test::decayingNoise (96000, 11);
+    const auto x = test::whiteNoise (50000, 12);
+    const auto exact = test::referenceConvolution<float> (x, h);
+    const auto length = x.size() + h.size() - 1;
+    for (const std::size_t hostBlock : { 256u, 1024u })
+    {
+        auto config = steadyConfig (hostBlock);
+        const auto spread = preparedMono (h, config);
+        ASSERT_GE (spread.plan()->levels.size(), 2u);
+        EXPECT_TRUE (spread.plan()->levels[1].deferred) << hostBlock << "-sample blocks, no sample rate";
+
+        config.sampleRate = 48000.0;
+        auto engine = preparedMono (h, config);
+        ASSERT_GE (engine.plan()->levels.size(), 2u);
+        const auto& second = engine.plan()->levels[1];
+        // At 1024 samples the job fits ten times over on this machine; at
+        // 256 (a quarter of the period) it may not on a slower one.
+        if (hostBlock == 1024)
+        {
+            EXPECT_FALSE (second.deferred);
+            EXPECT_EQ (second.firstTap, second.partitionSize);
+        }
+
+        const auto whole = streamInCalls (engine, x, length, [hostBlock] (std::size_t) { return hostBlock; });
+        EXPECT_LT (test::maxErrorDb<float> (whole, exact), -125.0) << hostBlock << "-sample blocks";
+
+        engine.reset();
+        test::RandomBlockSizes blocks (13, 1, 4096);
+        const auto cut = streamInCalls (engine, x, length, [&] (std::size_t) { return blocks.next(); });
+        EXPECT_LT (test::maxErrorDb<float> (cut, exact), -125.0) << hostBlock << "-sample plan, random calls";
+    }
+}
+
 TEST (SteadyHostBlocks, AnyOtherCallPatternFallsBackToTheDirectFormAndStaysExact)
 {
     const auto h = test::decayingNoise (12000, 3);
