@@ -10,7 +10,7 @@ namespace partita::benchmark
 {
 namespace
 {
-double parsePositiveSeconds (const std::string& option, const std::string& text)
+double parseSeconds (const std::string& option, const std::string& text, bool zeroAllowed)
 {
     std::size_t used = 0;
     double value = 0.0;
@@ -22,9 +22,15 @@ double parsePositiveSeconds (const std::string& option, const std::string& text)
     {
         used = 0;
     }
-    if (used != text.size() || !std::isfinite (value) || value <= 0.0)
-        throw std::invalid_argument (option + " needs a positive number of seconds, not '" + text + "'");
+    if (used != text.size() || !std::isfinite (value) || value < 0.0 || (value == 0.0 && !zeroAllowed))
+        throw std::invalid_argument (option + " needs a " + (zeroAllowed ? "non-negative" : "positive")
+                                     + " number of seconds, not '" + text + "'");
     return value;
+}
+
+double parsePositiveSeconds (const std::string& option, const std::string& text)
+{
+    return parseSeconds (option, text, false);
 }
 
 std::size_t parseCount (const std::string& option, const std::string& text)
@@ -92,6 +98,8 @@ BenchmarkOptions parseBenchmarkOptions (std::span<const std::string> arguments)
             options.cell.warmupSeconds = parsePositiveSeconds (option, value());
         else if (option == "--round-seconds")
             options.cell.roundSeconds = parsePositiveSeconds (option, value());
+        else if (option == "--turn-lead-in-seconds")
+            options.cell.turnLeadInSeconds = parseSeconds (option, value(), true);
         else if (option == "--paced-seconds")
             options.cell.pacedSeconds = parsePositiveSeconds (option, value());
         else if (option == "--compare-seconds")
@@ -178,6 +186,11 @@ Options:
                           the warm-up. Default 20.
   --warmup-seconds S      Default 1.
   --round-seconds S       Each engine's turn in a round. Default 1.
+  --turn-lead-in-seconds S
+                          Audio each engine processes unmeasured at the start
+                          of its turn, after the pause that ends the others'
+                          (cold caches, a CPU just woken). Default 0.1; 0
+                          measures those callbacks too.
   --paced-seconds S       Real-time paced callbacks per engine and cell (after
                           0.5 s not counted). Default 3.
   --compare-seconds S     Output compared with the reference. Default: the IR

@@ -263,6 +263,7 @@ void CellBenchmark::measureThroughput (std::vector<EngineResult>& results, std::
     for (auto& engine : engines)
         runRound (*engine, warmupBlocks);
 
+    const auto leadInBlocks = blocksCovering (framesForSeconds (settings.turnLeadInSeconds), blockSize);
     const auto measuredBlocks = std::max<std::size_t> (1, framesForSeconds (settings.measuredSeconds) / blockSize);
     const auto numRounds = blocksCovering (measuredBlocks, roundBlocks);
     std::vector<std::int64_t> processCpu (engines.size(), 0);
@@ -279,6 +280,7 @@ void CellBenchmark::measureThroughput (std::vector<EngineResult>& results, std::
         for (std::size_t turn = 0; turn < engines.size(); ++turn)
         {
             const auto index = (round + turn) % engines.size();
+            runRound (*engines[index], leadInBlocks);
             const auto processStart = processCpuNanoseconds();
             const auto threadStart = threadCpuNanoseconds();
             runRound (*engines[index], blocksThisRound);
