@@ -2,6 +2,7 @@
 #include "AudioFileWriter.h"
 
 #include "AudioFileError.h"
+#include "FileReplacement.h"
 #include "QuotedPath.h"
 #include "SndfileHandle.h"
 
@@ -14,11 +15,13 @@
 #include <stdexcept>
 #include <string>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 #if defined(_WIN32)
 #include <process.h>
 #else
+#include <fcntl.h>
 #include <unistd.h>
 #endif
 
@@ -125,7 +128,8 @@ int toFixedPoint (double sample, int bits) noexcept
     return static_cast<int> (code * (1LL << (32 - bits)));
 }
 
-/** The temporary file beside the target; removed unless it was renamed into place. */
+/** The temporary file beside the target, created by create() and removed
+    unless it was moved into place. */
 class TemporaryOutput
 {
 public:
@@ -151,6 +155,7 @@ public:
 
     ~TemporaryOutput()
     {
+        closeDescriptor();
         if (!committed)
         {
             std::error_code ignored;
@@ -160,6 +165,49 @@ public:
 
     TemporaryOutput (const TemporaryOutput&) = delete;
     TemporaryOutput& operator= (const TemporaryOutput&) = delete;
+
+    /** Creates the file ourselves: the operating system's reason ("Permission
+        denied", "Read-only file system") is clearer than libsndfile's generic
+        system error. On POSIX the file is opened here and libsndfile writes
+        through this descriptor: opening the path itself, libsndfile would
+        truncate the file just made (O_TRUNC), and on ext4 truncating marks a
+        file to be written out when it is closed (auto_da_alloc), 24 MB of a
+        render forced to the disk before the render can end. */
+    void create (const std::filesystem::path& target)
+    {
+        errno = 0;
+#if defined(_WIN32)
+        std::ofstream create (temporary, std::ios::binary | std::ios::trunc);
+        const bool created = static_cast<bool> (create);
+#else
+        descriptor = ::open (temporary.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        const bool created = descriptor >= 0;
+#endif
+        if (!created)
+        {
+            const int reason = errno;
+            failToWrite (target, reason != 0 ? std::generic_category().message (reason)
+                                             : std::string { "the folder is not writable" });
+        }
+    }
+
+    /** libsndfile writing the file, through the descriptor where there is one. */
+    [[nodiscard]] detail::SndfileHandle open (SF_INFO& info) const noexcept
+    {
+        if (descriptor >= 0)
+            return detail::SndfileHandle { sf_open_fd (descriptor, SFM_WRITE, &info, SF_FALSE) };
+        return detail::openSndfile (temporary, SFM_WRITE, info);
+    }
+
+    /** 0, or the error that closing reported (a write the system deferred). */
+    int closeDescriptor() noexcept
+    {
+#if !defined(_WIN32)
+        if (descriptor >= 0 && ::close (std::exchange (descriptor, -1)) != 0)
+            return errno;
+#endif
+        return 0;
+    }
 
     [[nodiscard]] const std::filesystem::path& path() const noexcept
     {
@@ -172,6 +220,7 @@ public:
 
 private:
     std::filesystem::path temporary;
+    int descriptor = -1;
     bool committed = false;
 };
 
@@ -202,21 +251,6 @@ void checkTarget (const std::filesystem::path& path, OverwritePolicy overwrite)
         failToWrite (path, error.message());
     if (folderStatus.type() != std::filesystem::file_type::directory)
         failToWrite (path, quoted (folder) + " is not a folder");
-}
-
-/** Creates the file ourselves first: the operating system's reason
-    ("Permission denied", "Read-only file system") is clearer than
-    libsndfile's generic system error. */
-void createEmptyFile (const std::filesystem::path& temporary, const std::filesystem::path& target)
-{
-    errno = 0;
-    std::ofstream create (temporary, std::ios::binary | std::ios::trunc);
-    if (!create)
-    {
-        const int reason = errno;
-        failToWrite (target, reason != 0 ? std::generic_category().message (reason)
-                                         : std::string { "the folder is not writable" });
-    }
 }
 
 } // namespace
@@ -279,11 +313,11 @@ AudioFileWriter::AudioFileWriter (const std::filesystem::path& path, std::size_t
     state = std::make_unique<State> (path, format, overwrite);
     state->numChannels = numChannels;
     state->totalFrames = numFrames;
-    createEmptyFile (state->temporary.path(), path);
+    state->temporary.create (path);
 
     // libsndfile picks the container from info.format, not from the
     // temporary file's name.
-    state->handle = detail::openSndfile (state->temporary.path(), SFM_WRITE, info);
+    state->handle = state->temporary.open (info);
     if (state->handle == nullptr)
         failToWrite (path, detail::sndfileErrorPhrase (nullptr));
 
@@ -402,19 +436,17 @@ void AudioFileWriter::commit()
     // means an unusable file.
     if (const int closeResult = sf_close (state->handle.release()); closeResult != 0)
         failToWrite (path, sf_error_number (closeResult));
+    if (const int closeError = state->temporary.closeDescriptor(); closeError != 0)
+        failToWrite (path, std::generic_category().message (closeError));
 
-    // Someone may have created the target while we were writing.
-    if (state->overwrite == OverwritePolicy::refuse)
+    // Someone may have created the target while we were writing: refuse
+    // checks again as it moves the file.
+    if (const auto error = moveIntoPlace (state->temporary.path(), path, state->overwrite); error)
     {
-        std::error_code ignored;
-        if (std::filesystem::exists (std::filesystem::symlink_status (path, ignored)))
+        if (error == std::errc::file_exists)
             throw AudioFileError (quoted (path) + " already exists; use --force to overwrite");
-    }
-
-    std::error_code error;
-    std::filesystem::rename (state->temporary.path(), path, error);
-    if (error)
         failToWrite (path, error.message());
+    }
     state->temporary.commit();
 }
 

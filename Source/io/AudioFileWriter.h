@@ -3,6 +3,7 @@
 
 #include "AudioClip.h"
 #include "OutputFormat.h"
+#include "OverwritePolicy.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -13,16 +14,10 @@
 namespace partita
 {
 
-enum class OverwritePolicy
-{
-    refuse,
-    replace,
-};
-
 /** A file written a piece at a time, for work that need not hold the whole
     output in memory (an offline render streams its output out). It follows
-    writeAudioFile's rules: a temporary file beside the target, renamed over
-    it by commit() only; the same clipping, rounding and refusals, with the
+    writeAudioFile's rules: a temporary file beside the target, moved into
+    its place by commit() only (moveIntoPlace); the same clipping, rounding and refusals, with the
     same messages. Destroyed without commit(), it removes the temporary file.
 
     Threading: one thread at a time per object. */
@@ -46,7 +41,7 @@ public:
         AudioFileError for a sample the format cannot store or a failed write. */
     void write (std::span<const double* const> channels, std::size_t numFrames);
 
-    /** Completes the file and renames it over the target. */
+    /** Completes the file and moves it into the target's place. */
     void commit();
 
 private:
@@ -55,7 +50,7 @@ private:
 };
 
 /** Writes a clip. The data goes to a temporary file beside the target, which is
-    renamed over the target only once it is complete, so a failed or interrupted
+    moved into the target's place only once it is complete, so a failed or interrupted
     write never leaves a half-written file under the output's name. Throws
     AudioFileError with a one-line message (target exists and policy is refuse,
     folder missing or not writable, disk full, ...). Samples beyond full scale

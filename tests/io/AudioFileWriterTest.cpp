@@ -100,6 +100,28 @@ TEST (AudioFileWriter, RefusesToOverwriteAnExistingFileAndLeavesItUntouched)
     EXPECT_EQ (test::entriesOf (folder.path()).size(), 1u);
 }
 
+TEST (AudioFileWriter, RefusesATargetCreatedWhileItWroteAndLeavesThatFileAlone)
+{
+    const test::TemporaryDirectory folder;
+    const auto path = folder / "out.wav";
+    {
+        AudioFileWriter writer (path, 1, 48000.0, 2, { FileContainer::wav, SampleFormat::float32 });
+        const std::vector<double> samples { -0.75, 0.125 };
+        const double* channels[] = { samples.data() };
+        writer.write (channels, 2);
+        writeAudioFile (path, clipOf ({ 0.25, 0.5, 1.0 }), { FileContainer::wav, SampleFormat::float32 });
+
+        const auto message = test::audioFileErrorOf ([&] { writer.commit(); });
+
+        EXPECT_THAT (message, HasSubstr ("already exists"));
+    }
+
+    const auto back = readAudioFile (path);
+    ASSERT_EQ (back.numFrames(), 3u);
+    EXPECT_EQ (back.channels[0][1], 0.5);
+    EXPECT_EQ (test::entriesOf (folder.path()), std::vector<std::string> { "out.wav" });
+}
+
 TEST (AudioFileWriter, ReplacesAnExistingFileWhenAskedTo)
 {
     const test::TemporaryDirectory folder;
