@@ -111,12 +111,14 @@ double groupFirstJobSeconds (const PartitionLevel& level, const PlanningProblem&
 }
 
 /** Whether a level beyond the first, computed at once, keeps its job within
-    the share of the host's period it may take. */
+    the share of the host's period it may take, and its partition within the
+    host blocks whose callbacks keep that job's data in the caches. */
 bool fitsInCallback (const PartitionLevel& level, const PlanningProblem& problem, const CostModel& costs,
                      std::size_t sums)
 {
-    return groupFirstJobSeconds (level, problem, costs, sums)
-           <= PlanningProblem::maxImmediateShareOfPeriod * problem.blockPeriodSeconds;
+    return level.partitionSize <= problem.expectedBlockSize * PlanningProblem::maxBlocksPerImmediatePartition
+           && groupFirstJobSeconds (level, problem, costs, sums)
+                  <= PlanningProblem::maxImmediateShareOfPeriod * problem.blockPeriodSeconds;
 }
 
 /** Gives each level the number of sums a pass the cost model finds cheapest

@@ -68,11 +68,13 @@ struct PlanningProblem
         is larger than maxBlocksPerPartition blocks: a 32768-sample partition
         means 65,536-point transforms of about 0.3 ms each on a 2.5 GHz
         core, half of a 32-sample period at 48 kHz, and spreading cannot
-        split one transform; 512 blocks keep a transform under 10 % of a
-        period (16384-sample partitions at 32-sample blocks, 32768 at 64).
-        With 8 s kernels at 32-sample blocks, 256 blocks (8192-sample
-        partitions) cost a fifth more CPU, their spectra streaming from
-        memory twice as often. */
+        split one transform. 128 blocks (4096-sample partitions at 32-sample
+        blocks, 8192 at 64): paced at real time, the worst 0.1 % of
+        callbacks with 2 and 8 s kernels took 9 to 20 % of the period
+        against 12 to 37 % with 512 blocks, for 14 % more CPU back to back
+        with 8 s at 32 samples, 5 % at 64 and 2 % or less with 2 s (the
+        large levels read each spectrum once for four blocks of output, so
+        more partitions cost less than they did). */
     std::size_t expectedBlockSize = 0;
     /** How long a block of expectedBlockSize lasts (it divided by the sample
         rate), or 0 when either is unknown. When known, the level after the
@@ -86,10 +88,20 @@ struct PlanningProblem
         partitions of that block or a power-of-two fraction of it, compete
         with the direct-head shapes. */
     bool steadyBlocks = false;
-    static constexpr std::size_t maxBlocksPerPartition = 512;
+    static constexpr std::size_t maxBlocksPerPartition = 128;
     /** The most of a block period one immediate level's job may take (by the
         cost model): the callback that completes its block carries all of it. */
     static constexpr double maxImmediateShareOfPeriod = 0.1;
+    /** And the most host blocks an immediate level's partition may span. Its
+        job comes once in that many callbacks (times its sums a pass), and
+        between, the other levels' traffic pushes its spectra out of the
+        caches, more the more callbacks pass: paced at real time, the job
+        took 1.2 to 1.5 times its back-to-back time with partitions of 4 to
+        8 blocks (2 and 8 s IRs at 1024 samples) but 2.4 to 3.4 times with
+        16 to 64 (0.5 and 8 s IRs at 32 and 64 samples), where the model,
+        which prices warm caches, let it make the worst 0.1 % of callbacks
+        16 to 40 % of the period against 6 to 31 % spread. */
+    static constexpr std::size_t maxBlocksPerImmediatePartition = 8;
 };
 
 /** The cheapest plan by the cost model among the shapes the scheme allows.
@@ -103,7 +115,8 @@ struct PlanningProblem
     The second level may instead start at tap P0 r and be computed at once,
     like the first, when the host's block period is known and the cost model
     puts that level's largest job (a group's first, with all its sums) under
-    maxImmediateShareOfPeriod of it. Starting a partition earlier leaves the
+    maxImmediateShareOfPeriod of it and its partition spans at most
+    maxBlocksPerImmediatePartition host blocks. Starting a partition earlier leaves the
     first level fewer partitions; and a job computed at once leaves the
     first level's spectra in the cache in the callbacks between, where a
     spread job streams the large level's spectra through every callback.

@@ -249,4 +249,32 @@ TEST (PartitionPlan, TheSecondLevelRunsAtOnceOnlyWhenItsJobFitsInTheBlockPeriod)
     EXPECT_EQ (planPartitions (problem, PartitionScheme::uniform, syntheticCosts).levels.size(), 1u);
 }
 
+TEST (PartitionPlan, AnImmediateLevelSpansAtMostMaxBlocksPerImmediatePartitionHostBlocks)
+{
+    // A period long enough for any job, so that only the span decides.
+    for (const std::size_t block : { 32u, 64u, 256u, 1024u })
+    {
+        auto problem = problemFor (384000, block);
+        problem.firstPartitionIsFlexible = true;
+        problem.expectedBlockSize = block;
+        problem.steadyBlocks = true;
+        problem.blockPeriodSeconds = 1.0;
+        const auto plan = planPartitions (problem, PartitionScheme::nonUniform, syntheticCosts);
+        expectPlanCoversTheKernel (plan, problem);
+        ASSERT_GE (plan.levels.size(), 2u) << "block " << block;
+        for (std::size_t i = 1; i < plan.levels.size(); ++i)
+        {
+            if (!plan.levels[i].deferred)
+            {
+                EXPECT_LE (plan.levels[i].partitionSize, block * PlanningProblem::maxBlocksPerImmediatePartition)
+                    << "block " << block << ", level " << i;
+            }
+        }
+        if (block == 1024)
+        {
+            EXPECT_FALSE (plan.levels[1].deferred) << "a second level of a few host blocks still runs at once";
+        }
+    }
+}
+
 } // namespace partita
