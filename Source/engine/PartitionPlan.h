@@ -80,8 +80,9 @@ struct PlanningProblem
         rate), or 0 when either is unknown. When known, the level after the
         first may be computed at once in the callback that completes its
         block, instead of spread over the next period, if the cost model
-        puts that job under maxImmediateShareOfPeriod of this period: see
-        planPartitions(). */
+        puts that job under maxImmediateShareOfPeriod of this period and its
+        partition spans at most maxBlocksPerImmediatePartition host blocks:
+        see planPartitions(). */
     double blockPeriodSeconds = 0.0;
     /** The host promises whole blocks of expectedBlockSize (a power of two):
         shapes whose first level transforms the block being received, with
@@ -92,15 +93,19 @@ struct PlanningProblem
     /** The most of a block period one immediate level's job may take (by the
         cost model): the callback that completes its block carries all of it. */
     static constexpr double maxImmediateShareOfPeriod = 0.1;
-    /** And the most host blocks an immediate level's partition may span. Its
-        job comes once in that many callbacks (times its sums a pass), and
-        between, the other levels' traffic pushes its spectra out of the
-        caches, more the more callbacks pass: paced at real time, the job
-        took 1.2 to 1.5 times its back-to-back time with partitions of 4 to
-        8 blocks (2 and 8 s IRs at 1024 samples) but 2.4 to 3.4 times with
-        16 to 64 (0.5 and 8 s IRs at 32 and 64 samples), where the model,
-        which prices warm caches, let it make the worst 0.1 % of callbacks
-        16 to 40 % of the period against 6 to 31 % spread. */
+    /** And the most host blocks the partition of an immediate level after
+        the first may span. (The first level's partition is not bound by it:
+        its size is weighed by the cost model against the direct head in
+        front of it, and its job, on the smallest partitions, is the
+        cheapest.) Such a level's job comes once in that many callbacks
+        (times its sums a pass), and between, the other levels' traffic
+        pushes its spectra out of the caches, more the more callbacks pass:
+        paced at real time, the job took 1.2 to 1.5 times its back-to-back
+        time with partitions of 4 to 8 blocks (2 and 8 s IRs at 1024
+        samples) but 2.4 to 3.4 times with 16 to 64 (0.5 and 8 s IRs at 32
+        and 64 samples), where the model, which prices warm caches, let it
+        make the worst 0.1 % of callbacks 16 to 40 % of the period against
+        6 to 31 % spread. */
     static constexpr std::size_t maxBlocksPerImmediatePartition = 8;
 };
 

@@ -12,6 +12,7 @@
 #include <climits>
 #include <cmath>
 #include <fstream>
+#include <random>
 #include <stdexcept>
 #include <string>
 #include <system_error>
@@ -134,29 +135,16 @@ class TemporaryOutput
 {
 public:
     explicit TemporaryOutput (const std::filesystem::path& target)
+        : temporary (nameBeside (target, nextSuffix()))
     {
-        static std::atomic<unsigned> counter { 0 };
-#if defined(_WIN32)
-        const auto processId = _getpid();
-#else
-        const auto processId = ::getpid();
-#endif
-        // A hidden name, so that a crash leaves nothing that looks like output.
-        // Built by appending: GCC 12 warns falsely (-Wrestrict, bug 105651)
-        // about "." + std::string.
-        std::string name (1, '.');
-        name += target.filename().string();
-        name += ".partial-";
-        name += std::to_string (processId);
-        name += '-';
-        name += std::to_string (counter++);
-        temporary = target.parent_path() / name;
     }
 
     ~TemporaryOutput()
     {
         closeDescriptor();
-        if (!committed)
+        // Only a file this object made: a name it could not take belongs to
+        // someone else.
+        if (created && !committed)
         {
             std::error_code ignored;
             std::filesystem::remove (temporary, ignored);
@@ -172,16 +160,25 @@ public:
         through this descriptor: opening the path itself, libsndfile would
         truncate the file just made (O_TRUNC), and on ext4 truncating marks a
         file to be written out when it is closed (auto_da_alloc), 24 MB of a
-        render forced to the disk before the render can end. */
+        render forced to the disk before the render can end. A name already
+        taken (a crashed run with the same process id, as in containers, or
+        another writer in the folder) is left alone for another. */
     void create (const std::filesystem::path& target)
     {
         errno = 0;
 #if defined(_WIN32)
         std::ofstream create (temporary, std::ios::binary | std::ios::trunc);
-        const bool created = static_cast<bool> (create);
+        created = static_cast<bool> (create);
 #else
-        descriptor = ::open (temporary.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        const bool created = descriptor >= 0;
+        for (int attempt = 0; attempt < maxAttempts; ++attempt)
+        {
+            if (attempt > 0)
+                temporary = nameBeside (target, nextSuffix (true));
+            descriptor = ::open (temporary.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+            if (descriptor >= 0 || errno != EEXIST)
+                break;
+        }
+        created = descriptor >= 0;
 #endif
         if (!created)
         {
@@ -219,8 +216,42 @@ public:
     }
 
 private:
+    static constexpr int maxAttempts = 16;
+
+    /** The process id and a count, and after a name was taken a random
+        number too. */
+    static std::string nextSuffix (bool random = false)
+    {
+        static std::atomic<unsigned> counter { 0 };
+#if defined(_WIN32)
+        const auto processId = _getpid();
+#else
+        const auto processId = ::getpid();
+#endif
+        auto suffix = std::to_string (processId) + '-' + std::to_string (counter++);
+        if (random)
+        {
+            suffix += '-';
+            suffix += std::to_string (std::random_device {}());
+        }
+        return suffix;
+    }
+
+    /** A hidden name, so that a crash leaves nothing that looks like output.
+        Built by appending: GCC 12 warns falsely (-Wrestrict, bug 105651)
+        about "." + std::string. */
+    static std::filesystem::path nameBeside (const std::filesystem::path& target, const std::string& suffix)
+    {
+        std::string name (1, '.');
+        name += target.filename().string();
+        name += ".partial-";
+        name += suffix;
+        return target.parent_path() / name;
+    }
+
     std::filesystem::path temporary;
     int descriptor = -1;
+    bool created = false;
     bool committed = false;
 };
 

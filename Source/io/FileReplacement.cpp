@@ -74,11 +74,14 @@ std::error_code moveIntoPlace (const std::filesystem::path& from, const std::fil
             // `from` now names the old file. Should something other than a
             // file have taken the target's name since lstat (a folder), the
             // unlink fails: the names go back and the move fails, as rename
-            // over a folder does.
+            // over a folder does. Should they fail to go back, the new file
+            // holds the name and the move has succeeded; what the target
+            // named stays under `from`, which the caller must then keep.
             if (::unlink (from.c_str()) == 0)
                 return {};
             const int unlinkError = errno;
-            renameWith (from, to, RENAME_EXCHANGE);
+            if (renameWith (from, to, RENAME_EXCHANGE) != 0)
+                return {};
             return systemError (unlinkError);
         }
         if (!unsupported (error) && error != ENOENT)

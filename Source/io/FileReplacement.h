@@ -15,8 +15,10 @@ namespace partita
     a link, anything) stays as it is and the result is std::errc::file_exists;
     the check and the move are one step where the system allows it, so a file
     created under the name meanwhile is not lost. With replace, what `to`
-    named is removed once the new file holds the name. Returns the system's
-    error otherwise, `from` then left where it is.
+    named is removed once the new file holds the name (in the rare case that
+    it cannot be, it stays under the name `from`, and the move counts as
+    done). Returns the system's error otherwise, `from` then left where it
+    is.
 
     Why not plain rename(2) over the target: ext4 (the default on Linux)
     treats renaming over an existing file as a replace-via-rename and, before

@@ -122,6 +122,29 @@ TEST (AudioFileWriter, RefusesATargetCreatedWhileItWroteAndLeavesThatFileAlone)
     EXPECT_EQ (test::entriesOf (folder.path()), std::vector<std::string> { "out.wav" });
 }
 
+#if defined(__unix__) || defined(__APPLE__)
+TEST (AudioFileWriter, WritesBesideFilesThatHaveItsTemporaryNamesAndLeavesThemAlone)
+{
+    // What a crashed run with the same process id (a container's) or another
+    // writer in the same folder leaves: the names this process would pick.
+    const test::TemporaryDirectory folder;
+    const auto path = folder / "out.wav";
+    const auto prefix = ".out.wav.partial-" + std::to_string (::getpid()) + "-";
+    constexpr int strays = 2000;
+    for (int counter = 0; counter < strays; ++counter)
+        test::writeBytes (folder / (prefix + std::to_string (counter)), { 'x' });
+
+    writeAudioFile (path, clipOf ({ 0.25, -0.5 }), { FileContainer::wav, SampleFormat::float32 });
+
+    const auto back = readAudioFile (path);
+    ASSERT_EQ (back.numFrames(), 2u);
+    EXPECT_EQ (back.channels[0][1], -0.5);
+    EXPECT_EQ (test::entriesOf (folder.path()).size(), static_cast<std::size_t> (strays) + 1);
+    for (int counter = 0; counter < strays; ++counter)
+        EXPECT_EQ (std::filesystem::file_size (folder / (prefix + std::to_string (counter))), 1u) << counter;
+}
+#endif
+
 TEST (AudioFileWriter, ReplacesAnExistingFileWhenAskedTo)
 {
     const test::TemporaryDirectory folder;
