@@ -77,6 +77,13 @@ PartitionPlan shapeFor (const PlanningProblem& problem, std::size_t first, std::
     ran 38-43 ns against 30-32. */
 constexpr double transformInPlace = 1.8;
 
+/** Bytes of a level's kernel and delay-line spectra, real and imaginary
+    floats: what its multiply-accumulate streams. */
+std::size_t spectraBytes (const PartitionLevel& level, const PlanningProblem& problem)
+{
+    return problem.numPaths * level.numPartitions * (level.partitionSize + 1) * 16;
+}
+
 /** One level's multiply-accumulate per block with `sums` sums a pass: a
     pass over every partition, and, for the jobs after the pass's first, the
     products it could not compute (0 + 1 + ... + (sums - 1) partitions over
@@ -85,8 +92,7 @@ double multiplyAccumulateSeconds (const PartitionLevel& level, const PlanningPro
                                   std::size_t sums)
 {
     const auto bins = static_cast<double> (level.partitionSize + 1);
-    // Kernel and delay-line spectra, real and imaginary floats.
-    const auto workingSet = problem.numPaths * level.numPartitions * (level.partitionSize + 1) * 16;
+    const auto workingSet = spectraBytes (level, problem);
     const auto catchUpPartitions = static_cast<double> (sums - 1) / 2.0;
     return static_cast<double> (problem.numPaths) * bins
            * (static_cast<double> (level.numPartitions) * costs.multiplyAccumulateSecondsPerBin (workingSet, sums)
@@ -104,7 +110,7 @@ double transformSeconds (const PartitionLevel& level, const PlanningProblem& pro
 double groupFirstJobSeconds (const PartitionLevel& level, const PlanningProblem& problem, const CostModel& costs,
                              std::size_t sums)
 {
-    const auto workingSet = problem.numPaths * level.numPartitions * (level.partitionSize + 1) * 16;
+    const auto workingSet = spectraBytes (level, problem);
     return transformSeconds (level, problem, costs)
            + static_cast<double> (problem.numPaths * (level.partitionSize + 1) * level.numPartitions * sums)
                  * costs.multiplyAccumulateSecondsPerBin (workingSet, sums);

@@ -297,28 +297,22 @@ public:
     {
         const auto angle = [this] (std::size_t k)
         { return 2.0 * std::numbers::pi * static_cast<double> (k) / static_cast<double> (size); };
-        if (size % 8 != 0)
-        {
-            for (std::size_t k = 0; k < halfSize; ++k)
-            {
-                cosines[k] = static_cast<float> (std::cos (angle (k)));
-                sines[k] = static_cast<float> (std::sin (angle (k)));
-                if (4 * k == size)
-                {
-                    cosines[k] = 0.0f;
-                    sines[k] = 1.0f;
-                }
-            }
-            return;
-        }
-
+        const bool symmetric = size % 8 == 0;
         const auto quarter = size / 4;
         const auto eighth = size / 8;
-        for (std::size_t k = 0; k <= eighth; ++k)
+        for (std::size_t k = 0; k < (symmetric ? eighth + 1 : halfSize); ++k)
         {
             cosines[k] = static_cast<float> (std::cos (angle (k)));
             sines[k] = static_cast<float> (std::sin (angle (k)));
+            if (4 * k == size)
+            {
+                cosines[k] = 0.0f;
+                sines[k] = 1.0f;
+            }
         }
+        if (!symmetric)
+            return;
+
         for (std::size_t k = eighth + 1; k < quarter; ++k)
         {
             cosines[k] = sines[quarter - k];
