@@ -64,4 +64,12 @@ const std::vector<FactoryImpulseResponse>& factoryImpulseResponses()
     return list;
 }
 
+const FactoryImpulseResponse* defaultFactoryImpulseResponse()
+{
+    const auto& list = factoryImpulseResponses();
+    const auto found = std::find_if (list.begin(), list.end(),
+                                     [] (const FactoryImpulseResponse& ir) { return ir.fileName == "small_room.wav"; });
+    return found != list.end() ? &*found : nullptr;
+}
+
 } // namespace partita

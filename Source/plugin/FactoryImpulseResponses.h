@@ -27,4 +27,10 @@ struct FactoryImpulseResponse
     Threading: any thread (the list is built once, thread-safely). */
 const std::vector<FactoryImpulseResponse>& factoryImpulseResponses();
 
+/** What a new plugin instance starts with: the small room, because it is
+    short (cheap to build and to run, so a host's scan and a validator stay
+    quick) and sounds natural on any source, where a hall or a cabinet would
+    colour it. Null only if the resource is missing from the build. */
+const FactoryImpulseResponse* defaultFactoryImpulseResponse();
+
 } // namespace partita

@@ -3,6 +3,7 @@
 
 #include "processor/ProcessorParameters.h"
 #include "state/ParameterIds.h"
+#include "state/ParameterScale.h"
 
 #include <cmath>
 #include <memory>
@@ -17,12 +18,14 @@ juce::ParameterID idFor (std::string_view id)
     return { juce::String (id.data(), id.size()), firstParameterVersion };
 }
 
+/** JUCE's skew-for-centre curve, with conversions that give back exactly the
+    values a user set after a host stores and restores them (ParameterScale). */
 juce::NormalisableRange<float> rangeFor (const ParameterRange& range, float centre)
 {
-    juce::NormalisableRange<float> normalisable (range.minimum, range.maximum);
-    if (centre > range.minimum && centre < range.maximum)
-        normalisable.setSkewForCentre (centre);
-    return normalisable;
+    const ParameterScale scale (range.minimum, range.maximum, centre);
+    return { range.minimum, range.maximum,
+             [scale] (float, float, float normalised) { return scale.fromNormalised (normalised); },
+             [scale] (float, float, float value) { return scale.toNormalised (value); } };
 }
 
 juce::String withDecimals (float value, int decimals, const char* unit)

@@ -5,6 +5,7 @@
 #include "ParameterLayout.h"
 #include "PluginEditor.h"
 #include "state/ContentHash.h"
+#include "state/IrReadLimits.h"
 #include "state/MemoryAudioCodec.h"
 #include "state/RestoredImpulseResponse.h"
 
@@ -65,6 +66,8 @@ PartitaAudioProcessor::PartitaAudioProcessor (Options options)
     dsp.setParameters (bridge.read());
     statusMessage.set ("No IR loaded: load a file, drop one here, or pick a factory IR",
                        StatusMessage::Severity::information);
+    if (options.initialImpulseResponse == InitialImpulseResponse::factoryDefault)
+        loadDefaultImpulseResponse();
     startTimerHz (15);
 }
 
@@ -264,6 +267,31 @@ void PartitaAudioProcessor::loadFactoryImpulseResponse (std::size_t index)
     }
     statusMessage.set ("Loading the factory IR '" + ir.displayName + "' ...", StatusMessage::Severity::information);
     fileLoader.loadFromMemory (ir.bytes, ir.displayName);
+}
+
+void PartitaAudioProcessor::loadDefaultImpulseResponse()
+{
+    const auto* ir = defaultFactoryImpulseResponse();
+    if (ir == nullptr)
+        return;
+    try
+    {
+        auto clip = std::make_shared<const AudioClip> (readAudioFromMemory (ir->bytes, irReadLimits, ir->displayName));
+        const auto hash = contentHash (*clip);
+        {
+            const std::scoped_lock guard (awaitedLock);
+            awaitedName = ir->displayName;
+        }
+        statusMessage.set ("Loading the factory IR '" + ir->displayName + "' ...",
+                           StatusMessage::Severity::information);
+        request ({ std::move (clip), ir->displayName, {}, hash, 0 });
+    }
+    catch (const std::exception& error)
+    {
+        // Never expected (the factory files are tested); the instance then starts with no IR.
+        statusMessage.set (std::string ("The default factory IR could not be loaded: ") + error.what(),
+                           StatusMessage::Severity::warning);
+    }
 }
 
 void PartitaAudioProcessor::unloadImpulseResponse()

@@ -49,10 +49,23 @@ namespace partita
 class PartitaAudioProcessor final : public juce::AudioProcessor, private juce::Timer
 {
 public:
+    /** What a new instance plays before the host restores a session. */
+    enum class InitialImpulseResponse
+    {
+        /** The factory small room (defaultFactoryImpulseResponse): a new
+            instance is heard to work, and a validator's or host's first test
+            exercises the convolution, not a pass-through. */
+        factoryDefault,
+        /** No IR: the wet path passes the input through (tests that need a
+            plain instance). */
+        none,
+    };
+
     struct Options
     {
         /** Where the recent-files list lives; tests pass a temporary file. */
         juce::File settingsFile = RecentImpulseResponses::defaultSettingsFile();
+        InitialImpulseResponse initialImpulseResponse = InitialImpulseResponse::factoryDefault;
     };
 
     PartitaAudioProcessor();
@@ -150,6 +163,10 @@ private:
     /** Forgets the request once the DSP has built it or refused it. */
     void settleRequest();
     void handleLoaded (ImpulseResponseFileLoader::Loaded loaded);
+    /** Decodes the default factory IR here (a short file, decoded in
+        milliseconds) rather than on the file loader, so that a host's
+        setStateInformation right after construction always wins over it. */
+    void loadDefaultImpulseResponse();
     void handleLoadFailure (const std::string& message);
     void applyRebuildMode (bool offline) noexcept;
     /** processBlock's work, bypassed or not (ConvolverProcessor::setBypassed). */

@@ -155,4 +155,80 @@ TEST (PluginState, RestoringAStateWithoutAnIrUnloadsTheCurrentOne)
     }
     EXPECT_EQ (plugin->convolver().impulseResponseInfo(), nullptr);
 }
+
+// Reported from Ardour: after a save and reload mix 60 came back as
+// 60.0000038, wet gain -3 as -3.0000038, pre-delay 25 as 24.999998 and low cut
+// 120 as 120.0000458, and drifted again on the next cycle.
+TEST (PluginState, ValuesTheUserSetComeBackExactlyAndGetSetGetIsByteIdentical)
+{
+    const std::vector<std::pair<std::string_view, float>> userValues {
+        { ids::mix, 60.0f },        { ids::wetGain, -3.0f }, { ids::outputGain, 1.5f },  { ids::preDelay, 25.0f },
+        { ids::irStart, 2.0f },     { ids::irEnd, 5.0f },    { ids::stretch, 130.0f },   { ids::lowCut, 120.0f },
+        { ids::highCut, 12000.0f }, { ids::width, 140.0f },  { ids::latencyMode, 1.0f },
+    };
+    const auto expectUserValues = [&userValues] (PartitaAudioProcessor& plugin, const char* when)
+    {
+        for (const auto& [id, value] : userValues)
+        {
+            const auto* raw = plugin.parameterState().getRawParameterValue (juce::String (id.data(), id.size()));
+            ASSERT_NE (raw, nullptr);
+            EXPECT_EQ (raw->load(), value) << id << " " << when;
+        }
+    };
+
+    test::TemporaryDirectory directory;
+    auto plugin = test::makePlugin (directory);
+    for (const auto& [id, value] : userValues)
+        test::setParameter (*plugin, id, value);
+    expectUserValues (*plugin, "as set");
+    const auto first = stateOf (*plugin);
+
+    auto restored = test::makePlugin (directory);
+    restored->setStateInformation (first.data(), static_cast<int> (first.size()));
+    expectUserValues (*restored, "after one restore");
+    const auto second = stateOf (*restored);
+    EXPECT_EQ (second, first);
+
+    restored->setStateInformation (second.data(), static_cast<int> (second.size()));
+    expectUserValues (*restored, "after a second restore");
+    EXPECT_EQ (stateOf (*restored), first);
+
+    // What a host does with the normalised value it stored (VST3, automation).
+    for (auto* parameter : restored->getParameters())
+        parameter->setValueNotifyingHost (parameter->getValue());
+    expectUserValues (*restored, "after the host set its own normalised values");
+    EXPECT_EQ (stateOf (*restored), first);
+}
+
+TEST (PluginState, ANewInstancePlaysTheFactorySmallRoomUntilTheHostRestoresASession)
+{
+    test::TemporaryDirectory directory;
+    auto plugin = test::makePlugin (directory, PartitaAudioProcessor::InitialImpulseResponse::factoryDefault);
+    test::preparePlugin (*plugin, 48000.0, 512, 2, 2);
+    const auto info = plugin->convolver().impulseResponseInfo();
+    ASSERT_NE (info, nullptr);
+    EXPECT_EQ (info->name, "Small room");
+
+    // An impulse in: the room out (not the impulse passed through), reverberant past 10 ms.
+    test::Channels impulse (2, std::vector<float> (24000, 0.0f));
+    impulse[0][0] = impulse[1][0] = 1.0f;
+    const auto output = test::renderThroughPlugin (*plugin, impulse, 2, 24000, 5);
+    double lateEnergy = 0.0;
+    for (std::size_t n = 480; n < output[0].size(); ++n)
+        lateEnergy += static_cast<double> (output[0][n]) * static_cast<double> (output[0][n]);
+    EXPECT_GT (lateEnergy, 1.0e-4);
+
+    const auto saved = parseState (stateOf (*plugin));
+    ASSERT_TRUE (saved.state.impulseResponse.has_value());
+    EXPECT_EQ (saved.state.impulseResponse->name, "Small room");
+
+    // A session restored at once (before any build) replaces it, with or without an IR.
+    auto withoutIr = test::makePlugin (directory);
+    const auto emptyState = stateOf (*withoutIr);
+    auto restored = test::makePlugin (directory, PartitaAudioProcessor::InitialImpulseResponse::factoryDefault);
+    restored->setStateInformation (emptyState.data(), static_cast<int> (emptyState.size()));
+    test::preparePlugin (*restored, 48000.0, 512, 2, 2);
+    EXPECT_EQ (restored->convolver().impulseResponseInfo(), nullptr);
+    EXPECT_FALSE (parseState (stateOf (*restored)).state.impulseResponse.has_value());
+}
 } // namespace partita

@@ -13,10 +13,12 @@
 namespace partita::test
 {
 
-std::unique_ptr<PartitaAudioProcessor> makePlugin (const TemporaryDirectory& directory)
+std::unique_ptr<PartitaAudioProcessor> makePlugin (const TemporaryDirectory& directory,
+                                                   PartitaAudioProcessor::InitialImpulseResponse initial)
 {
     PartitaAudioProcessor::Options options;
     options.settingsFile = juce::File (juce::String ((directory / "Partita.settings").string()));
+    options.initialImpulseResponse = initial;
     return std::make_unique<PartitaAudioProcessor> (options);
 }
 

@@ -20,7 +20,11 @@ using Channels = std::vector<std::vector<float>>;
 
 /** A plugin instance whose recent-files list lives in the directory (never
     in the user's settings). */
-std::unique_ptr<PartitaAudioProcessor> makePlugin (const TemporaryDirectory& directory);
+/** A plugin whose settings live in `directory`; with no IR unless asked for
+    the factory default a new instance plays in a host. */
+std::unique_ptr<PartitaAudioProcessor> makePlugin (
+    const TemporaryDirectory& directory,
+    PartitaAudioProcessor::InitialImpulseResponse initial = PartitaAudioProcessor::InitialImpulseResponse::none);
 
 /** Sets a host parameter to a value in its own unit, as automation would. */
 void setParameter (PartitaAudioProcessor& plugin, std::string_view id, float value);

@@ -13,7 +13,9 @@
 #include "RealtimeWatch.h"
 
 #include <dlfcn.h>
+#include <execinfo.h>
 #include <fcntl.h>
+#include <link.h>
 #include <pthread.h>
 #include <semaphore.h>
 #include <sys/types.h>
@@ -61,10 +63,36 @@ namespace
 
     thread_local bool watching = false;
     thread_local RealtimeViolations counted;
+    /** Non-null: count only calls with this binary's code on the stack. */
+    thread_local const void* onlyModule = nullptr;
+    thread_local bool walkingStack = false;
+
+    bool calledFromOnlyModule() noexcept
+    {
+        if (onlyModule == nullptr)
+            return true;
+        // backtrace() and dladdr() may call back into the functions counted here.
+        walkingStack = true;
+        void* frames[64];
+        const int depth = ::backtrace (frames, 64);
+        bool found = false;
+        for (int i = 0; i < depth && ! found; ++i)
+        {
+            Dl_info info {};
+            found = ::dladdr (frames[i], &info) != 0 && info.dli_fbase == onlyModule;
+        }
+        walkingStack = false;
+        return found;
+    }
+
+    bool counting() noexcept
+    {
+        return watching && ! walkingStack && calledFromOnlyModule();
+    }
 
     void note (RealtimeCall call) noexcept
     {
-        if (! watching)
+        if (! counting())
             return;
 
         ++counted.calls[static_cast<std::size_t> (call)];
@@ -308,9 +336,46 @@ ScopedRealtimeWatch::ScopedRealtimeWatch() noexcept
     watching = true;
 }
 
+ScopedRealtimeWatch::ScopedRealtimeWatch (const LoadedModule& module) noexcept
+{
+    // The first backtrace() loads libgcc_s: not while watching.
+    void* frame[1];
+    (void) ::backtrace (frame, 1);
+    counted = {};
+    onlyModule = module.loadAddress();
+    watching = true;
+}
+
 ScopedRealtimeWatch::~ScopedRealtimeWatch()
 {
     watching = false;
+    onlyModule = nullptr;
+}
+
+LoadedModule LoadedModule::find (const std::string& pathEnd)
+{
+    struct Search
+    {
+        const std::string* pathEnd;
+        const void* base;
+    } search { &pathEnd, nullptr };
+    ::dl_iterate_phdr (
+        [] (dl_phdr_info* info, std::size_t, void* data)
+        {
+            auto& wanted = *static_cast<Search*> (data);
+            const std::string path = info->dlpi_name != nullptr ? info->dlpi_name : "";
+            const auto& end = *wanted.pathEnd;
+            if (path.size() >= end.size() && path.compare (path.size() - end.size(), end.size(), end) == 0)
+            {
+                wanted.base = reinterpret_cast<const void*> (info->dlpi_addr);
+                return 1;
+            }
+            return 0;
+        },
+        &search);
+    LoadedModule module;
+    module.base = search.base;
+    return module;
 }
 
 RealtimeViolations ScopedRealtimeWatch::violations() const noexcept
@@ -490,7 +555,13 @@ extern "C"
     {
         using Function = int (*) (pthread_mutex_t*);
         static const auto next = nextDefinition<Function> ("pthread_mutex_lock");
+        if (! partita::test::counting())
+            return next (mutex);
         note (RealtimeCall::mutexLock);
+        // Whether it waits: only a lock another thread holds can.
+        if (pthread_mutex_trylock (mutex) == 0)
+            return 0;
+        ++partita::test::counted.contendedLocks;
         return next (mutex);
     }
 

@@ -26,7 +26,7 @@ enum class RealtimeCall : std::size_t
     nanosleep,
     clockNanosleep,
     usleep,
-    open, // open and open64
+    open,   // open and open64
     openat, // openat and openat64
     read,
     write,
@@ -45,6 +45,9 @@ struct RealtimeViolations
     std::size_t lockWaits = 0;     // pthread_mutex_lock, rwlock locks, sem_wait: calls that can block
     std::size_t sleeps = 0;        // nanosleep, clock_nanosleep, usleep
     std::size_t fileCalls = 0;     // open, openat, read, write
+    /** Of the pthread_mutex_lock calls, those that found the mutex held by
+        another thread and waited for it. */
+    std::size_t contendedLocks = 0;
     std::array<std::size_t, numRealtimeCalls> calls {};
 
     [[nodiscard]] std::size_t count (RealtimeCall call) const noexcept
@@ -63,6 +66,7 @@ struct RealtimeViolations
         allocations += other.allocations;
         deallocations += other.deallocations;
         lockWaits += other.lockWaits;
+        contendedLocks += other.contendedLocks;
         sleeps += other.sleeps;
         fileCalls += other.fileCalls;
         for (std::size_t i = 0; i < calls.size(); ++i)
@@ -91,10 +95,29 @@ struct RealtimeViolations
     interposed: interceptsCLibrary() is false.
 
     Threading: construct, query and destroy on the thread to be watched. */
+/** One binary loaded in this process (a plugin's .so), to count only the
+    calls made by its code. */
+class LoadedModule
+{
+public:
+    /** The loaded binary whose path ends with `pathEnd` (e.g.
+        "/Partita.so"); not valid() when none is loaded. */
+    static LoadedModule find (const std::string& pathEnd);
+
+    [[nodiscard]] bool valid() const noexcept { return base != nullptr; }
+    [[nodiscard]] const void* loadAddress() const noexcept { return base; }
+
+private:
+    const void* base = nullptr;
+};
+
 class ScopedRealtimeWatch
 {
 public:
     ScopedRealtimeWatch() noexcept;
+    /** Counts only the calls with `module`'s code on the call stack (the
+        plugin's, not the host's around it). */
+    explicit ScopedRealtimeWatch (const LoadedModule& module) noexcept;
     ~ScopedRealtimeWatch();
     ScopedRealtimeWatch (const ScopedRealtimeWatch&) = delete;
     ScopedRealtimeWatch& operator= (const ScopedRealtimeWatch&) = delete;
