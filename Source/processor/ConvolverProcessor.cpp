@@ -11,6 +11,7 @@
 #include "LinearSmoother.h"
 #include "ParameterStore.h"
 #include "RetiredEngineQueue.h"
+#include "SilenceTracker.h"
 #include "WetPostProcessor.h"
 #include "engine/ScopedDenormalFlush.h"
 #include "ir/ImpulseResponsePreparation.h"
@@ -641,6 +642,8 @@ private:
         if (priming != nullptr)
             InstancePrimer::adopt (*priming, engineInputs);
         history.clear();
+        engineSilence.restart();
+        engineAsleep = false;
         preDelayTap.jumpTo (millisecondsToFrames (static_cast<double> (parameterStore.load().preDelayMs), rate));
         for (auto* smoother : { &mix, &wetGain, &outputGain, &bypassAmount })
             smoother->snapTo (smoother->targetValue());
@@ -678,7 +681,20 @@ private:
         it is current, it replaces the playing one (crossfaded). */
     void advancePriming (std::size_t& budget) noexcept
     {
-        if (priming == nullptr || !primer.catchUp (*priming, engineInputs, budget))
+        if (priming == nullptr)
+            return;
+        if (!engineAsleep && engineMaySleep())
+            engineAsleep = true;
+        if (engineAsleep && current != nullptr && priming->latencySamples == current->latencySamples)
+        {
+            // Offline, in silence: nothing to catch up on or fade from, and
+            // the dry path keeps its delay. The new engine starts clean at
+            // the next sound (wakeEngine).
+            if (retired.push (current))
+                current = std::move (priming);
+            return;
+        }
+        if (!primer.catchUp (*priming, engineInputs, budget))
             return;
         // The playing engine is retired now or when the fade ends: never freed here.
         if (current != nullptr && !retired.hasRoom())
@@ -696,6 +712,7 @@ private:
         fading = std::move (current);
         current = std::move (priming);
         fadePosition = 0;
+        engineAsleep = false; // both engines run through the fade
     }
 
     float fadeGainAt (std::size_t offset) const noexcept
@@ -709,8 +726,19 @@ private:
         std::array<const float*, maxChannels> engineInput {};
         for (std::size_t i = 0; i < numInputs; ++i)
             engineInput[i] = preDelayed[i].data();
-        engineInputs.append (std::span<const float* const> (engineInput.data(), numInputs), numSamples);
-        runEngines (numSamples);
+        const std::span<const float* const> input (engineInput.data(), numInputs);
+
+        if (mode.load (std::memory_order_relaxed) == RebuildMode::synchronous)
+        {
+            runEnginesOffline (input, numSamples);
+        }
+        else
+        {
+            engineAsleep = false; // real time never sleeps
+            engineInputs.append (input, numSamples);
+            runEngines (0, numSamples);
+            engineSilence.hear (input, numSamples);
+        }
         post.process ({ wetCurrent[0].data(), numOutputs > 1 ? wetCurrent[1].data() : nullptr }, numSamples);
         mixToOutputs (channels, offset, numSamples);
     }
@@ -743,17 +771,70 @@ private:
         }
     }
 
-    void runEngines (std::size_t numSamples) noexcept
+    /** Offline, once the engine input has been silent for longer than the
+        engine rings, its output is exactly zero: it sleeps (SilenceTracker
+        says why). */
+    bool engineMaySleep() const noexcept
+    {
+        return mode.load (std::memory_order_relaxed) == RebuildMode::synchronous && current != nullptr
+               && fading == nullptr && engineSilence.silentFor (current->engineTailSamples + 1);
+    }
+
+    /** Offline: the engine runs from the first sound to where the silence
+        after it has outlasted the engine's ring, and sleeps in between, at
+        the same samples whatever the chunk sizes. */
+    void runEnginesOffline (std::span<const float* const> input, std::size_t numSamples) noexcept
+    {
+        std::size_t position = 0;
+        while (position < numSamples)
+        {
+            if (engineAsleep)
+            {
+                const auto sound = engineSilence.skipSilence (input, position, numSamples);
+                for (std::size_t o = 0; o < numOutputs; ++o)
+                    std::fill (wetCurrent[o].data() + position, wetCurrent[o].data() + sound, 0.0f);
+                position = sound;
+                if (sound < numSamples)
+                    wakeEngine();
+                continue;
+            }
+
+            const auto span = fading == nullptr ? current->engineTailSamples + 1 : std::numeric_limits<std::size_t>::max();
+            const auto sleepFrom = engineSilence.hearUntilSilentFor (input, position, numSamples, span);
+            if (sleepFrom > position)
+            {
+                std::array<const float*, maxChannels> heard {};
+                for (std::size_t i = 0; i < numInputs; ++i)
+                    heard[i] = input[i] + position;
+                engineInputs.append (std::span<const float* const> (heard.data(), numInputs), sleepFrom - position);
+                runEngines (position, sleepFrom - position);
+            }
+            position = sleepFrom;
+            if (sleepFrom < numSamples || engineSilence.silentFor (span))
+                engineAsleep = true;
+        }
+    }
+
+    /** Sound after sleeping: the engine starts clean at this sample. */
+    void wakeEngine() noexcept
+    {
+        current->engine.reset();
+        engineInputs.markReset();
+        engineAsleep = false;
+    }
+
+    /** Runs the engines on the chunk's samples [from, from + numSamples). */
+    void runEngines (std::size_t from, std::size_t numSamples) noexcept
     {
         std::array<const float*, maxChannels> inputs {};
         std::array<float*, maxChannels> currentOutputs {};
         std::array<float*, maxChannels> fadingOutputs {};
         for (std::size_t i = 0; i < numInputs; ++i)
-            inputs[i] = preDelayed[i].data();
+            inputs[i] = preDelayed[i].data() + from;
         for (std::size_t o = 0; o < numOutputs; ++o)
         {
-            currentOutputs[o] = wetCurrent[o].data();
-            fadingOutputs[o] = wetFading[o].data();
+            currentOutputs[o] = wetCurrent[o].data() + from;
+            fadingOutputs[o] = wetFading[o].data() + from;
         }
         const std::span<const float* const> inputSpan (inputs.data(), numInputs);
 
@@ -768,8 +849,8 @@ private:
             fading->engine.process (inputSpan, std::span<float* const> (fadingOutputs.data(), numOutputs), numSamples);
             for (std::size_t o = 0; o < numOutputs; ++o)
             {
-                float* incoming = wetCurrent[o].data();
-                const float* outgoing = wetFading[o].data();
+                float* incoming = currentOutputs[o];
+                const float* outgoing = fadingOutputs[o];
                 for (std::size_t n = 0; n < numSamples; ++n)
                 {
                     const float gain = fadeGainAt (n);
@@ -867,6 +948,9 @@ private:
     std::size_t fadeLength = 1;
     std::size_t fadePosition = 0;
     bool processedSinceReset = false;
+    SilenceTracker engineSilence;
+    /** Offline: the engine is not run until the engine input sounds again. */
+    bool engineAsleep = false;
     DelayRing history;
     FadingDelayTap preDelayTap;
     WetPostProcessor post;
