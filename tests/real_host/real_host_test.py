@@ -344,7 +344,8 @@ def main():
     parser.add_argument("--limit-db", type=float, default=float(os.environ.get("PARTITA_REAL_HOST_LIMIT_DB", -100)),
                         help="the largest null that passes, dB re peak (default -100)")
     parser.add_argument("--seconds", type=float, default=2.0, help="length of the clip")
-    parser.add_argument("--buffer-size", type=int, default=0, help="the Dummy backend's period (default Ardour's)")
+    parser.add_argument("--buffer-size", type=int, default=0, help="the Dummy backend's period in the ardour7-lua passes (default Ardour's); "
+                             "ardour7-export always runs at its own default")
     parser.add_argument("--export-attempts", type=int, default=5)
     parser.add_argument("--export-timeout", type=float, default=180,
                         help="seconds before a hung ardour7-export is killed and retried")
