@@ -196,15 +196,18 @@ void PartitaAudioProcessor::refreshFromConvolver()
     const std::scoped_lock guard (refreshLock);
 
     const auto rate = preparedSampleRate.load();
-    if (const auto version = dsp.timingVersion(); version != seenTimingVersion && rate > 0.0)
+    if (const auto version = dsp.timingVersion(); version != seenTimingVersion)
     {
-        seenTimingVersion = version;
         const auto timing = dsp.reportedTiming();
-        tailSeconds = static_cast<double> (timing.tailSamples) / rate;
-
         const auto latency = static_cast<int> (std::min<std::size_t> (timing.latencySamples, INT_MAX));
         if (latency != getLatencySamples())
             setLatencySamples (latency); // also tells the host
+        // The tail is in seconds: it waits for a rate.
+        if (rate > 0.0)
+        {
+            seenTimingVersion = version;
+            tailSeconds = static_cast<double> (timing.tailSamples) / rate;
+        }
     }
 
     if (const auto version = dsp.impulseResponseVersion(); version != seenImpulseResponseVersion)
@@ -538,6 +541,10 @@ bool PartitaAudioProcessor::restoreState (std::span<const std::uint8_t> bytes)
         const std::scoped_lock guard (awaitedLock);
         awaitedName.clear();
     }
+    // The latency of the restored latency mode, before the host asks: not at
+    // the next timer tick (Ardour 7 computes its delay compensation, and
+    // with it an export's pre-roll, while it loads the session).
+    refreshFromConvolver();
 
     if (!problems.empty())
     {

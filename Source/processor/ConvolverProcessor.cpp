@@ -216,7 +216,10 @@ public:
         const auto preDelay = millisecondsToFrames (static_cast<double> (parameters.preDelayMs),
                                                     sessionRate.load (std::memory_order_acquire));
         ReportedTiming timing;
-        timing.latencySamples = publishedLatency.load (std::memory_order_acquire);
+        // From the parameters, not from the engine being built: a host learns
+        // a restored session's latency at once (Ardour 7 fixes its export
+        // pre-roll from the latency it knows when the session loads).
+        timing.latencySamples = ConvolverProcessor::latencyFor (parameters.latencyMode);
         timing.tailSamples = publishedEngineTail.load (std::memory_order_acquire) + preDelay;
         return timing;
     }
@@ -232,7 +235,7 @@ public:
     void setParameters (const ProcessorParameters& parameters)
     {
         const auto changes = parameterStore.store (clampedToRanges (parameters));
-        if (changes.preDelay)
+        if (changes.preDelay || changes.latencyMode)
             timingVersionCounter.fetch_add (1, std::memory_order_acq_rel);
 
         // In background mode the loader notices shaping changes by polling.

@@ -115,6 +115,12 @@ public:
     /** The engine's first partition in LatencyMode::onePartition, which is
         also its latency in samples at every sample rate. */
     static constexpr std::size_t lowCpuPartition = 1024;
+    /** The latency a latency mode has, known before any engine is built (the
+        engine's latency is its first partition in onePartition, 0 otherwise). */
+    static constexpr std::size_t latencyFor (LatencyMode mode) noexcept
+    {
+        return mode == LatencyMode::onePartition ? lowCpuPartition : 0;
+    }
     /** Length of the old-to-new engine crossfade. */
     static constexpr double crossfadeSeconds = 0.050;
     /** Length of the linear ramps of mix, gains, width and filter cutoffs. */

@@ -36,7 +36,8 @@ ParameterChanges ParameterStore::store (const ProcessorParameters& p) noexcept
     shaping |= exchangeDiffers (reverse, p.reverse);
     shaping |= exchangeDiffers (stretchPercent, p.stretchPercent);
     shaping |= exchangeDiffers (autoGain, p.autoGain);
-    shaping |= exchangeDiffers (latencyMode, p.latencyMode);
+    changes.latencyMode = exchangeDiffers (latencyMode, p.latencyMode);
+    shaping |= changes.latencyMode;
     changes.shaping = shaping;
     return changes;
 }

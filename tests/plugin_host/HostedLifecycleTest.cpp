@@ -6,8 +6,7 @@
 // editor opened while processing, and opened and closed again and again.
 #include "BuiltPlugin.h"
 #include "HostStateWrapping.h"
-#include "TestSignals.h"
-#include "state/ContentHash.h"
+#include "HostedSessions.h"
 #include "state/PluginStateFormat.h"
 
 #include <gtest/gtest.h>
@@ -48,23 +47,11 @@ Hosted load (Format kind, double rate = 48000.0, int block = 512)
 /** A stereo room (0.1 s) and a mix, as our state bytes. */
 std::vector<std::uint8_t> roomState()
 {
-    PluginState state;
-    state.parameters.mixPercent = 70.0f;
-    state.parameters.lowCutHz = 100.0f;
-    state.parameters.autoGain = true;
-    AudioClip ir;
-    ir.sampleRate = 48000.0;
-    for (const std::uint32_t seed : { 3u, 4u })
-    {
-        const auto noise = test::decayingNoise (4800, seed);
-        ir.channels.emplace_back (noise.begin(), noise.end());
-    }
-    SavedImpulseResponse saved;
-    saved.name = "room.wav";
-    saved.audio = std::make_shared<const AudioClip> (std::move (ir));
-    saved.contentHash = contentHash (*saved.audio);
-    state.impulseResponse = saved;
-    return serialiseState (state);
+    ProcessorParameters parameters;
+    parameters.mixPercent = 70.0f;
+    parameters.lowCutHz = 100.0f;
+    parameters.autoGain = true;
+    return test::roomSession (parameters, 4800, { 3u, 4u });
 }
 
 /** Our state in the host's own wrapping: JUCE's VST3 host keeps the

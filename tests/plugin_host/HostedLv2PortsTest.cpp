@@ -5,8 +5,7 @@
 // overridden by port values the host still holds from before.
 #include "BuiltPlugin.h"
 #include "HostStateWrapping.h"
-#include "TestSignals.h"
-#include "state/ContentHash.h"
+#include "HostedSessions.h"
 #include "state/ParameterIds.h"
 #include "state/PluginStateFormat.h"
 
@@ -21,19 +20,10 @@ using test::Format;
 
 std::vector<std::uint8_t> sessionWithMix (float mixPercent)
 {
-    PluginState state;
-    state.parameters.mixPercent = mixPercent;
-    state.parameters.preDelayMs = 25.0f;
-    AudioClip ir;
-    ir.sampleRate = 48000.0;
-    const auto noise = test::decayingNoise (4800, 9);
-    ir.channels.emplace_back (noise.begin(), noise.end());
-    SavedImpulseResponse saved;
-    saved.name = "room.wav";
-    saved.audio = std::make_shared<const AudioClip> (std::move (ir));
-    saved.contentHash = contentHash (*saved.audio);
-    state.impulseResponse = saved;
-    return serialiseState (state);
+    ProcessorParameters parameters;
+    parameters.mixPercent = mixPercent;
+    parameters.preDelayMs = 25.0f;
+    return test::roomSession (parameters, 4800, { 9u });
 }
 
 juce::AudioProcessorParameter* parameterNamed (juce::AudioPluginInstance& instance, const juce::String& name)

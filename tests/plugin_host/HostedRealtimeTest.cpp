@@ -14,10 +14,8 @@
 // So a lock call is allowed once per block, but never one that waits.
 #include "BuiltPlugin.h"
 #include "HostStateWrapping.h"
+#include "HostedSessions.h"
 #include "RealtimeWatch.h"
-#include "TestSignals.h"
-#include "state/ContentHash.h"
-#include "state/PluginStateFormat.h"
 
 #include <gtest/gtest.h>
 #include <juce_audio_processors/juce_audio_processors.h>
@@ -36,21 +34,9 @@ using test::nameOf;
 /** A stereo room of 0.5 s at the session's rate, mix 70 %. */
 std::vector<std::uint8_t> roomState()
 {
-    PluginState state;
-    state.parameters.mixPercent = 70.0f;
-    AudioClip ir;
-    ir.sampleRate = 48000.0;
-    for (const std::uint32_t seed : { 5u, 6u })
-    {
-        const auto noise = test::decayingNoise (24000, seed);
-        ir.channels.emplace_back (noise.begin(), noise.end());
-    }
-    SavedImpulseResponse saved;
-    saved.name = "room.wav";
-    saved.audio = std::make_shared<const AudioClip> (std::move (ir));
-    saved.contentHash = contentHash (*saved.audio);
-    state.impulseResponse = saved;
-    return serialiseState (state);
+    ProcessorParameters parameters;
+    parameters.mixPercent = 70.0f;
+    return test::roomSession (parameters, 24000, { 5u, 6u });
 }
 
 /** processBlock called `blocks` times on a thread of its own, as a host's
