@@ -101,18 +101,21 @@ struct Instance
 };
 
 /** Instances by JUCE's handle: written under a lock off the audio thread,
-    read lock-free on it. */
+    read lock-free on it. A lookup compares handles only, and dereferences
+    nothing but the caller's own instance (which LV2 never cleans up while it
+    runs), so another instance's cleanup cannot pull memory from under it. */
 class InstanceTable
 {
 public:
     bool add (Instance* instance)
     {
         const std::scoped_lock guard (lock);
-        for (auto& slot : slots)
+        for (std::size_t i = 0; i < maxInstances; ++i)
         {
-            if (slot.load (std::memory_order_relaxed) == nullptr)
+            if (handles[i].load (std::memory_order_relaxed) == nullptr)
             {
-                slot.store (instance, std::memory_order_release);
+                instances[i].store (instance, std::memory_order_relaxed);
+                handles[i].store (instance->juce, std::memory_order_release);
                 return true;
             }
         }
@@ -121,23 +124,24 @@ public:
 
     Instance* find (LV2_Handle juce) const noexcept
     {
-        for (const auto& slot : slots)
-            if (auto* instance = slot.load (std::memory_order_acquire); instance != nullptr && instance->juce == juce)
-                return instance;
+        for (std::size_t i = 0; i < maxInstances; ++i)
+            if (handles[i].load (std::memory_order_acquire) == juce)
+                return instances[i].load (std::memory_order_relaxed);
         return nullptr;
     }
 
-    void remove (Instance* instance)
+    void remove (LV2_Handle juce)
     {
         const std::scoped_lock guard (lock);
-        for (auto& slot : slots)
-            if (slot.load (std::memory_order_relaxed) == instance)
-                slot.store (nullptr, std::memory_order_release);
+        for (std::size_t i = 0; i < maxInstances; ++i)
+            if (handles[i].load (std::memory_order_relaxed) == juce)
+                handles[i].store (nullptr, std::memory_order_release);
     }
 
 private:
     std::mutex lock;
-    std::array<std::atomic<Instance*>, maxInstances> slots {};
+    std::array<std::atomic<LV2_Handle>, maxInstances> handles {};
+    std::array<std::atomic<Instance*>, maxInstances> instances {};
 };
 
 InstanceTable& instances()
@@ -242,11 +246,12 @@ void prepareSequence (Instance& instance) noexcept
         for (const auto* event = lv2_atom_sequence_begin (&host->body);
              !lv2_atom_sequence_is_end (&host->body, host->atom.size, event); event = lv2_atom_sequence_next (event))
         {
-            if (lv2_atom_forge_frame_time (&forge, event->time.frames) == 0
-                || lv2_atom_forge_write (&forge, &event->body,
-                                         static_cast<uint32_t> (sizeof (LV2_Atom)) + event->body.size)
-                       == 0)
+            // The whole event or nothing: a time without its body would be read as an event.
+            const auto bodySize = static_cast<uint32_t> (sizeof (LV2_Atom)) + event->body.size;
+            if (forge.offset + sizeof (int64_t) + lv2_atom_pad_size (bodySize) > forge.size)
                 break; // more than the capacity: the rest is dropped
+            lv2_atom_forge_frame_time (&forge, event->time.frames);
+            lv2_atom_forge_write (&forge, &event->body, bodySize);
         }
     }
     lv2_atom_forge_pop (&forge, &sequenceFrame);
@@ -262,8 +267,7 @@ void run (LV2_Handle handle, uint32_t numSamples)
 void cleanup (LV2_Handle handle)
 {
     auto* instance = instances().find (handle);
-    if (instance != nullptr)
-        instances().remove (instance);
+    instances().remove (handle);
     juceDescriptor().cleanup (handle);
     delete instance;
 }

@@ -541,9 +541,18 @@ bool PartitaAudioProcessor::restoreState (std::span<const std::uint8_t> bytes)
         const std::scoped_lock guard (awaitedLock);
         awaitedName.clear();
     }
-    // The latency of the restored latency mode, before the host asks: not at
-    // the next timer tick (Ardour 7 computes its delay compensation, and
-    // with it an export's pre-roll, while it loads the session).
+    // The restored IR and shaping are built here, so that the host knows the
+    // session's latency when this returns, not at a timer tick after the
+    // background build (Ardour 7 computes its delay compensation, and with it
+    // an export's pre-roll, while it loads the session).
+    try
+    {
+        dsp.buildPendingNow();
+    }
+    catch (const std::exception&)
+    {
+        // A build that fails is reported through lastError(), like any load.
+    }
     refreshFromConvolver();
 
     if (!problems.empty())

@@ -196,6 +196,13 @@ public:
         return failedRequestId == id ? LoadOutcome::failed : LoadOutcome::built;
     }
 
+    /** Builds what is pending here and now, whatever the mode. */
+    void buildPendingNow()
+    {
+        std::unique_lock lock (buildMutex);
+        buildSynchronously (lock);
+    }
+
     std::shared_ptr<const ImpulseResponseInfo> info() const
     {
         const std::scoped_lock lock (infoMutex);
@@ -216,10 +223,7 @@ public:
         const auto preDelay = millisecondsToFrames (static_cast<double> (parameters.preDelayMs),
                                                     sessionRate.load (std::memory_order_acquire));
         ReportedTiming timing;
-        // From the parameters, not from the engine being built: a host learns
-        // a restored session's latency at once (Ardour 7 fixes its export
-        // pre-roll from the latency it knows when the session loads).
-        timing.latencySamples = ConvolverProcessor::latencyFor (parameters.latencyMode);
+        timing.latencySamples = publishedLatency.load (std::memory_order_acquire);
         timing.tailSamples = publishedEngineTail.load (std::memory_order_acquire) + preDelay;
         return timing;
     }
@@ -235,7 +239,7 @@ public:
     void setParameters (const ProcessorParameters& parameters)
     {
         const auto changes = parameterStore.store (clampedToRanges (parameters));
-        if (changes.preDelay || changes.latencyMode)
+        if (changes.preDelay)
             timingVersionCounter.fetch_add (1, std::memory_order_acq_rel);
 
         // In background mode the loader notices shaping changes by polling.
@@ -687,7 +691,7 @@ private:
         if (priming == nullptr)
             return;
         if (!engineAsleep && engineMaySleep())
-            engineAsleep = true;
+            fallAsleep();
         if (engineAsleep && current != nullptr && priming->latencySamples == current->latencySamples)
         {
             // Offline, in silence: nothing to catch up on or fade from, and
@@ -775,12 +779,15 @@ private:
     }
 
     /** Offline, once the engine input has been silent for longer than the
-        engine rings, its output is exactly zero: it sleeps (SilenceTracker
-        says why). */
+        engine rings, the convolution's output is zero (the engine's only
+        rounding noise): it sleeps (SilenceTracker says why). Between chunks
+        one sample more than in runEnginesOffline, where a silent sample that
+        arrives after that silence puts it to sleep: the same sample whatever
+        the chunking. */
     bool engineMaySleep() const noexcept
     {
         return mode.load (std::memory_order_relaxed) == RebuildMode::synchronous && current != nullptr
-               && fading == nullptr && engineSilence.silentFor (current->engineTailSamples + 1);
+               && fading == nullptr && engineSilence.silentFor (current->engineTailSamples + 2);
     }
 
     /** Offline: the engine runs from the first sound to where the silence
@@ -813,9 +820,19 @@ private:
                 runEngines (position, sleepFrom - position);
             }
             position = sleepFrom;
-            if (sleepFrom < numSamples || engineSilence.silentFor (span))
-                engineAsleep = true;
+            if (sleepFrom < numSamples)
+                fallAsleep();
         }
+    }
+
+    /** The engine input history restarts too, so that an engine built
+        while the engine sleeps is primed from silence, as it should be. */
+    void fallAsleep() noexcept
+    {
+        engineAsleep = true;
+        engineInputs.markReset();
+        if (priming != nullptr)
+            InstancePrimer::adopt (*priming, engineInputs);
     }
 
     /** Sound after sleeping: the engine starts clean at this sample. */
@@ -823,6 +840,8 @@ private:
     {
         current->engine.reset();
         engineInputs.markReset();
+        if (priming != nullptr)
+            InstancePrimer::adopt (*priming, engineInputs);
         engineAsleep = false;
     }
 
@@ -1015,6 +1034,11 @@ LoadOutcome ConvolverProcessor::loadImpulseResponse (AudioClip clip, std::string
 void ConvolverProcessor::unloadImpulseResponse()
 {
     implementation->load (nullptr);
+}
+
+void ConvolverProcessor::buildPendingNow()
+{
+    implementation->buildPendingNow();
 }
 
 std::shared_ptr<const ImpulseResponseInfo> ConvolverProcessor::impulseResponseInfo() const

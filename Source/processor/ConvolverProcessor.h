@@ -115,12 +115,6 @@ public:
     /** The engine's first partition in LatencyMode::onePartition, which is
         also its latency in samples at every sample rate. */
     static constexpr std::size_t lowCpuPartition = 1024;
-    /** The latency a latency mode has, known before any engine is built (the
-        engine's latency is its first partition in onePartition, 0 otherwise). */
-    static constexpr std::size_t latencyFor (LatencyMode mode) noexcept
-    {
-        return mode == LatencyMode::onePartition ? lowCpuPartition : 0;
-    }
     /** Length of the old-to-new engine crossfade. */
     static constexpr double crossfadeSeconds = 0.050;
     /** Length of the linear ramps of mix, gains, width and filter cutoffs. */
@@ -179,6 +173,12 @@ public:
 
     /** Back to no IR (pass-through wet path), crossfaded like a load. */
     void unloadImpulseResponse();
+
+    /** Builds the pending load or shaping change on the calling thread now
+        (after the loader's build in progress, if any), in either mode: for a
+        session restore, whose latency a host must know when it returns.
+        Threading: any non-audio thread. */
+    void buildPendingNow();
 
     /** The IR now playing or about to play (the latest successful build);
         nullptr when there is none. */

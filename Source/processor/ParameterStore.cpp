@@ -36,8 +36,7 @@ ParameterChanges ParameterStore::store (const ProcessorParameters& p) noexcept
     shaping |= exchangeDiffers (reverse, p.reverse);
     shaping |= exchangeDiffers (stretchPercent, p.stretchPercent);
     shaping |= exchangeDiffers (autoGain, p.autoGain);
-    changes.latencyMode = exchangeDiffers (latencyMode, p.latencyMode);
-    shaping |= changes.latencyMode;
+    shaping |= exchangeDiffers (latencyMode, p.latencyMode);
     changes.shaping = shaping;
     return changes;
 }

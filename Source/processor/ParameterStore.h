@@ -26,8 +26,6 @@ struct ParameterChanges
 {
     bool shaping = false;
     bool preDelay = false;
-    /** Also counted in shaping; the reported latency follows it. */
-    bool latencyMode = false;
 };
 
 /** ProcessorParameters as atomics, so that any thread may write them and the

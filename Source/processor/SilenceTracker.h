@@ -17,9 +17,12 @@ namespace partita
     bounce (Ardour runs it through silence while stopped, pre-rolls, switches
     to freewheeling at an arbitrary block). So an offline processor stops its
     engine once the engine input has been silent for longer than the engine
-    can ring (its output is then exactly zero), and starts it again, from a
-    clean state, at the first sample of sound: the grid then always starts
-    where the sound starts, whatever came before.
+    can ring (the convolution is then zero; only the engine's rounding noise
+    would remain), and starts it again, from a clean state, at the first
+    sample of sound: the grid then always starts where the sound starts,
+    whatever came before. Offline output thus differs from an engine that
+    never sleeps by that rounding noise, and equals `partita render --state`,
+    which runs the same code.
 
     Threading: the audio thread's (a plain value). */
 class SilenceTracker
