@@ -182,3 +182,41 @@ INSTANTIATE_TEST_SUITE_P (PreDelayAndLatency, OfflineBounceStart,
                                              BounceCase { 25.0f, LatencyMode::onePartition }));
 
 } // namespace partita
+
+namespace partita
+{
+// The offline engine sleeps through silence that outlasts its ring and
+// restarts clean at the next sound: where it falls asleep must depend on the
+// samples only, never on where the host's blocks end, or bounces with other
+// block sizes would differ.
+TEST (OfflineBounceStart, GapsAroundTheEnginesRingGiveTheSameBitsWhateverTheBlocks)
+{
+    const auto ir = test::makeClip ({ test::decayingNoise (4800, 6) }, rate);
+    const std::size_t ring = 4800; // (kernel length - 1) + latency 0, plus one
+    for (const std::size_t gap : { ring - 1, ring, ring + 1, ring + 2, ring + 700 })
+    {
+        auto input = test::whiteNoise (3000, 9);
+        const auto gapEnd = input.size() + gap;
+        input.resize (gapEnd, 0.0f);
+        const auto burst = test::whiteNoise (3000, 10);
+        input.insert (input.end(), burst.begin(), burst.end());
+        input.resize (input.size() + 6000, 0.0f);
+
+        const auto expected = renderFromTheStart (test::neutralParameters(), ir, input);
+        for (const std::uint32_t seed : { 1u, 2u, 3u })
+        {
+            ConvolverProcessor processor (RebuildMode::synchronous);
+            processor.setParameters (test::neutralParameters());
+            processor.loadImpulseResponse (ir, "room.wav");
+            processor.prepare (rate, 4096, 1, 1);
+            // Blocks that end exactly where the gap ends, and where its ring does.
+            const auto output = test::renderInSegments (processor, { input }, 1, input.size(), seed,
+                                                        { 3000 + ring, gapEnd - 1, gapEnd }, [] (std::size_t) {})[0];
+            std::size_t differing = 0;
+            for (std::size_t n = 0; n < expected.size(); ++n)
+                differing += output[n] != expected[n] ? 1u : 0u;
+            EXPECT_EQ (differing, 0u) << "gap " << gap << ", blocks " << seed;
+        }
+    }
+}
+} // namespace partita
