@@ -809,7 +809,8 @@ private:
                 continue;
             }
 
-            const auto span = fading == nullptr ? current->engineTailSamples + 1 : std::numeric_limits<std::size_t>::max();
+            const auto span =
+                fading == nullptr ? current->engineTailSamples + 1 : std::numeric_limits<std::size_t>::max();
             const auto sleepFrom = engineSilence.hearUntilSilentFor (input, position, numSamples, span);
             if (sleepFrom > position)
             {

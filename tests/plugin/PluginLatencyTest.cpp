@@ -51,9 +51,9 @@ bool waitForLatencyChange (PartitaAudioProcessor& plugin, int old, std::uint64_t
         plugin.refreshFromConvolver();
         std::this_thread::sleep_for (std::chrono::milliseconds (1));
     };
-    for (int i = 0; i < 4000
-                    && (plugin.getLatencySamples() == old
-                        || plugin.convolver().impulseResponseVersion() == irVersionBefore);
+    for (int i = 0;
+         i < 4000
+         && (plugin.getLatencySamples() == old || plugin.convolver().impulseResponseVersion() == irVersionBefore);
          ++i)
         process();
     for (int i = 0; i < 20; ++i) // the 50 ms crossfade
