@@ -132,10 +132,11 @@ class Runner:
         env["LD_LIBRARY_PATH"] = "/usr/lib/ardour7" + (":" + env["LD_LIBRARY_PATH"] if env.get("LD_LIBRARY_PATH") else "")
         self.run([scanner, "-f", self.vst3_bundle], timeout=120, env=env)
 
-    def lua(self, script, session_dir, name, ptype, pid, preset=PRESET_LABEL):
+    def lua(self, script, session_dir, name, ptype, pid, preset=PRESET_LABEL, extra_env=None):
         env = dict(self.env)
         env.update({"RH_SESSION_DIR": session_dir, "RH_SESSION_NAME": name, "RH_PLUGIN_TYPE": ptype,
                     "RH_PLUGIN_ID": pid, "RH_PRESET": preset})
+        env.update(extra_env or {})
         if self.args.buffer_size:
             env["RH_BUFFER_SIZE"] = str(self.args.buffer_size)
         result = self.run([self.args.ardour_lua, os.path.join(HERE, script)], timeout=300, env=env, check=False)
@@ -317,6 +318,36 @@ def add_clip_to_session(session_dir, name, clip_paths, frames, range_frames):
     tree.write(path, encoding="UTF-8", xml_declaration=True)
 
 
+def dry_gain_at_start(bounce, clip, frames):
+    """Least-squares gain of the clip in the bounce's first `frames` (before
+    the pre-delayed wet path starts, the output is the dry path alone)."""
+    num = sum(b * c for b, c in zip(bounce.channels[0][:frames], clip.channels[0][:frames]))
+    den = sum(c * c for c in clip.channels[0][:frames])
+    return num / den if den > 0 else float("nan")
+
+
+def check_mix_automation(runner, fmt, ptype, pid, session_dir, name, clip, frames):
+    """Automates Mix from 0 to 100 % over the clip in a copy of the session,
+    bounces it, and checks that the dry path follows: a gain near 1 at the
+    start where the preset holds 60 % (gain 0.4). Returns a failure or None."""
+    auto_name = name + "-automated"
+    auto_dir = session_dir + "-automated"
+    shutil.copytree(session_dir, auto_dir)
+    os.rename(os.path.join(auto_dir, name + ".ardour"), os.path.join(auto_dir, auto_name + ".ardour"))
+    out = runner.lua("automate_mix.lua", auto_dir, auto_name, ptype, pid, extra_env={"RH_RAMP_FRAMES": str(frames)})
+    export_path = os.path.join(runner.work, auto_name + "-ardour.wav")
+    runner.export(auto_dir, auto_name, export_path)
+    bounce = ps.read_wav(export_path)
+    window = 1000  # within the 25 ms (1200 frames) pre-delay: the dry path alone
+    gain = dry_gain_at_start(bounce, clip, window)
+    automation = next((l for l in out.splitlines() if l.startswith("REALHOST-AUTOMATION")), "")
+    log(f"{fmt:4} Mix automated 0 -> 100 % over the clip: dry gain over the first {window} frames {gain:.3f} "
+        f"(1 - mix; the preset's constant 60 % gives 0.400); {automation.replace('REALHOST-', '')}")
+    if not gain > 0.98:
+        return f"{fmt}: Mix automation did not reach the plugin (dry gain {gain:.3f} at the start, wanted > 0.98)"
+    return None
+
+
 def explain_with_lost_input(runner, clip, state_path, bounce, limit_db):
     """A diagnosis for a failed null: does the bounce match a render of the
     clip with its first K frames zeroed (the host never gave the plugin the
@@ -446,6 +477,10 @@ def main():
                 if not null <= args.limit_db:
                     failures.append(f"{fmt} {preset}: null {null:.1f} dB re peak is above {args.limit_db} dB")
                     explain_with_lost_input(runner, clip, state_path, bounce, args.limit_db)
+                if preset == "predelay":
+                    failure = check_mix_automation(runner, fmt, ptype, pid, session_dir, name, clip, frames)
+                    if failure:
+                        failures.append(failure)
     except (RuntimeError, subprocess.TimeoutExpired, OSError, ValueError) as error:
         failures.append(str(error))
     finally:
