@@ -57,8 +57,17 @@ AudioClip prepareImpulseResponse (AudioClip impulseResponse, double targetRate, 
         if (!(impulseResponse.sampleRate > 0.0) || !std::isfinite (impulseResponse.sampleRate))
             throw AudioFileError (inQuotes (sourceName) + " has no valid sample rate");
 
+        // An IR is a continuous-time response sampled at its rate: its
+        // samples are the response times the sampling interval. Resampled to
+        // another rate, each sample is scaled by the ratio of the rates, so
+        // that the frequency response (and the wet level) is the same at any
+        // session rate; a plain resampler would add 20 log10 (to / from) dB.
+        const auto levelAtNewRate = impulseResponse.sampleRate / targetRate;
         impulseResponse = resample (impulseResponse, targetRate);
         impulseResponse.sampleRate = targetRate;
+        for (auto& channel : impulseResponse.channels)
+            for (auto& sample : channel)
+                sample *= levelAtNewRate;
 
         // A few samples at a high rate can round to none at a much lower one.
         if (impulseResponse.numFrames() == 0)

@@ -223,8 +223,10 @@ TEST_F (CliEndToEnd, AnIrAt44100HzIsResampledToA48000HzInput)
 
     const auto output = readAudioFile (directory / "out.wav");
     EXPECT_EQ (output.sampleRate, 48000.0);
-    const auto resampled = resample (std::span<const double> (test::toDouble (h)), 44100.0, 48000.0);
+    auto resampled = resample (std::span<const double> (test::toDouble (h)), 44100.0, 48000.0);
     ASSERT_EQ (resampled.size(), 2400u);
+    for (auto& sample : resampled)
+        sample *= 44100.0 / 48000.0; // the IR keeps its frequency response at the new rate
     EXPECT_EQ (output.numFrames(), 6000u + 2400u - 1u);
 
     const auto reference = test::referenceConvolution<double> (test::toDouble (x), resampled);

@@ -185,3 +185,59 @@ TEST (ImpulseResponsePreparation, NamesTheFileWhenASilentIrCannotBeNormalised)
 }
 
 } // namespace partita
+
+namespace partita
+{
+namespace
+{
+struct RateCase
+{
+    double irRate;
+    double sessionRate;
+};
+
+class IrLevelAtAnyRate : public ::testing::TestWithParam<RateCase>
+{
+};
+} // namespace
+
+// Reported by a new user: a dirac delayed by 10 ms stored at 48 kHz, applied
+// to a 1 kHz sine at 96 kHz, returned the sine 6.02 dB louder (44.1 on 48 kHz
+// +0.74 dB, 96 on 48 kHz -6.02 dB): 20 log10 of the rate ratio. A delayed
+// dirac is a pure delay at any rate: the sine must come out at its own level.
+TEST_P (IrLevelAtAnyRate, ADelayedDiracPassesASineAtItsOwnLevel)
+{
+    const auto [irRate, sessionRate] = GetParam();
+    std::vector<double> dirac (static_cast<std::size_t> (irRate * 0.05), 0.0);
+    dirac[static_cast<std::size_t> (irRate * 0.010)] = 1.0;
+    const auto prepared = prepareImpulseResponse (clipOf ({ dirac }, irRate), sessionRate, IrNormalisation::none, "dirac");
+
+    const auto length = static_cast<std::size_t> (sessionRate * 0.5);
+    std::vector<double> sine (length);
+    for (std::size_t n = 0; n < length; ++n)
+        sine[n] = 0.5 * std::sin (2.0 * M_PI * 1000.0 * static_cast<double> (n) / sessionRate);
+
+    // y = x * h by the definition, over a stretch where the sine fills the IR.
+    const auto& h = prepared.channels[0];
+    double outputEnergy = 0.0;
+    double inputEnergy = 0.0;
+    const auto begin = h.size();
+    const auto end = length - static_cast<std::size_t> (sessionRate * 0.010);
+    for (std::size_t n = begin; n < end; ++n)
+    {
+        double y = 0.0;
+        for (std::size_t k = 0; k < h.size(); ++k)
+            y += h[k] * sine[n - k];
+        outputEnergy += y * y;
+        inputEnergy += sine[n] * sine[n];
+    }
+    const auto gainDb = 10.0 * std::log10 (outputEnergy / inputEnergy);
+    EXPECT_NEAR (gainDb, 0.0, 0.05) << irRate << " Hz IR at " << sessionRate << " Hz";
+}
+
+INSTANTIATE_TEST_SUITE_P (Rates, IrLevelAtAnyRate,
+                          ::testing::Values (RateCase { 48000.0, 96000.0 }, RateCase { 44100.0, 48000.0 },
+                                             RateCase { 96000.0, 48000.0 }, RateCase { 48000.0, 22050.0 },
+                                             RateCase { 44100.0, 192000.0 }));
+
+} // namespace partita

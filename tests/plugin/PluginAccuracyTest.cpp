@@ -19,7 +19,11 @@ std::vector<float> resampledToFloat (const std::vector<float>& h, double toRate)
 {
     const std::vector<double> asDouble (h.begin(), h.end());
     const auto resampled = resample (asDouble, irRate, toRate);
-    return { resampled.begin(), resampled.end() };
+    // A resampled IR keeps its frequency response: its samples scale by the rates' ratio.
+    std::vector<float> scaled;
+    for (const auto sample : resampled)
+        scaled.push_back (static_cast<float> (sample * (irRate / toRate)));
+    return scaled;
 }
 
 /** The routing the plugin documents, written out: a 4-channel IR is true

@@ -37,7 +37,11 @@ std::vector<float> resampledToFloat (const std::vector<float>& ir, double toRate
 {
     const std::vector<double> asDouble (ir.begin(), ir.end());
     const auto resampled = toRate == irRate ? asDouble : resample (std::span<const double> (asDouble), irRate, toRate);
-    return { resampled.begin(), resampled.end() };
+    // A resampled IR keeps its frequency response: its samples scale by the rates' ratio.
+    std::vector<float> scaled;
+    for (const auto sample : resampled)
+        scaled.push_back (static_cast<float> (sample * (irRate / toRate)));
+    return scaled;
 }
 
 struct Case
