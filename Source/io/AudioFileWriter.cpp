@@ -352,6 +352,9 @@ AudioFileWriter::AudioFileWriter (const std::filesystem::path& path, std::size_t
     if (state->handle == nullptr)
         failToWrite (path, detail::sndfileErrorPhrase (nullptr));
 
+    // No PEAK chunk in float WAV and AIFF: it holds the time of writing, and
+    // renders must be the same bytes each time (the CLI reports the peak).
+    sf_command (state->handle.get(), SFC_SET_ADD_PEAK_CHUNK, nullptr, SF_FALSE);
     if (format.sampleFormat == SampleFormat::vorbis)
     {
         // 0.6 (oggenc -q 6, nominally about 190 kbit/s for stereo at 44.1 kHz),

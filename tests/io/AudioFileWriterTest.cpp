@@ -8,6 +8,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <iterator>
+#include <thread>
 #include <limits>
 #include <stdexcept>
 
@@ -22,6 +26,12 @@ namespace partita
 namespace
 {
 using ::testing::HasSubstr;
+
+std::vector<char> bytesOf (const std::filesystem::path& path)
+{
+    std::ifstream stream (path, std::ios::binary);
+    return { std::istreambuf_iterator<char> (stream), std::istreambuf_iterator<char>() };
+}
 
 AudioClip clipOf (std::vector<double> samples, double sampleRate = 48000.0)
 {
@@ -79,6 +89,27 @@ TEST (AudioFileWriter, KeepsValuesBeyondFullScaleInFloatFiles)
     EXPECT_EQ (back.channels[0][0], 1.5);
     EXPECT_EQ (back.channels[0][1], -4.0);
     EXPECT_EQ (back.channels[0][2], 0.25);
+}
+
+// Reported by a new user: two identical renders differed in their bytes, by the
+// timestamp libsndfile puts in a float WAV's PEAK chunk. Renders must be
+// byte-reproducible (checksums, build caches, version control of stems).
+TEST (AudioFileWriter, TheSameAudioGivesTheSameBytesWhenWrittenAgainLater)
+{
+    const test::TemporaryDirectory folder;
+    for (const auto& format : { OutputFormat { FileContainer::wav, SampleFormat::float32 },
+                                OutputFormat { FileContainer::wav, SampleFormat::float64 },
+                                OutputFormat { FileContainer::aiff, SampleFormat::float32 },
+                                OutputFormat { FileContainer::wav, SampleFormat::pcm24 } })
+    {
+        const auto first = folder / "first";
+        const auto second = folder / "second";
+        writeAudioFile (first, clipOf ({ 0.5, -0.25, 0.125, 1.5 }), format, OverwritePolicy::replace);
+        std::this_thread::sleep_for (std::chrono::milliseconds (1100)); // the next second
+        writeAudioFile (second, clipOf ({ 0.5, -0.25, 0.125, 1.5 }), format, OverwritePolicy::replace);
+        EXPECT_EQ (bytesOf (first), bytesOf (second))
+            << toString (format.container) << " " << toString (format.sampleFormat);
+    }
 }
 
 TEST (AudioFileWriter, RefusesToOverwriteAnExistingFileAndLeavesItUntouched)
