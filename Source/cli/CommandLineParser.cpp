@@ -8,6 +8,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <filesystem>
 #include <optional>
 #include <string_view>
 #include <system_error>
@@ -231,15 +232,31 @@ private:
     }
 
     /** A bare --normalize means energy; it takes the next argument only when
-        that is a normalisation, so `--normalize in.wav` keeps its input. */
+        that is a normalisation, so `--normalize in.wav` keeps its input. A
+        bare word that is no file (`--normalize rms`) is a mistyped choice,
+        not an input: it is named as such. */
     std::string_view takeOptionalNormalisation()
     {
-        if (position + 1 < arguments.size() && parseIrNormalisation (arguments[position + 1]))
+        if (position + 1 < arguments.size())
         {
-            ++position;
-            return arguments[position];
+            const std::string_view next = arguments[position + 1];
+            if (parseIrNormalisation (next))
+            {
+                ++position;
+                return next;
+            }
+            if (looksLikeAMistypedChoice (next))
+                throw UsageError ("option --normalize must be energy, peak or none, not " + quotedText (next));
         }
         return "energy";
+    }
+
+    static bool looksLikeAMistypedChoice (std::string_view word)
+    {
+        const bool bareWord = !word.empty() && word.front() != '-'
+                              && word.find_first_of ("./\\") == std::string_view::npos;
+        std::error_code error;
+        return bareWord && !std::filesystem::exists (std::filesystem::path (std::string (word)), error);
     }
 
     void markSeen (const OptionSpec& spec)

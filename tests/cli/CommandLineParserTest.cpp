@@ -147,6 +147,19 @@ TEST (CommandLineParser, ABareNormalizeMeansEnergyAndDoesNotSwallowAnInput)
     EXPECT_EQ (parseRender ({ "--normalise", "peak" }).normalisation, IrNormalisation::peak);
 }
 
+// Reported by a new user: `--normalize rms` (a typo) was taken as a bare
+// --normalize and a second input, and the message spoke of the output folder.
+TEST (CommandLineParser, ANormalisationThatIsNoneOfTheChoicesIsNamedAsSuch)
+{
+    for (const auto* typo : { "rms", "loudness", "Peak2", "energie" })
+    {
+        const auto message = usageErrorOf ({ "render", "in.wav", "--ir", "ir.wav", "--normalize", typo, "-o", "out.wav" });
+        EXPECT_NE (message.find ("--normalize"), std::string::npos) << message;
+        EXPECT_NE (message.find (typo), std::string::npos) << message;
+        EXPECT_EQ (message.find ("folder"), std::string::npos) << message;
+    }
+}
+
 TEST (CommandLineParser, AcceptsEachSampleFormatName)
 {
     EXPECT_EQ (parseRender ({ "--format", "16" }).sampleFormat, SampleFormat::pcm16);
