@@ -56,17 +56,26 @@ std::string formatReportLine (const RenderReport& report)
 
 std::optional<std::string> clippingWarning (const RenderReport& report)
 {
-    if (!isFixedPoint (report.sampleFormat) || !(report.peak > 1.0))
+    if (report.samplesBeyondFullScale == 0 || !(report.peak > 1.0))
         return std::nullopt;
 
-    // Rounded up, so that following the advice really does stop the clipping.
+    // The peak as the report line prints it; the advice rounded up, so that
+    // following it really does stop the clipping.
+    const auto peak = formatDecibels (gainToDecibels (report.peak));
     const double excess = std::max (0.1, std::ceil (gainToDecibels (report.peak) * 10.0) / 10.0);
     char amount[64] = {};
     std::snprintf (amount, sizeof (amount), "%.1f", excess);
+    const auto beyond = std::to_string (report.samplesBeyondFullScale) + " samples beyond full scale";
 
-    return "warning: " + report.output.string() + " clips: peak +" + amount + " dBFS in "
-           + std::string (toString (report.sampleFormat)) + "; lower --gain by at least " + amount
-           + " dB or use --format float";
+    if (isFixedPoint (report.sampleFormat))
+        return "warning: " + report.output.string() + " clips: peak " + peak + " dBFS in "
+               + std::string (toString (report.sampleFormat)) + " (" + beyond + "); lower --gain by at least " + amount
+               + " dB or use --format float";
+    // Float files keep such samples, and Vorbis encodes them, but they clip
+    // as soon as the file is played or converted to PCM.
+    return "warning: " + report.output.string() + " holds " + beyond + " (peak " + peak + " dBFS in "
+           + std::string (toString (report.sampleFormat))
+           + "); they clip when the file is played or converted; lower --gain by at least " + amount + " dB";
 }
 
 } // namespace partita

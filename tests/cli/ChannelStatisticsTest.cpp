@@ -77,19 +77,33 @@ TEST (RenderReport, WarnsWhenAFixedPointOutputClips)
     EXPECT_EQ (report.samplesBeyondFullScale, 2u);
     const auto warning = clippingWarning (report);
     ASSERT_TRUE (warning.has_value());
-    EXPECT_EQ (*warning,
-               "warning: loud.wav clips: peak +6.1 dBFS in 16-bit PCM; lower --gain by at least 6.1 dB or use "
-               "--format float");
+    // The peak as the report prints it (+6.02: +6.0), the advice rounded up.
+    EXPECT_EQ (*warning, "warning: loud.wav clips: peak +6.0 dBFS in 16-bit PCM (2 samples beyond full scale); lower "
+                         "--gain by at least 6.1 dB or use --format float");
+    EXPECT_NE (formatReportLine (report).find ("peak +6.0 dBFS"), std::string::npos);
 }
 
-TEST (RenderReport, DoesNotWarnForFloatOutputsBeyondFullScale)
+// Reported by a new user: float and Ogg outputs hot by +15 dB got no word (an
+// Ogg file with 44,620 samples over full scale), and the report and the
+// warning gave different peaks (+14.6 and +14.7 dBFS).
+TEST (RenderReport, WarnsForFloatAndVorbisOutputsBeyondFullScaleToo)
 {
     AudioClip clip;
     clip.sampleRate = 44100.0;
-    clip.channels = { { 4.0 } };
-    const auto report = measureRender ("loud.wav", clip, SampleFormat::float32);
-    EXPECT_EQ (report.samplesBeyondFullScale, 1u);
-    EXPECT_FALSE (clippingWarning (report).has_value());
+    clip.channels = { { 4.0, 0.5, -5.37 } };
+    for (const auto format : { SampleFormat::float32, SampleFormat::float64, SampleFormat::vorbis })
+    {
+        const auto report = measureRender ("loud.ogg", clip, format);
+        EXPECT_EQ (report.samplesBeyondFullScale, 2u);
+        const auto warning = clippingWarning (report);
+        ASSERT_TRUE (warning.has_value()) << toString (format);
+        // 20 log10 (5.37) = 14.599: +14.6 in both, and lower the gain by 14.6 dB.
+        EXPECT_NE (warning->find ("2 samples beyond full scale (peak +14.6 dBFS"), std::string::npos) << *warning;
+        EXPECT_NE (warning->find ("they clip when the file is played or converted; lower --gain by at least 14.6 dB"),
+                   std::string::npos)
+            << *warning;
+        EXPECT_NE (formatReportLine (report).find ("peak +14.6 dBFS"), std::string::npos);
+    }
 }
 
 } // namespace partita

@@ -317,8 +317,8 @@ TEST_F (CliEndToEnd, WarnsWhenAFixedPointOutputClips)
     ASSERT_EQ (result.exitStatus, 0) << result.err;
     // 0.9 * 10^(6/20) = 1.7957: +5.085 dBFS, rounded up.
     EXPECT_NE (result.err.find ("warning: " + at ("out.wav")
-                                + " clips: peak +5.1 dBFS in 16-bit PCM; lower --gain by at "
-                                  "least 5.1 dB or use --format float"),
+                                + " clips: peak +5.1 dBFS in 16-bit PCM (1 samples beyond full scale); lower --gain by "
+                                  "at least 5.1 dB or use --format float"),
                std::string::npos)
         << result.err;
     EXPECT_NE (result.out.find ("peak +5.1 dBFS, 1 samples beyond full scale"), std::string::npos) << result.out;
