@@ -253,8 +253,8 @@ private:
 
     static bool looksLikeAMistypedChoice (std::string_view word)
     {
-        const bool bareWord = !word.empty() && word.front() != '-'
-                              && word.find_first_of ("./\\") == std::string_view::npos;
+        const bool bareWord =
+            !word.empty() && word.front() != '-' && word.find_first_of ("./\\") == std::string_view::npos;
         std::error_code error;
         return bareWord && !std::filesystem::exists (std::filesystem::path (std::string (word)), error);
     }
@@ -421,14 +421,14 @@ private:
     {
         for (const auto& spec : renderOptionSpecs)
         {
-            const bool excluded = spec.id == OptionId::impulseResponse || spec.id == OptionId::mix
-                                  || spec.id == OptionId::wetGain || spec.id == OptionId::dryGain
-                                  || spec.id == OptionId::gain || spec.id == OptionId::normalize
-                                  || spec.id == OptionId::mode || spec.id == OptionId::method
-                                  || spec.id == OptionId::precision;
+            const bool excluded =
+                spec.id == OptionId::impulseResponse || spec.id == OptionId::mix || spec.id == OptionId::wetGain
+                || spec.id == OptionId::dryGain || spec.id == OptionId::gain || spec.id == OptionId::normalize
+                || spec.id == OptionId::mode || spec.id == OptionId::method || spec.id == OptionId::precision;
             if (excluded && std::find (seen.begin(), seen.end(), spec.id) != seen.end())
-                throw UsageError ("option " + std::string (spec.longName)
-                                  + " cannot be combined with --state: the state holds the IR and the plugin's settings");
+                throw UsageError (
+                    "option " + std::string (spec.longName)
+                    + " cannot be combined with --state: the state holds the IR and the plugin's settings");
         }
     }
 

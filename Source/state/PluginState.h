@@ -25,6 +25,9 @@ struct SavedImpulseResponse
     std::optional<std::uint64_t> contentHash;
     /** The IR as loaded (before resampling or shaping), at its own rate. */
     std::shared_ptr<const AudioClip> audio;
+    /** The state ended (cut off or damaged) before the IR's audio: why there
+        is none, for the message when the file cannot stand in either. */
+    bool audioCutOff = false;
 };
 
 /** Everything a Partita session saves: the parameters and the IR.

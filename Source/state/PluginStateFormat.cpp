@@ -299,6 +299,8 @@ ParsedState parseState (std::span<const std::uint8_t> bytes, const AudioReadLimi
     // Without the end marker a cut exactly between two chunks would go unseen.
     if (!ended && !damaged)
         parsed.problems.emplace_back ("the state is cut off; only the settings before the cut were restored");
+    if (!ended && state.impulseResponse.has_value() && !audioBytes.has_value())
+        state.impulseResponse->audioCutOff = true;
 
     if (audioBytes.has_value())
     {

@@ -85,7 +85,12 @@ RestoredImpulseResponse restoreImpulseResponse (const SavedImpulseResponse& save
         return restored;
     }
 
-    restored.problem = nameOf (saved) + " could not be restored: " + file.failure;
+    restored.problem =
+        saved.audioCutOff && saved.originalPath.empty()
+            ? nameOf (saved) + " could not be restored: the state is cut off before its audio"
+        : saved.audioCutOff
+            ? nameOf (saved) + " could not be restored: the state is cut off before its audio, and " + file.failure
+            : nameOf (saved) + " could not be restored: " + file.failure;
     return restored;
 }
 

@@ -153,7 +153,8 @@ TEST (CommandLineParser, ANormalisationThatIsNoneOfTheChoicesIsNamedAsSuch)
 {
     for (const auto* typo : { "rms", "loudness", "Peak2", "energie" })
     {
-        const auto message = usageErrorOf ({ "render", "in.wav", "--ir", "ir.wav", "--normalize", typo, "-o", "out.wav" });
+        const auto message =
+            usageErrorOf ({ "render", "in.wav", "--ir", "ir.wav", "--normalize", typo, "-o", "out.wav" });
         EXPECT_NE (message.find ("--normalize"), std::string::npos) << message;
         EXPECT_NE (message.find (typo), std::string::npos) << message;
         EXPECT_EQ (message.find ("folder"), std::string::npos) << message;

@@ -11,9 +11,9 @@
 #include <chrono>
 #include <fstream>
 #include <iterator>
-#include <thread>
 #include <limits>
 #include <stdexcept>
+#include <thread>
 
 #if defined(__unix__) || defined(__APPLE__)
 #include <csignal>

@@ -210,7 +210,8 @@ TEST_P (IrLevelAtAnyRate, ADelayedDiracPassesASineAtItsOwnLevel)
     const auto [irRate, sessionRate] = GetParam();
     std::vector<double> dirac (static_cast<std::size_t> (irRate * 0.05), 0.0);
     dirac[static_cast<std::size_t> (irRate * 0.010)] = 1.0;
-    const auto prepared = prepareImpulseResponse (clipOf ({ dirac }, irRate), sessionRate, IrNormalisation::none, "dirac");
+    const auto prepared =
+        prepareImpulseResponse (clipOf ({ dirac }, irRate), sessionRate, IrNormalisation::none, "dirac");
 
     const auto length = static_cast<std::size_t> (sessionRate * 0.5);
     std::vector<double> sine (length);

@@ -3,6 +3,7 @@
 
 #include "StateTestHelpers.h"
 #include "state/ContentHash.h"
+#include "state/RestoredImpulseResponse.h"
 #include "state/StateError.h"
 
 #include <gtest/gtest.h>
@@ -111,6 +112,28 @@ TEST (PluginStateFormat, ACutOffStateKeepsWhatCameBeforeTheCutAtEveryLength)
     // The parameters chunk comes first, so a cut in the IR keeps them.
     const auto parsed = parseState (std::span (bytes).first (bytes.size() - 10));
     EXPECT_EQ (parsed.state.parameters.mixPercent, 40.0f);
+}
+
+// Reported by a new user: a truncated .partita preset of a factory IR (no file
+// path) was reported as "no file path was saved with it", not as cut off.
+TEST (PluginStateFormat, AStateCutOffInTheIrsAudioSaysSoWhenTheIrCannotBeRestored)
+{
+    auto state = exampleState();
+    for (const auto* path : { "", "/nonexistent/hall_ir.wav" })
+    {
+        state.impulseResponse->originalPath = path;
+        const auto bytes = serialiseState (state);
+        const auto parsed = parseState (std::span (bytes).first (bytes.size() / 2));
+        ASSERT_TRUE (parsed.state.impulseResponse.has_value());
+        EXPECT_TRUE (parsed.state.impulseResponse->audioCutOff);
+        const auto restored = restoreImpulseResponse (*parsed.state.impulseResponse);
+        EXPECT_EQ (restored.audio, nullptr);
+        EXPECT_NE (restored.problem.find ("the state is cut off before its audio"), std::string::npos)
+            << restored.problem;
+        EXPECT_EQ (restored.problem.find ("no file path"), std::string::npos) << restored.problem;
+    }
+    // An intact state's IR is not flagged.
+    EXPECT_FALSE (parseState (serialiseState (state)).state.impulseResponse->audioCutOff);
 }
 
 TEST (PluginStateFormat, SurvivesTenThousandRandomCorruptionsWithoutCrashing)
