@@ -97,15 +97,19 @@ int sndfileSubtype (SampleFormat format) noexcept
 }
 
 /** A RIFF WAV counts its data in 32 bits; beyond that we write RF64,
-    which every current reader of large WAVs understands. */
-int sndfileMajor (const OutputFormat& format, std::uint64_t dataBytes) noexcept
+    which every current reader of large WAVs understands. More than two
+    channels take WAVE_FORMAT_EXTENSIBLE, as the format asks (with a channel
+    mask of 0: a render's channels are paths of the IR, not speakers). */
+int sndfileMajor (const OutputFormat& format, std::uint64_t dataBytes, std::size_t numChannels) noexcept
 {
     constexpr std::uint64_t largestRiffData = 0xFFFFFFFFu - 4096u;
 
     switch (format.container)
     {
         case FileContainer::wav:
-            return dataBytes > largestRiffData ? SF_FORMAT_RF64 : SF_FORMAT_WAV;
+            if (dataBytes > largestRiffData)
+                return SF_FORMAT_RF64;
+            return numChannels > 2 ? SF_FORMAT_WAVEX : SF_FORMAT_WAV;
         case FileContainer::aiff:
             return SF_FORMAT_AIFF;
         case FileContainer::flac:
@@ -332,7 +336,7 @@ AudioFileWriter::AudioFileWriter (const std::filesystem::path& path, std::size_t
     SF_INFO info {};
     info.samplerate = rate;
     info.channels = static_cast<int> (numChannels);
-    info.format = sndfileMajor (format, dataBytes) | sndfileSubtype (format.sampleFormat);
+    info.format = sndfileMajor (format, dataBytes, numChannels) | sndfileSubtype (format.sampleFormat);
 
     if (format.container == FileContainer::aiff && dataBytes > 0xFFFFFFFFu - 4096u)
         failToWrite (path, "too much audio for AIFF (more than 4 GiB); use .wav");

@@ -112,6 +112,34 @@ TEST (AudioFileWriter, TheSameAudioGivesTheSameBytesWhenWrittenAgainLater)
     }
 }
 
+// Reported by a new user: outputs with more than two channels lacked
+// WAVE_FORMAT_EXTENSIBLE, which the WAV format asks for beyond two channels.
+TEST (AudioFileWriter, MoreThanTwoChannelsInAWavAreWaveFormatExtensible)
+{
+    const test::TemporaryDirectory folder;
+    for (const std::size_t channels : { 1u, 2u, 3u, 4u, 8u })
+    {
+        AudioClip clip;
+        clip.sampleRate = 48000.0;
+        for (std::size_t c = 0; c < channels; ++c)
+            clip.channels.push_back ({ 0.25 * static_cast<double> (c + 1) / 8.0, -0.5 });
+        const auto path = folder / ("out" + std::to_string (channels) + ".wav");
+        writeAudioFile (path, clip, { FileContainer::wav, SampleFormat::pcm24 });
+
+        // The fmt chunk's format tag, at byte 20 of a canonical header.
+        const auto bytes = bytesOf (path);
+        ASSERT_GT (bytes.size(), 22u);
+        const auto tag = static_cast<unsigned> (static_cast<unsigned char> (bytes[20]))
+                         | static_cast<unsigned> (static_cast<unsigned char> (bytes[21])) << 8;
+        EXPECT_EQ (tag, channels > 2 ? 0xFFFEu : 1u) << channels << " channels";
+
+        const auto back = readAudioFile (path);
+        ASSERT_EQ (back.numChannels(), channels);
+        for (std::size_t c = 0; c < channels; ++c)
+            EXPECT_NEAR (back.channels[c][0], clip.channels[c][0], 1.0e-6);
+    }
+}
+
 TEST (AudioFileWriter, RefusesToOverwriteAnExistingFileAndLeavesItUntouched)
 {
     const test::TemporaryDirectory folder;
