@@ -645,9 +645,7 @@ private:
             current->engine.reset();
         if (fading != nullptr)
             fading->engine.reset();
-        engineInputs.markReset();
-        if (priming != nullptr)
-            InstancePrimer::adopt (*priming, engineInputs);
+        restartEngineInputs();
         history.clear();
         engineSilence.restart();
         engineAsleep = false;
@@ -826,23 +824,27 @@ private:
         }
     }
 
+    /** A new epoch of engine input: a priming engine starts again from it. */
+    void restartEngineInputs() noexcept
+    {
+        engineInputs.markReset();
+        if (priming != nullptr)
+            InstancePrimer::adopt (*priming, engineInputs);
+    }
+
     /** The engine input history restarts too, so that an engine built
         while the engine sleeps is primed from silence, as it should be. */
     void fallAsleep() noexcept
     {
         engineAsleep = true;
-        engineInputs.markReset();
-        if (priming != nullptr)
-            InstancePrimer::adopt (*priming, engineInputs);
+        restartEngineInputs();
     }
 
     /** Sound after sleeping: the engine starts clean at this sample. */
     void wakeEngine() noexcept
     {
         current->engine.reset();
-        engineInputs.markReset();
-        if (priming != nullptr)
-            InstancePrimer::adopt (*priming, engineInputs);
+        restartEngineInputs();
         engineAsleep = false;
     }
 
