@@ -6,26 +6,31 @@
 #
 #   bash scripts/golden-renders.sh            compare with tests/golden/renders.sha256
 #   bash scripts/golden-renders.sh --record   write tests/golden/renders.sha256
-#   options: --build DIR (default build/release), --list FILE
+#   options: --build DIR (default build/release), --list FILE,
+#            --plan-cache DIR (default build/golden/plan-cache)
 #
 # The hashes hold for one machine and one FFTW plan cache: the streaming
 # engine's FFT plans are measured, and a different plan rounds differently
-# (about -130 dB). The script therefore keeps its own plan cache in
-# build/golden/ (PARTITA_FFTW_WISDOM); record and check on the same machine
-# with that cache in place. Needs sox (derived inputs: a 4-channel IR, an IR
+# (about -130 dB), and the zero-latency planner prices partitions with a
+# measured cost model kept beside the plans. --record therefore freezes the
+# plan cache it used in build/golden/plan-cache/, and every check starts from
+# a copy of it (PARTITA_FFTW_WISDOM); record and check on the same machine,
+# or pass --plan-cache DIR to share a frozen cache. Needs sox (derived inputs: a 4-channel IR, an IR
 # at 44.1 kHz, short excerpts).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 build=build/release
 list=tests/golden/renders.sha256
+frozen=build/golden/plan-cache
 mode=check
 while [ $# -gt 0 ]; do
     case "$1" in
         --record) mode=record ;;
         --build) build="$2"; shift ;;
         --list) list="$2"; shift ;;
-        *) echo "usage: $0 [--record] [--build DIR] [--list FILE]" >&2; exit 2 ;;
+        --plan-cache) frozen="$2"; shift ;;
+        *) echo "usage: $0 [--record] [--build DIR] [--list FILE] [--plan-cache DIR]" >&2; exit 2 ;;
     esac
     shift
 done
@@ -40,7 +45,15 @@ outputs="$work/outputs"
 mkdir -p "$inputs"
 rm -rf "$outputs"
 mkdir -p "$outputs"
-export PARTITA_FFTW_WISDOM="$work/fftw3f.wisdom"
+runCache="$work/run-cache"
+rm -rf "$runCache"
+mkdir -p "$runCache"
+if [ -d "$frozen" ]; then
+    cp "$frozen"/* "$runCache"/
+elif [ "$mode" = check ]; then
+    echo "warning: no frozen plan cache in $frozen; plans are measured afresh" >&2
+fi
+export PARTITA_FFTW_WISDOM="$runCache/fftw3f.wisdom"
 
 demo=Resources/demo
 factory=Resources/factory
@@ -98,6 +111,10 @@ actual="$work/renders.sha256"
 ) > "$actual"
 if [ "$mode" = record ]; then
     cp "$actual" "$list"
+    if [ ! -d "$frozen" ]; then
+        mkdir -p "$frozen"
+        cp "$runCache"/* "$frozen"/
+    fi
     echo "Recorded $(wc -l < "$list") golden renders in $list (outputs in $outputs)"
     exit 0
 fi
