@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Golden renders: hashes of the outputs of `partita render --ir` and
-# `partita render --state` for a fixed set of inputs, layouts, modes, methods,
+# Golden renders: hashes of the outputs of `partita render --ir`,
+# `partita render --state` and the built VST3 and LV2 for a fixed set of inputs, layouts, modes, methods,
 # precisions, formats and presets. A restructure must leave every one of them
 # bit for bit the same.
 #
@@ -36,7 +36,9 @@ while [ $# -gt 0 ]; do
 done
 
 partita="$PWD/$build/Source/cli/partita"
+hostRender="$PWD/$build/tests/plugin_host/partita_host_render"
 [ -x "$partita" ] || { echo "no $partita: build the 'partita' target first" >&2; exit 2; }
+[ -x "$hostRender" ] || { echo "no $hostRender: build the 'partita_host_render' target (and the plugins) first" >&2; exit 2; }
 command -v sox > /dev/null || { echo "sox is needed (apt-get install sox)" >&2; exit 2; }
 
 work="$PWD/build/golden"
@@ -96,6 +98,20 @@ done
 # A mono input (a true-stereo IR needs two inputs).
 render state_small-room-mono.wav "$inputs/dry_mono.wav" --state tests/golden/states/small-room-shaped-zero-latency.partita --format 24
 render state_cabinet-mono.wav "$inputs/dry_mono.wav" --state tests/golden/states/cabinet-defaults.partita
+
+# The built VST3 and LV2 binaries, hosted as a DAW bouncing offline would
+# (tests/plugin_host/HostRender.cpp), irregular host blocks.
+for format in vst3 lv2; do
+    for preset in tests/golden/states/*.partita; do
+        stem=$(basename "$preset" .partita)
+        "$hostRender" "$format" "$preset" "$inputs/dry_short.wav" "$outputs/host_${format}_${stem}.wav" >> "$log" 2>&1 \
+            || { echo "hosted $format render of $stem failed:" >&2; tail -3 "$log" >&2; exit 1; }
+    done
+done
+# A mono bus (JUCE's LV2 wrapper offers stereo only).
+"$hostRender" vst3 tests/golden/states/cabinet-defaults.partita "$inputs/dry_mono.wav" \
+    "$outputs/host_vst3_cabinet-mono.wav" >> "$log" 2>&1 \
+    || { echo "hosted VST3 mono render failed:" >&2; tail -3 "$log" >&2; exit 1; }
 
 # An Ogg file's stream serial number is random (libsndfile): hash its
 # decoded samples instead of its bytes.
