@@ -1,11 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "DryWetPath.h"
 #include "ImpulseResponseInfo.h"
+#include "InstanceBuilder.h"
+#include "InstanceMailbox.h"
+#include "ParameterStore.h"
+#include "PlayingEngines.h"
 #include "ProcessorParameters.h"
+#include "ProcessorStatus.h"
+#include "RebuildMode.h"
 #include "engine/Nonblocking.h"
 #include "io/AudioClip.h"
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -13,48 +21,6 @@
 
 namespace partita
 {
-
-/** Where IR rebuilds (load, shaping change, sample-rate change) run. */
-enum class RebuildMode
-{
-    /** On the processor's own loader thread; the audio thread picks the result
-        up without waiting and crossfades to it. For real-time playback. */
-    background,
-    /** At once, on the thread that asks (loadImpulseResponse, setParameters,
-        prepare), with no other thread involved; the result is picked up at the
-        start of the next process() call (or, during a crossfade, at the sample
-        where that crossfade ends). Output then depends only on the input, the
-        calls and the sample positions at which they were made, never on block
-        sizes or timing: for offline bounces and `partita render --state`. */
-    synchronous,
-};
-
-/** What became of a loadImpulseResponse call. */
-enum class LoadOutcome
-{
-    /** Synchronous mode (or not yet prepared): the IR is built (or stored for
-        prepare) and will play. */
-    built,
-    /** Background mode: handed to the loader thread. Success or failure shows
-        later in impulseResponseInfo() / lastError(). */
-    queued,
-    /** The IR was rejected; lastError() says why and the previous IR keeps
-        playing. */
-    failed,
-};
-
-/** Latency and tail as the host should be told them. */
-struct ReportedTiming
-{
-    /** Samples by which the whole output (dry and wet) lags the input. Depends
-        only on the latency mode: 0 for LatencyMode::zero,
-        ConvolverProcessor::lowCpuPartition for LatencyMode::onePartition. */
-    std::size_t latencySamples = 0;
-    /** Samples after the last non-zero input until the wet output is silent:
-        (shaped IR length - 1) + pre-delay + latency, where "no IR" counts as a
-        unit impulse of length 1. The wet filters' IIR decay is not counted. */
-    std::size_t tailSamples = 0;
-};
 
 /** The real-time convolution processor without JUCE: the whole DSP of the
     Partita plugin, also used by `partita render --state` so that the CLI nulls
@@ -86,6 +52,12 @@ struct ReportedTiming
     with a 50 ms linear crossfade of the two engines' outputs (both run during
     the fade); the retired engine is freed off the audio thread. A failed
     rebuild leaves the playing IR untouched and sets lastError().
+
+    The parts: InstanceBuilder (the loader thread and its requests),
+    InstanceMailbox (the lock-free hand-off of engines), PlayingEngines (the
+    engines on the audio thread: priming, crossfading, sleeping offline),
+    DryWetPath (delays, filters, width, mix) and ProcessorStatus (what the
+    queries return). This class wires them.
 
     Threading:
     - Message thread (or any one non-audio thread at a time): construction,
@@ -259,8 +231,22 @@ public:
     void setBypassed (bool shouldBypass) noexcept;
 
 private:
-    class Implementation;
-    std::unique_ptr<Implementation> implementation;
+    void processChunk (float* const* channels, std::size_t offset, std::size_t numSamples) noexcept;
+    void applyLiveParameters() noexcept;
+    [[nodiscard]] bool isOffline() const noexcept { return builder.rebuildMode() == RebuildMode::synchronous; }
+
+    ProcessorStatus status;
+    ParameterStore parameterStore;
+    InstanceMailbox mailbox;
+    PlayingEngines engines { mailbox };
+    DryWetPath path;
+    InstanceBuilder builder;
+
+    // Audio thread (and prepare/release while it is stopped).
+    std::atomic<bool> prepared { false };
+    std::size_t chunkCapacity = 0;
+    std::size_t numOutputs = 0;
+    std::atomic<bool> bypassRequested { false };
 };
 
 } // namespace partita
