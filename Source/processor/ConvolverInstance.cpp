@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ConvolverInstance.h"
 
-#include "ConvolverProcessor.h"
+#include "LatencyPartitions.h"
 #include "engine/ChannelRouting.h"
 #include "io/AudioFileError.h"
 #include "ir/ImpulseResponsePreparation.h"
@@ -79,8 +79,7 @@ std::unique_ptr<ConvolverInstance> makeInstance (std::span<const std::vector<flo
 
 std::size_t partitionSizeFor (LatencyMode mode) noexcept
 {
-    return mode == LatencyMode::onePartition ? ConvolverProcessor::lowCpuPartition
-                                             : ConvolverProcessor::zeroLatencyPartition;
+    return mode == LatencyMode::onePartition ? latencyPartitions::lowCpu : latencyPartitions::zeroLatency;
 }
 
 BuiltInstance buildConvolverInstance (const InstanceRequest& request)

@@ -5,6 +5,7 @@
 #include "ImpulseResponseInfo.h"
 #include "InstanceBuilder.h"
 #include "InstanceMailbox.h"
+#include "LatencyPartitions.h"
 #include "ParameterStore.h"
 #include "PlayingEngines.h"
 #include "ProcessorParameters.h"
@@ -80,13 +81,9 @@ namespace partita
 class ConvolverProcessor
 {
 public:
-    /** The engine's first (smallest) partition in LatencyMode::zero: no added
-        latency; the engine's planner may still choose a longer direct head
-        and larger later partitions where its cost model says they are cheaper. */
-    static constexpr std::size_t zeroLatencyPartition = 64;
-    /** The engine's first partition in LatencyMode::onePartition, which is
-        also its latency in samples at every sample rate. */
-    static constexpr std::size_t lowCpuPartition = 1024;
+    /** The engines' first partitions (LatencyPartitions.h). */
+    static constexpr std::size_t zeroLatencyPartition = latencyPartitions::zeroLatency;
+    static constexpr std::size_t lowCpuPartition = latencyPartitions::lowCpu;
     /** Length of the old-to-new engine crossfade. */
     static constexpr double crossfadeSeconds = 0.050;
     /** Length of the linear ramps of mix, gains, width and filter cutoffs. */
