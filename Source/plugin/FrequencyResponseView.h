@@ -3,7 +3,7 @@
 
 #include "WetPathResponse.h"
 #include "processor/ImpulseResponseInfo.h"
-#include "processor/ProcessorParameters.h"
+#include "processor/ParameterTable.h"
 
 #include <juce_gui_basics/juce_gui_basics.h>
 
@@ -34,9 +34,9 @@ private:
     WetPathResponse response;
     std::shared_ptr<const ImpulseResponseInfo> shownInfo;
     bool hasInfo = false;
-    float lowCut = parameterRanges::lowCutHz.defaultValue;
-    float highCut = parameterRanges::highCutHz.defaultValue;
-    float wetGain = parameterRanges::wetGainDb.defaultValue;
+    float lowCut = parameterRow ("lowCut").range.defaultValue;
+    float highCut = parameterRow ("highCut").range.defaultValue;
+    float wetGain = parameterRow ("wetGain").range.defaultValue;
     std::vector<float> curve;
 };
 

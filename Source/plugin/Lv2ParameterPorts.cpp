@@ -32,7 +32,7 @@
 // non-real-time threads; connect_port and run on the audio thread, where
 // nothing here allocates, locks or waits (an instance is found in a fixed
 // table of atomics).
-#include "state/ParameterIds.h"
+#include "processor/ParameterTable.h"
 
 #include <juce_audio_processors/juce_audio_processors.h>
 // JUCE puts its own copy of the LV2 headers on the include path, not as
@@ -71,7 +71,7 @@ namespace
 constexpr uint32_t juceAudioPorts = 4;
 constexpr uint32_t juceSequenceInputPort = juceAudioPorts;
 constexpr uint32_t jucePortCount = juceAudioPorts + 5;
-constexpr std::size_t numParameters = parameterIds::all.size();
+constexpr std::size_t numParameters = parameterCount;
 constexpr std::size_t maxInstances = 256;
 /** Room for the host's events (JUCE asks for about 9 KiB) and ours. */
 constexpr std::size_t sequenceCapacity = 1 << 16;
@@ -180,7 +180,7 @@ LV2_Handle instantiate (const LV2_Descriptor*, double rate, const char* bundle, 
     instance->patchProperty = map->map (map->handle, LV2_PATCH__property);
     instance->patchValue = map->map (map->handle, LV2_PATCH__value);
     for (std::size_t i = 0; i < numParameters; ++i)
-        instance->parameterUrids[i] = map->map (map->handle, propertyUri (parameterIds::all[i]).c_str());
+        instance->parameterUrids[i] = map->map (map->handle, propertyUri (parameterTable[i].id).c_str());
     // Until the host connects its own: an empty sequence for JUCE to read.
     juceDescriptor().connect_port (handle, juceSequenceInputPort, instance->sequence.data());
 
@@ -386,7 +386,7 @@ int writeTurtle (const char* libraryPath)
     {
         const auto* parameter =
             dynamic_cast<const juce::AudioProcessorParameterWithID*> (parameters[static_cast<int> (i)]);
-        if (parameter == nullptr || parameter->getParameterID().toStdString() != parameterIds::all[i])
+        if (parameter == nullptr || parameter->getParameterID().toStdString() != parameterTable[i].id)
             return 1; // the ports' order must be the table's
     }
 

@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ParameterBridge.h"
 
-#include "state/NamedParameters.h"
-#include "state/ParameterIds.h"
-
 #include <stdexcept>
 
 namespace partita
@@ -11,12 +8,9 @@ namespace partita
 
 ParameterBridge::ParameterBridge (juce::AudioProcessorValueTreeState& state)
 {
-    static_assert (parameterIds::all.size() == count, "one bridge slot per parameter ID");
-
-    // The enum follows parameterIds::all, so slot i is parameter i.
-    for (std::size_t i = 0; i < parameterIds::all.size(); ++i)
+    for (std::size_t i = 0; i < parameterCount; ++i)
     {
-        const juce::String id (parameterIds::all[i].data(), parameterIds::all[i].size());
+        const juce::String id (parameterTable[i].id.data(), parameterTable[i].id.size());
         values[i] = state.getRawParameterValue (id);
         parameters[i] = state.getParameter (id);
         if (values[i] == nullptr || parameters[i] == nullptr)
@@ -26,32 +20,24 @@ ParameterBridge::ParameterBridge (juce::AudioProcessorValueTreeState& state)
 
 ProcessorParameters ParameterBridge::read() const noexcept
 {
-    const auto value = [this] (Index index) { return values[static_cast<std::size_t> (index)]->load(); };
-
+    // The host's values are in range already: switches and choices only need
+    // reading as such (a raw bool is 0 or 1, a choice its index).
     ProcessorParameters result;
-    result.mixPercent = value (mix);
-    result.wetGainDb = value (wetGain);
-    result.outputGainDb = value (outputGain);
-    result.preDelayMs = value (preDelay);
-    result.trimStartMs = value (irStart);
-    result.trimEndMs = value (irEnd);
-    result.reverse = value (reverse) >= 0.5f;
-    result.stretchPercent = value (stretch);
-    result.lowCutHz = value (lowCut);
-    result.highCutHz = value (highCut);
-    result.widthPercent = value (width);
-    result.autoGain = value (autoGain) >= 0.5f;
-    result.latencyMode = value (latencyMode) >= 0.5f ? LatencyMode::onePartition : LatencyMode::zero;
+    for (std::size_t i = 0; i < parameterCount; ++i)
+    {
+        const auto& row = parameterTable[i];
+        const auto value = values[i]->load();
+        row.field.set (result, row.kind == ParameterKind::continuous ? value : row.clamp (value));
+    }
     return result;
 }
 
 void ParameterBridge::apply (const ProcessorParameters& newValues)
 {
-    const auto named = toNamedValues (newValues);
-    for (std::size_t i = 0; i < named.size(); ++i)
+    for (std::size_t i = 0; i < parameterCount; ++i)
     {
         auto* parameter = parameters[i];
-        parameter->setValueNotifyingHost (parameter->convertTo0to1 (static_cast<float> (named[i].value)));
+        parameter->setValueNotifyingHost (parameter->convertTo0to1 (parameterTable[i].field.get (newValues)));
     }
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "processor/ParameterTable.h"
 #include "processor/ProcessorParameters.h"
 
 #include <juce_audio_processors/juce_audio_processors.h>
@@ -30,26 +31,9 @@ public:
     void apply (const ProcessorParameters& parameters);
 
 private:
-    enum Index
-    {
-        mix,
-        wetGain,
-        outputGain,
-        preDelay,
-        irStart,
-        irEnd,
-        reverse,
-        stretch,
-        lowCut,
-        highCut,
-        width,
-        autoGain,
-        latencyMode,
-        count
-    };
-
-    std::array<std::atomic<float>*, count> values {};
-    std::array<juce::RangedAudioParameter*, count> parameters {};
+    /** Slot i is row i of the parameter table. */
+    std::array<std::atomic<float>*, parameterCount> values {};
+    std::array<juce::RangedAudioParameter*, parameterCount> parameters {};
 };
 
 } // namespace partita

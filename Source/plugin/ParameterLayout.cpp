@@ -1,21 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ParameterLayout.h"
 
-#include "processor/ProcessorParameters.h"
-#include "state/ParameterIds.h"
+#include "processor/ParameterTable.h"
 #include "state/ParameterScale.h"
 
 #include <cmath>
+#include <functional>
 #include <memory>
-#include <optional>
 
 namespace partita
 {
 namespace
 {
-juce::ParameterID idFor (std::string_view id)
+juce::ParameterID idFor (const ParameterDefinition& row)
 {
-    return { juce::String (id.data(), id.size()), firstParameterVersion };
+    return { juce::String (row.id.data(), row.id.size()), row.sinceVersion };
 }
 
 /** JUCE's skew-for-centre curve, with conversions that give back exactly the
@@ -33,7 +32,6 @@ juce::String withDecimals (float value, int decimals, const char* unit)
     return juce::String (value, decimals) + unit;
 }
 
-/** Host text: few digits for big numbers, more for small ones. */
 juce::String formatMilliseconds (float ms)
 {
     if (ms >= 1000.0f)
@@ -60,59 +58,94 @@ float parseNumber (const juce::String& text)
     return number;
 }
 
-std::unique_ptr<juce::AudioParameterFloat> floatParameter (std::string_view id, const juce::String& name,
-                                                           const ParameterRange& range, float centre,
-                                                           const juce::String& label,
-                                                           std::function<juce::String (float)> format,
-                                                           std::optional<float> offValue = std::nullopt)
+/** Host text by unit: few digits for big numbers, more for small ones;
+    "Off" at the end of a cut's range. */
+std::function<juce::String (float)> formatterFor (const ParameterDefinition& row)
 {
-    const auto parse = [offValue] (const juce::String& text)
+    return [&row] (float value) -> juce::String
     {
-        if (offValue.has_value() && text.trim().equalsIgnoreCase ("off"))
-            return *offValue;
+        if (row.isOff (value))
+            return "Off";
+        switch (row.unit)
+        {
+            case ParameterUnit::percent:
+                return withDecimals (value, 1, " %");
+            case ParameterUnit::decibels:
+                return withDecimals (value, 1, " dB");
+            case ParameterUnit::milliseconds:
+                return formatMilliseconds (value);
+            case ParameterUnit::hertz:
+                return formatHertz (value);
+            case ParameterUnit::none:
+                break;
+        }
+        return juce::String (value);
+    };
+}
+
+juce::String labelFor (ParameterUnit unit)
+{
+    switch (unit)
+    {
+        case ParameterUnit::percent:
+            return "%";
+        case ParameterUnit::decibels:
+            return "dB";
+        case ParameterUnit::milliseconds:
+            return "ms";
+        case ParameterUnit::hertz:
+            return "Hz";
+        case ParameterUnit::none:
+            break;
+    }
+    return {};
+}
+
+std::unique_ptr<juce::RangedAudioParameter> floatParameter (const ParameterDefinition& row)
+{
+    const auto parse = [&row] (const juce::String& text)
+    {
+        if (row.offAt != OffAt::never && text.trim().equalsIgnoreCase ("off"))
+            return row.offAt == OffAt::minimum ? row.range.minimum : row.range.maximum;
         return parseNumber (text);
     };
+    const auto format = formatterFor (row);
     auto attributes = juce::AudioParameterFloatAttributes()
-                          .withLabel (label)
+                          .withLabel (labelFor (row.unit))
                           .withStringFromValueFunction ([format] (float value, int) { return format (value); })
                           .withValueFromStringFunction (parse);
-    return std::make_unique<juce::AudioParameterFloat> (idFor (id), name, rangeFor (range, centre), range.defaultValue,
+    return std::make_unique<juce::AudioParameterFloat> (idFor (row), juce::String (row.name.data(), row.name.size()),
+                                                        rangeFor (row.range, row.skewCentre), row.range.defaultValue,
                                                         attributes);
+}
+
+std::unique_ptr<juce::RangedAudioParameter> hostParameter (const ParameterDefinition& row)
+{
+    const juce::String name (row.name.data(), row.name.size());
+    switch (row.kind)
+    {
+        case ParameterKind::toggle:
+            return std::make_unique<juce::AudioParameterBool> (idFor (row), name, row.range.defaultValue >= 0.5f);
+        case ParameterKind::choice:
+        {
+            juce::StringArray choices;
+            for (const auto choice : row.choices)
+                choices.add (juce::String (choice.data(), choice.size()));
+            return std::make_unique<juce::AudioParameterChoice> (idFor (row), name, choices,
+                                                                 static_cast<int> (row.range.defaultValue));
+        }
+        case ParameterKind::continuous:
+            break;
+    }
+    return floatParameter (row);
 }
 } // namespace
 
 juce::AudioProcessorValueTreeState::ParameterLayout createParameterLayout()
 {
-    namespace ids = parameterIds;
-    namespace ranges = parameterRanges;
-
-    const auto percent = [] (float value) { return withDecimals (value, 1, " %"); };
-    const auto decibels = [] (float value) { return withDecimals (value, 1, " dB"); };
-    const auto lowCutText = [] (float hz)
-    { return hz <= ranges::lowCutHz.minimum ? juce::String ("Off") : formatHertz (hz); };
-    const auto highCutText = [] (float hz)
-    { return hz >= ranges::highCutHz.maximum ? juce::String ("Off") : formatHertz (hz); };
-    // Geometric means put the middle of a frequency knob at the middle octave.
-    const auto lowCutCentre = std::sqrt (ranges::lowCutHz.minimum * ranges::lowCutHz.maximum);
-    const auto highCutCentre = std::sqrt (ranges::highCutHz.minimum * ranges::highCutHz.maximum);
-
     juce::AudioProcessorValueTreeState::ParameterLayout layout;
-    layout.add (floatParameter (ids::mix, "Mix", ranges::mixPercent, 0.0f, "%", percent),
-                floatParameter (ids::wetGain, "Wet gain", ranges::wetGainDb, 0.0f, "dB", decibels),
-                floatParameter (ids::outputGain, "Output gain", ranges::outputGainDb, 0.0f, "dB", decibels),
-                floatParameter (ids::preDelay, "Pre-delay", ranges::preDelayMs, 100.0f, "ms", formatMilliseconds),
-                floatParameter (ids::irStart, "IR start", ranges::trimStartMs, 300.0f, "ms", formatMilliseconds),
-                floatParameter (ids::irEnd, "IR end trim", ranges::trimEndMs, 300.0f, "ms", formatMilliseconds),
-                std::make_unique<juce::AudioParameterBool> (idFor (ids::reverse), "Reverse", false),
-                floatParameter (ids::stretch, "Stretch", ranges::stretchPercent, 100.0f, "%", percent),
-                floatParameter (ids::lowCut, "Low cut", ranges::lowCutHz, lowCutCentre, "Hz", lowCutText,
-                                ranges::lowCutHz.minimum),
-                floatParameter (ids::highCut, "High cut", ranges::highCutHz, highCutCentre, "Hz", highCutText,
-                                ranges::highCutHz.maximum),
-                floatParameter (ids::width, "Width", ranges::widthPercent, 0.0f, "%", percent),
-                std::make_unique<juce::AudioParameterBool> (idFor (ids::autoGain), "Auto gain", true),
-                std::make_unique<juce::AudioParameterChoice> (idFor (ids::latencyMode), "Latency",
-                                                              juce::StringArray { "Zero latency", "Low CPU" }, 0));
+    for (const auto& row : parameterTable)
+        layout.add (hostParameter (row));
     return layout;
 }
 

@@ -3,7 +3,7 @@
 
 #include "FactoryImpulseResponses.h"
 #include "PluginProcessor.h"
-#include "state/ParameterIds.h"
+#include "processor/ParameterTable.h"
 #include "state/RestoredImpulseResponse.h"
 #include "state/StateFile.h"
 
@@ -107,13 +107,13 @@ PartitaEditor::PartitaEditor (PartitaAudioProcessor& owner)
 
     addAndMakeVisible (waveform);
     addAndMakeVisible (frequencyResponse);
-
-    namespace ids = parameterIds;
-    for (const auto id : { ids::irStart, ids::irEnd, ids::stretch, ids::reverse, ids::autoGain, ids::latencyMode })
-        shapingControls.push_back (std::make_unique<ParameterControl> (partita.parameterState(), id));
-    for (const auto id :
-         { ids::preDelay, ids::lowCut, ids::highCut, ids::width, ids::wetGain, ids::mix, ids::outputGain })
-        mixControls.push_back (std::make_unique<ParameterControl> (partita.parameterState(), id));
+    // One row of controls for what shapes the IR, one for the live signal
+    // path, each in the table's editor order.
+    for (const auto* row : parametersInEditorOrder())
+    {
+        auto& controls = row->action == ParameterAction::shaping ? shapingControls : mixControls;
+        controls.push_back (std::make_unique<ParameterControl> (partita.parameterState(), row->id));
+    }
     for (auto& control : shapingControls)
         addAndMakeVisible (*control);
     for (auto& control : mixControls)

@@ -3,7 +3,7 @@
 
 #include "engine/RealFft.h"
 #include "processor/Biquad.h"
-#include "processor/ProcessorParameters.h"
+#include "processor/ParameterTable.h"
 
 #include <algorithm>
 #include <cmath>
@@ -86,8 +86,8 @@ void WetPathResponse::setImpulseResponse (const std::vector<std::vector<float>>&
 
 std::vector<float> WetPathResponse::curveDb (float lowCutHz, float highCutHz, float wetGainDb) const
 {
-    const bool lowCutOn = lowCutHz > parameterRanges::lowCutHz.minimum;
-    const bool highCutOn = highCutHz < parameterRanges::highCutHz.maximum;
+    const bool lowCutOn = lowCutHz > parameterRow ("lowCut").range.minimum;
+    const bool highCutOn = highCutHz < parameterRow ("highCut").range.maximum;
     const auto lowCut = butterworthHighPass (lowCutHz, rate);
     const auto highCut = butterworthLowPass (highCutHz, rate);
     const auto gain = std::pow (10.0, static_cast<double> (wetGainDb) / 10.0);

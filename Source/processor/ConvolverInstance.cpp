@@ -39,7 +39,7 @@ std::vector<std::vector<float>> toFloatChannels (const AudioClip& clip, const st
     return channels;
 }
 
-ImpulseResponseShape shapeFor (const ShapingParameters& shaping)
+ImpulseResponseShape shapeFor (const ProcessorParameters& shaping)
 {
     ImpulseResponseShape shape;
     shape.trimStartMs = static_cast<double> (shaping.trimStartMs);
@@ -65,8 +65,8 @@ std::unique_ptr<ConvolverInstance> makeInstance (std::span<const std::vector<flo
 
     auto instance = std::make_unique<ConvolverInstance>();
     EngineConfig config;
-    config.partitionSize = partitionSizeFor (request.shaping.latencyMode);
-    config.latencyMode = request.shaping.latencyMode;
+    config.partitionSize = partitionSizeFor (request.parameters.latencyMode);
+    config.latencyMode = request.parameters.latencyMode;
     config.expectedBlockSize = request.maxBlockSize;
     config.sampleRate = request.sampleRate;
     config.hostBlocks = request.hostBlocks;
@@ -97,7 +97,7 @@ BuiltInstance buildConvolverInstance (const InstanceRequest& request)
     ShapedImpulseResponse shaped;
     try
     {
-        shaped = shapeImpulseResponse (std::move (atSessionRate), shapeFor (request.shaping));
+        shaped = shapeImpulseResponse (std::move (atSessionRate), shapeFor (request.parameters));
     }
     catch (const std::invalid_argument&)
     {

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "ImpulseResponseInfo.h"
-#include "ParameterStore.h"
+#include "ProcessorParameters.h"
 #include "engine/ConvolutionEngine.h"
 #include "io/AudioClip.h"
 
@@ -43,7 +43,9 @@ struct InstanceRequest
 {
     /** nullptr: no IR, a unit impulse (pass-through) on every path. */
     std::shared_ptr<const ImpulseResponseSource> source;
-    ShapingParameters shaping;
+    /** The values of the parameters that shape the IR (the others are not
+        read). */
+    ProcessorParameters parameters;
     double sampleRate = 48000.0;
     std::size_t numInputs = 1;
     std::size_t numOutputs = 1;

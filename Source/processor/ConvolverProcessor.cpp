@@ -125,7 +125,7 @@ std::uint64_t ConvolverProcessor::impulseResponseVersion() const noexcept
 void ConvolverProcessor::setParameters (const ProcessorParameters& parameters)
 {
     const auto changes = parameterStore.store (clampedToRanges (parameters));
-    if (changes.preDelay)
+    if (changes.tail)
         status.timingMayHaveChanged();
     builder.parametersChanged (changes.shaping);
 }

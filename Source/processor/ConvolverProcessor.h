@@ -163,7 +163,7 @@ public:
 
     // Parameters (any thread) --------------------------------------------------
 
-    /** Clamps every field to its range (parameterRanges) and stores it. Live
+    /** Clamps every field to its range (the parameter table) and stores it. Live
         parameters take effect at the start of the next process() call, ramped;
         shaping parameters (trim, reverse, stretch, auto-gain, latency mode)
         trigger a rebuild when they differ from the current ones. */

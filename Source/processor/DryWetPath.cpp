@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DryWetPath.h"
 
+#include "ParameterTable.h"
 #include "ir/IrTrim.h"
 
 #include <algorithm>
@@ -28,7 +29,7 @@ void DryWetPath::prepare (double sampleRate, std::size_t inputs, std::size_t out
     rate = sampleRate;
     numInputs = inputs;
     numOutputs = outputs;
-    history.prepare (numInputs, std::max (preDelayFrames (parameterRanges::preDelayMs.maximum), maxLatency));
+    history.prepare (numInputs, std::max (preDelayFrames (parameterRow ("preDelay").range.maximum), maxLatency));
     for (auto* buffers : { &preDelayed, &dry })
         buffers->assign (numInputs, std::vector<float> (maxChunk, 0.0f));
     wet.assign (numOutputs, std::vector<float> (maxChunk, 0.0f));
@@ -66,8 +67,8 @@ void DryWetPath::setTargets (const ProcessorParameters& p, bool bypassed) noexce
     outputGain.setTarget (decibelsToGain (p.outputGainDb));
     bypassAmount.setTarget (bypassed ? 1.0f : 0.0f);
     preDelayTap.setTarget (preDelayFrames (p.preDelayMs));
-    post.setTargets (p.lowCutHz, p.lowCutHz <= parameterRanges::lowCutHz.minimum, p.highCutHz,
-                     p.highCutHz >= parameterRanges::highCutHz.maximum, p.widthPercent);
+    post.setTargets (p.lowCutHz, parameterRow ("lowCut").isOff (p.lowCutHz), p.highCutHz,
+                     parameterRow ("highCut").isOff (p.highCutHz), p.widthPercent);
 }
 
 void DryWetPath::reset (const ProcessorParameters& parameters) noexcept

@@ -162,7 +162,7 @@ InstanceRequest InstanceBuilder::makeRequest (std::shared_ptr<const ImpulseRespo
 {
     InstanceRequest request;
     request.source = std::move (from);
-    request.shaping = parameters.loadShaping();
+    request.parameters = parameters.load();
     request.sampleRate = target.format.sampleRate;
     request.numInputs = target.format.numInputs;
     request.numOutputs = target.format.numOutputs;
@@ -187,7 +187,8 @@ HostBlocks InstanceBuilder::wantedHostBlocks() const noexcept
 bool InstanceBuilder::hasWork() const
 {
     return hasRequest
-           || (target.prepared && (parameters.loadShaping() != builtShaping || wantedHostBlocks() != builtHostBlocks));
+           || (target.prepared
+               && (shapingDiffers (parameters.load(), builtShaping) || wantedHostBlocks() != builtHostBlocks));
 }
 
 /** Runs one pending build; returns false when there was nothing to do. With
@@ -235,7 +236,7 @@ void InstanceBuilder::acceptBuild (BuildResult& result, const InstanceRequest& r
         status.publishError ({}); // only checked: prepare() builds it
         return;
     }
-    builtShaping = request.shaping;
+    builtShaping = request.parameters;
     builtHostBlocks = request.hostBlocks;
     // Under the build lock: prepare() cannot reallocate the history meanwhile.
     InstancePrimer::primeFromHistory (*result.built.instance, engineInputs);
@@ -253,7 +254,7 @@ void InstanceBuilder::rejectBuild (const BuildResult& result, const InstanceRequ
     }
     else
     {
-        builtShaping = request.shaping; // do not retry the same failing shape
+        builtShaping = request.parameters; // do not retry the same failing shape
         builtHostBlocks = request.hostBlocks;
     }
     status.publishError (result.error);
@@ -310,7 +311,7 @@ std::unique_ptr<ConvolverInstance> InstanceBuilder::acceptPreparedBuild (
     // A source that cannot be routed to this bus stays loaded for the next prepare().
     if (from != nullptr)
         source = std::move (from);
-    builtShaping = parameters.loadShaping();
+    builtShaping = parameters.load();
     builtHostBlocks = result.built.instance->engine.config().hostBlocks;
     status.publishTiming (result.built.instance->latencySamples, result.built.instance->engineTailSamples);
     status.publishInfo (std::move (result.built.info), {});

@@ -127,7 +127,7 @@ private:
     bool hasRequest = false;
     std::uint64_t requestId = 0;
     std::uint64_t failedRequestId = 0;
-    ShapingParameters builtShaping;
+    ProcessorParameters builtShaping;
     HostBlocks builtHostBlocks = HostBlocks::anySize;
 
     std::thread loader;

@@ -9,7 +9,7 @@
 namespace partita
 {
 
-/** One parameter as a saved state holds it: a stable ID (ParameterIds.h) and
+/** One parameter as a saved state holds it: a stable ID (the parameter table's) and
     the value in the parameter's own unit (percent, dB, ms, Hz; 0 or 1 for a
     switch; the index of the latency mode: 0 zero latency, 1 low CPU). */
 struct NamedParameterValue
@@ -18,7 +18,7 @@ struct NamedParameterValue
     double value = 0.0;
 };
 
-/** Every parameter, in the order of parameterIds::all. */
+/** Every parameter, in the order of the parameter table. */
 std::vector<NamedParameterValue> toNamedValues (const ProcessorParameters& parameters);
 
 /** Sets the parameter `id` from a saved value, clamped to its range (NaN

@@ -27,7 +27,7 @@ inline constexpr std::uint32_t currentStateVersion = 1;
         chunks until the end: id (4 ASCII bytes), size (u32), size bytes
 
         PARM  u32 count, then count x (u8 id length, id, f64 value): the
-              parameters by their stable IDs (ParameterIds.h) in their own units
+              parameters by their stable IDs (the parameter table) in their own units
         IRNM  the IR's display name, UTF-8
         IRPA  the IR's original path, UTF-8
         IRHA  u64 contentHash of the IR's audio

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FuzzTargets.h"
-
+#include "processor/ParameterTable.h"
 #include "state/PluginStateFormat.h"
 #include "state/StateError.h"
 
@@ -11,18 +11,18 @@ namespace partita::fuzz
 {
 namespace
 {
-    void checkRange (float value, const ParameterRange& range, const char* name)
-    {
-        if (! (value >= range.minimum && value <= range.maximum))
-            throw ContractViolation (std::string ("parameter ") + name + " came back out of range: "
-                                     + std::to_string (value));
-    }
+void checkRange (float value, const ParameterRange& range, const char* name)
+{
+    if (!(value >= range.minimum && value <= range.maximum))
+        throw ContractViolation (std::string ("parameter ") + name
+                                 + " came back out of range: " + std::to_string (value));
+}
 
-    void checkOneLine (const std::string& message)
-    {
-        if (message.empty() || message.find ('\n') != std::string::npos)
-            throw ContractViolation ("a message is empty or not one line: " + message);
-    }
+void checkOneLine (const std::string& message)
+{
+    if (message.empty() || message.find ('\n') != std::string::npos)
+        throw ContractViolation ("a message is empty or not one line: " + message);
+}
 } // namespace
 
 void checkPluginState (std::span<const std::uint8_t> bytes)
@@ -31,16 +31,16 @@ void checkPluginState (std::span<const std::uint8_t> bytes)
     {
         const auto parsed = parseState (bytes, irReadLimits);
         const auto& p = parsed.state.parameters;
-        checkRange (p.mixPercent, parameterRanges::mixPercent, "mix");
-        checkRange (p.wetGainDb, parameterRanges::wetGainDb, "wet gain");
-        checkRange (p.outputGainDb, parameterRanges::outputGainDb, "output gain");
-        checkRange (p.preDelayMs, parameterRanges::preDelayMs, "pre-delay");
-        checkRange (p.lowCutHz, parameterRanges::lowCutHz, "low cut");
-        checkRange (p.highCutHz, parameterRanges::highCutHz, "high cut");
-        checkRange (p.widthPercent, parameterRanges::widthPercent, "width");
-        checkRange (p.trimStartMs, parameterRanges::trimStartMs, "trim start");
-        checkRange (p.trimEndMs, parameterRanges::trimEndMs, "trim end");
-        checkRange (p.stretchPercent, parameterRanges::stretchPercent, "stretch");
+        checkRange (p.mixPercent, parameterRow ("mix").range, "mix");
+        checkRange (p.wetGainDb, parameterRow ("wetGain").range, "wet gain");
+        checkRange (p.outputGainDb, parameterRow ("outputGain").range, "output gain");
+        checkRange (p.preDelayMs, parameterRow ("preDelay").range, "pre-delay");
+        checkRange (p.lowCutHz, parameterRow ("lowCut").range, "low cut");
+        checkRange (p.highCutHz, parameterRow ("highCut").range, "high cut");
+        checkRange (p.widthPercent, parameterRow ("width").range, "width");
+        checkRange (p.trimStartMs, parameterRow ("irStart").range, "trim start");
+        checkRange (p.trimEndMs, parameterRow ("irEnd").range, "trim end");
+        checkRange (p.stretchPercent, parameterRow ("stretch").range, "stretch");
         for (const auto& problem : parsed.problems)
             checkOneLine (problem);
 
@@ -50,7 +50,7 @@ void checkPluginState (std::span<const std::uint8_t> bytes)
             if (audio.numChannels() == 0 || audio.numChannels() > irReadLimits.maxChannels
                 || audio.numFrames() > irReadLimits.maxFrames)
                 throw ContractViolation ("the state's IR audio is outside the limits");
-            if (! (audio.sampleRate >= irReadLimits.minSampleRate && audio.sampleRate <= irReadLimits.maxSampleRate))
+            if (!(audio.sampleRate >= irReadLimits.minSampleRate && audio.sampleRate <= irReadLimits.maxSampleRate))
                 throw ContractViolation ("the state's IR rate is outside the limits: "
                                          + std::to_string (audio.sampleRate));
             for (const auto& channel : audio.channels)
@@ -58,7 +58,7 @@ void checkPluginState (std::span<const std::uint8_t> bytes)
                 if (channel.size() != audio.numFrames())
                     throw ContractViolation ("the state's IR has channels of different lengths");
                 for (const double sample : channel)
-                    if (! std::isfinite (sample))
+                    if (!std::isfinite (sample))
                         throw ContractViolation ("the state's IR holds a non-finite sample");
             }
         }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PluginTestHelpers.h"
 #include "TestSignals.h"
-#include "state/ParameterIds.h"
+#include "processor/ParameterTable.h"
 
 #include <gtest/gtest.h>
 
@@ -13,7 +13,6 @@ namespace partita
 {
 namespace
 {
-namespace ids = parameterIds;
 
 constexpr double rate = 48000.0;
 constexpr std::size_t length = 48000;
@@ -31,29 +30,27 @@ struct Automated
 /** Parameters smoothed per sample. */
 std::vector<Automated> liveParameters()
 {
-    namespace r = parameterRanges;
     return {
-        { ids::mix, r::mixPercent.minimum, r::mixPercent.maximum },
-        { ids::wetGain, r::wetGainDb.minimum, r::wetGainDb.maximum },
-        { ids::outputGain, r::outputGainDb.minimum, r::outputGainDb.maximum },
-        { ids::preDelay, r::preDelayMs.minimum, r::preDelayMs.maximum },
-        { ids::lowCut, r::lowCutHz.minimum, r::lowCutHz.maximum },
-        { ids::highCut, r::highCutHz.minimum, r::highCutHz.maximum },
-        { ids::width, r::widthPercent.minimum, r::widthPercent.maximum },
+        { "mix", parameterRow ("mix").range.minimum, parameterRow ("mix").range.maximum },
+        { "wetGain", parameterRow ("wetGain").range.minimum, parameterRow ("wetGain").range.maximum },
+        { "outputGain", parameterRow ("outputGain").range.minimum, parameterRow ("outputGain").range.maximum },
+        { "preDelay", parameterRow ("preDelay").range.minimum, parameterRow ("preDelay").range.maximum },
+        { "lowCut", parameterRow ("lowCut").range.minimum, parameterRow ("lowCut").range.maximum },
+        { "highCut", parameterRow ("highCut").range.minimum, parameterRow ("highCut").range.maximum },
+        { "width", parameterRow ("width").range.minimum, parameterRow ("width").range.maximum },
     };
 }
 
 /** Parameters that rebuild the IR: crossfaded from the old engine to a new one. */
 std::vector<Automated> shapingParameters()
 {
-    namespace r = parameterRanges;
     return {
-        { ids::irStart, r::trimStartMs.minimum, 20.0f },
-        { ids::irEnd, r::trimEndMs.minimum, 20.0f },
-        { ids::reverse, 0.0f, 1.0f },
-        { ids::stretch, r::stretchPercent.minimum, r::stretchPercent.maximum },
-        { ids::autoGain, 0.0f, 1.0f },
-        { ids::latencyMode, 0.0f, 1.0f },
+        { "irStart", parameterRow ("irStart").range.minimum, 20.0f },
+        { "irEnd", parameterRow ("irEnd").range.minimum, 20.0f },
+        { "reverse", 0.0f, 1.0f },
+        { "stretch", parameterRow ("stretch").range.minimum, parameterRow ("stretch").range.maximum },
+        { "autoGain", 0.0f, 1.0f },
+        { "latencyMode", 0.0f, 1.0f },
     };
 }
 

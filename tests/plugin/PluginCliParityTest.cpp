@@ -2,7 +2,7 @@
 #include "PluginTestHelpers.h"
 #include "TestSignals.h"
 #include "cli/StateRenderJob.h"
-#include "state/ParameterIds.h"
+#include "processor/ParameterTable.h"
 #include "state/StateFile.h"
 
 #include <gtest/gtest.h>
@@ -13,7 +13,6 @@ namespace partita
 {
 namespace
 {
-namespace ids = parameterIds;
 
 /** Null depth of a against b over b's peak, in dB (-400 when identical). */
 double nullDb (const test::Channels& a, const std::vector<std::vector<double>>& b, std::size_t offset,
@@ -35,17 +34,17 @@ double parity (LatencyMode mode)
     test::TemporaryDirectory directory;
     auto plugin = test::makePlugin (directory);
     plugin->setNonRealtime (true);
-    test::setParameter (*plugin, ids::mix, 65.0f);
-    test::setParameter (*plugin, ids::wetGain, -1.5f);
-    test::setParameter (*plugin, ids::outputGain, 2.0f);
-    test::setParameter (*plugin, ids::preDelay, 12.5f);
-    test::setParameter (*plugin, ids::irStart, 3.0f);
-    test::setParameter (*plugin, ids::irEnd, 40.0f);
-    test::setParameter (*plugin, ids::stretch, 120.0f);
-    test::setParameter (*plugin, ids::lowCut, 90.0f);
-    test::setParameter (*plugin, ids::highCut, 11000.0f);
-    test::setParameter (*plugin, ids::width, 150.0f);
-    test::setParameter (*plugin, ids::latencyMode, mode == LatencyMode::zero ? 0.0f : 1.0f);
+    test::setParameter (*plugin, "mix", 65.0f);
+    test::setParameter (*plugin, "wetGain", -1.5f);
+    test::setParameter (*plugin, "outputGain", 2.0f);
+    test::setParameter (*plugin, "preDelay", 12.5f);
+    test::setParameter (*plugin, "irStart", 3.0f);
+    test::setParameter (*plugin, "irEnd", 40.0f);
+    test::setParameter (*plugin, "stretch", 120.0f);
+    test::setParameter (*plugin, "lowCut", 90.0f);
+    test::setParameter (*plugin, "highCut", 11000.0f);
+    test::setParameter (*plugin, "width", 150.0f);
+    test::setParameter (*plugin, "latencyMode", mode == LatencyMode::zero ? 0.0f : 1.0f);
     const auto file = test::writeIr (directory, "hall.wav",
                                      { test::decayingNoise (20000, 1), test::decayingNoise (20000, 2) }, 44100.0);
     EXPECT_TRUE (test::loadIrAndWait (*plugin, file));

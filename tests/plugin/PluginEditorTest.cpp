@@ -4,7 +4,7 @@
 #include "PluginTestHelpers.h"
 #include "TestSignals.h"
 #include "plugin/FactoryImpulseResponses.h"
-#include "state/ParameterIds.h"
+#include "processor/ParameterTable.h"
 
 #include <gtest/gtest.h>
 
@@ -24,7 +24,6 @@ namespace partita
 {
 namespace
 {
-namespace ids = parameterIds;
 
 /** Runs the message loop for a while: timers, async callbacks, repaints. */
 void pumpMessages (int milliseconds)
@@ -97,7 +96,7 @@ TEST (PluginEditor, EveryControlIsReachableWithTabInReadingOrder)
     auto plugin = test::makePlugin (directory);
     auto editor = openEditor (*plugin);
     const auto order = editor->focusOrder();
-    EXPECT_EQ (order.size(), 6u + ids::all.size());
+    EXPECT_EQ (order.size(), 6u + parameterCount);
 
     std::set<juce::Component*> unique (order.begin(), order.end());
     EXPECT_EQ (unique.size(), order.size());
@@ -198,11 +197,11 @@ TEST (PluginEditor, WritesAScreenshotOfTheRealEditor)
     test::TemporaryDirectory directory;
     auto plugin = test::makePlugin (directory);
     test::preparePlugin (*plugin, 48000.0, 512, 2, 2);
-    test::setParameter (*plugin, ids::mix, 35.0f);
-    test::setParameter (*plugin, ids::preDelay, 18.0f);
-    test::setParameter (*plugin, ids::irEnd, 400.0f);
-    test::setParameter (*plugin, ids::lowCut, 120.0f);
-    test::setParameter (*plugin, ids::highCut, 9000.0f);
+    test::setParameter (*plugin, "mix", 35.0f);
+    test::setParameter (*plugin, "preDelay", 18.0f);
+    test::setParameter (*plugin, "irEnd", 400.0f);
+    test::setParameter (*plugin, "lowCut", 120.0f);
+    test::setParameter (*plugin, "highCut", 9000.0f);
     loadFactoryAndWait (*plugin, showcaseIr());
 
     // Some audio through it, so the CPU figure is a real one.

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PluginTestHelpers.h"
 #include "TestSignals.h"
-#include "state/ParameterIds.h"
+#include "processor/ParameterTable.h"
 
 #include <gtest/gtest.h>
 
@@ -13,7 +13,6 @@ namespace partita
 {
 namespace
 {
-namespace ids = parameterIds;
 
 std::size_t peakPosition (const std::vector<float>& signal)
 {
@@ -28,7 +27,7 @@ std::size_t peakPosition (const std::vector<float>& signal)
     only the wet path (mix 100) and a unit-impulse IR. */
 std::size_t measuredDelay (PartitaAudioProcessor& plugin, float mix, std::size_t at)
 {
-    test::setParameter (plugin, ids::mix, mix);
+    test::setParameter (plugin, "mix", mix);
     plugin.convolver().reset();
     const test::Channels input { test::impulse (8192, at), test::impulse (8192, at) };
     const auto output = test::renderThroughPlugin (plugin, input, 2, 8192, 3);
@@ -77,7 +76,7 @@ TEST (PluginLatency, ReportsExactlyTheDelayOfTheDryAndTheWetPath)
 
     // Automating the latency mode: the host hears of the new latency.
     auto irVersion = plugin->convolver().impulseResponseVersion();
-    test::setParameter (*plugin, ids::latencyMode, 1.0f);
+    test::setParameter (*plugin, "latencyMode", 1.0f);
     ASSERT_TRUE (waitForLatencyChange (*plugin, 0, irVersion));
     EXPECT_EQ (plugin->getLatencySamples(), static_cast<int> (ConvolverProcessor::lowCpuPartition));
     EXPECT_EQ (measuredDelay (*plugin, 0.0f, 100), ConvolverProcessor::lowCpuPartition);
@@ -85,7 +84,7 @@ TEST (PluginLatency, ReportsExactlyTheDelayOfTheDryAndTheWetPath)
     RecordProperty ("lowCpuLatencySamples", plugin->getLatencySamples());
 
     irVersion = plugin->convolver().impulseResponseVersion();
-    test::setParameter (*plugin, ids::latencyMode, 0.0f);
+    test::setParameter (*plugin, "latencyMode", 0.0f);
     ASSERT_TRUE (waitForLatencyChange (*plugin, static_cast<int> (ConvolverProcessor::lowCpuPartition), irVersion));
     EXPECT_EQ (plugin->getLatencySamples(), 0);
 }
@@ -94,7 +93,7 @@ TEST (PluginLatency, ReportsTheLatencyOfALowCpuSessionRightAfterPrepare)
 {
     test::TemporaryDirectory directory;
     auto plugin = test::makePlugin (directory);
-    test::setParameter (*plugin, ids::latencyMode, 1.0f);
+    test::setParameter (*plugin, "latencyMode", 1.0f);
     test::preparePlugin (*plugin, 96000.0, 256, 1, 2);
     EXPECT_EQ (plugin->getLatencySamples(), static_cast<int> (ConvolverProcessor::lowCpuPartition));
 }
@@ -108,8 +107,8 @@ TEST (PluginLatency, ARestoredLowCpuSessionReportsItsLatencyBeforeSetStateInform
 {
     test::TemporaryDirectory directory;
     auto saved = test::makePlugin (directory);
-    test::setParameter (*saved, ids::latencyMode, 1.0f);
-    test::setParameter (*saved, ids::preDelay, 25.0f);
+    test::setParameter (*saved, "latencyMode", 1.0f);
+    test::setParameter (*saved, "preDelay", 25.0f);
     const auto file = test::writeIr (directory, "hall.wav", { test::decayingNoise (48000, 4) }, 48000.0);
     ASSERT_TRUE (test::loadIrAndWait (*saved, file));
     juce::MemoryBlock state;
@@ -136,7 +135,7 @@ TEST (PluginLatency, TheTailIsTheShapedIrPlusPreDelayPlusLatency)
     test::TemporaryDirectory directory;
     auto plugin = test::makePlugin (directory);
     test::setNeutralParameters (*plugin);
-    test::setParameter (*plugin, ids::preDelay, 10.0f);
+    test::setParameter (*plugin, "preDelay", 10.0f);
     const auto file = test::writeIr (directory, "ir.wav", { test::decayingNoise (4800, 3) }, 48000.0);
     ASSERT_TRUE (test::loadIrAndWait (*plugin, file));
     test::preparePlugin (*plugin, 48000.0, 512, 2, 2);
@@ -153,7 +152,7 @@ TEST (PluginLatency, HostBypassKeepsTheReportedLatencySoDelayCompensationHolds)
     test::TemporaryDirectory directory;
     auto plugin = test::makePlugin (directory);
     test::setNeutralParameters (*plugin);
-    test::setParameter (*plugin, ids::latencyMode, 1.0f);
+    test::setParameter (*plugin, "latencyMode", 1.0f);
     const auto file = test::writeIr (directory, "room.wav", { test::decayingNoise (4800, 1) }, 48000.0);
     ASSERT_TRUE (test::loadIrAndWait (*plugin, file));
     test::preparePlugin (*plugin, 48000.0, 512, 1, 1);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PluginTestHelpers.h"
 #include "TestSignals.h"
-#include "state/ParameterIds.h"
+#include "processor/ParameterTable.h"
 
 #include <gtest/gtest.h>
 
@@ -9,7 +9,6 @@ namespace partita
 {
 namespace
 {
-namespace ids = parameterIds;
 
 /** A bounce with automation of live and shaping parameters at fixed sample
     positions, in blocks drawn from blockSeed. */
@@ -30,13 +29,13 @@ test::Channels bounce (std::uint32_t blockSeed)
         [&] (std::size_t position)
         {
             if (position == changes[0])
-                test::setParameter (*plugin, ids::stretch, 140.0f);
+                test::setParameter (*plugin, "stretch", 140.0f);
             if (position == changes[1])
-                test::setParameter (*plugin, ids::reverse, 1.0f);
+                test::setParameter (*plugin, "reverse", 1.0f);
             if (position == changes[2])
-                test::setParameter (*plugin, ids::mix, 40.0f);
+                test::setParameter (*plugin, "mix", 40.0f);
             if (position == changes[3])
-                test::setParameter (*plugin, ids::irStart, 30.0f);
+                test::setParameter (*plugin, "irStart", 30.0f);
         },
         changes);
 }

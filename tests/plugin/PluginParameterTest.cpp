@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PluginTestHelpers.h"
+#include "StableParameterIds.h"
 #include "plugin/FactoryImpulseResponses.h"
-#include "state/ParameterIds.h"
+#include "processor/ParameterTable.h"
 
 #include <gtest/gtest.h>
 
@@ -13,7 +14,6 @@ namespace partita
 {
 namespace
 {
-namespace ids = parameterIds;
 } // namespace
 
 TEST (PluginParameters, EveryParameterHasItsStableIdAndVersionHintOne)
@@ -21,12 +21,13 @@ TEST (PluginParameters, EveryParameterHasItsStableIdAndVersionHintOne)
     test::TemporaryDirectory directory;
     auto plugin = test::makePlugin (directory);
     const auto parameters = plugin->getParameters();
-    ASSERT_EQ (static_cast<std::size_t> (parameters.size()), ids::all.size());
-    for (std::size_t i = 0; i < ids::all.size(); ++i)
+    ASSERT_EQ (static_cast<std::size_t> (parameters.size()), test::stableParameterIds.size());
+    for (std::size_t i = 0; i < test::stableParameterIds.size(); ++i)
     {
         auto* parameter = dynamic_cast<juce::RangedAudioParameter*> (parameters[static_cast<int> (i)]);
         ASSERT_NE (parameter, nullptr);
-        EXPECT_EQ (parameter->getParameterID(), juce::String (ids::all[i].data(), ids::all[i].size()));
+        EXPECT_EQ (parameter->getParameterID(),
+                   juce::String (test::stableParameterIds[i].data(), test::stableParameterIds[i].size()));
         EXPECT_EQ (parameter->getVersionHint(), 1);
         EXPECT_TRUE (parameter->isAutomatable());
     }
@@ -47,17 +48,16 @@ TEST (PluginParameters, RangesAndDefaultsAreTheProcessors)
                      1.0e-4f * (range.maximum - range.minimum))
             << id;
     };
-    namespace r = parameterRanges;
-    check (ids::mix, r::mixPercent);
-    check (ids::wetGain, r::wetGainDb);
-    check (ids::outputGain, r::outputGainDb);
-    check (ids::preDelay, r::preDelayMs);
-    check (ids::irStart, r::trimStartMs);
-    check (ids::irEnd, r::trimEndMs);
-    check (ids::stretch, r::stretchPercent);
-    check (ids::lowCut, r::lowCutHz);
-    check (ids::highCut, r::highCutHz);
-    check (ids::width, r::widthPercent);
+    check ("mix", parameterRow ("mix").range);
+    check ("wetGain", parameterRow ("wetGain").range);
+    check ("outputGain", parameterRow ("outputGain").range);
+    check ("preDelay", parameterRow ("preDelay").range);
+    check ("irStart", parameterRow ("irStart").range);
+    check ("irEnd", parameterRow ("irEnd").range);
+    check ("stretch", parameterRow ("stretch").range);
+    check ("lowCut", parameterRow ("lowCut").range);
+    check ("highCut", parameterRow ("highCut").range);
+    check ("width", parameterRow ("width").range);
 
     const auto defaults = plugin->currentParameters();
     EXPECT_TRUE (defaults.autoGain);
@@ -95,8 +95,8 @@ TEST (PluginParameters, HostValuesReachTheProcessorOnTheNextBlock)
     test::TemporaryDirectory directory;
     auto plugin = test::makePlugin (directory);
     test::preparePlugin (*plugin, 48000.0, 256, 2, 2);
-    test::setParameter (*plugin, ids::preDelay, 123.0f);
-    test::setParameter (*plugin, ids::width, 30.0f);
+    test::setParameter (*plugin, "preDelay", 123.0f);
+    test::setParameter (*plugin, "width", 30.0f);
     juce::AudioBuffer<float> buffer (2, 256);
     juce::MidiBuffer midi;
     buffer.clear();

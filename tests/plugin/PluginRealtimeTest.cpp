@@ -2,7 +2,7 @@
 #include "PluginTestHelpers.h"
 #include "RealtimeWatch.h"
 #include "TestSignals.h"
-#include "state/ParameterIds.h"
+#include "processor/ParameterTable.h"
 
 #include <gtest/gtest.h>
 
@@ -15,7 +15,6 @@ namespace partita
 {
 namespace
 {
-namespace ids = parameterIds;
 constexpr double rate = 48000.0;
 constexpr int blockSize = 512;
 

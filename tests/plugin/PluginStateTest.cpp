@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PluginTestHelpers.h"
 #include "TestSignals.h"
-#include "state/ParameterIds.h"
+#include "processor/ParameterTable.h"
 #include "state/PluginStateFormat.h"
 
 #include <gtest/gtest.h>
@@ -12,23 +12,22 @@ namespace partita
 {
 namespace
 {
-namespace ids = parameterIds;
 
 void setNonDefaults (PartitaAudioProcessor& plugin)
 {
-    test::setParameter (plugin, ids::mix, 70.0f);
-    test::setParameter (plugin, ids::wetGain, -3.0f);
-    test::setParameter (plugin, ids::outputGain, 1.5f);
-    test::setParameter (plugin, ids::preDelay, 12.0f);
-    test::setParameter (plugin, ids::irStart, 2.0f);
-    test::setParameter (plugin, ids::irEnd, 5.0f);
-    test::setParameter (plugin, ids::reverse, 1.0f);
-    test::setParameter (plugin, ids::stretch, 130.0f);
-    test::setParameter (plugin, ids::lowCut, 150.0f);
-    test::setParameter (plugin, ids::highCut, 9000.0f);
-    test::setParameter (plugin, ids::width, 160.0f);
-    test::setParameter (plugin, ids::autoGain, 1.0f);
-    test::setParameter (plugin, ids::latencyMode, 1.0f);
+    test::setParameter (plugin, "mix", 70.0f);
+    test::setParameter (plugin, "wetGain", -3.0f);
+    test::setParameter (plugin, "outputGain", 1.5f);
+    test::setParameter (plugin, "preDelay", 12.0f);
+    test::setParameter (plugin, "irStart", 2.0f);
+    test::setParameter (plugin, "irEnd", 5.0f);
+    test::setParameter (plugin, "reverse", 1.0f);
+    test::setParameter (plugin, "stretch", 130.0f);
+    test::setParameter (plugin, "lowCut", 150.0f);
+    test::setParameter (plugin, "highCut", 9000.0f);
+    test::setParameter (plugin, "width", 160.0f);
+    test::setParameter (plugin, "autoGain", 1.0f);
+    test::setParameter (plugin, "latencyMode", 1.0f);
 }
 
 test::Channels render (PartitaAudioProcessor& plugin)
@@ -162,9 +161,9 @@ TEST (PluginState, RestoringAStateWithoutAnIrUnloadsTheCurrentOne)
 TEST (PluginState, ValuesTheUserSetComeBackExactlyAndGetSetGetIsByteIdentical)
 {
     const std::vector<std::pair<std::string_view, float>> userValues {
-        { ids::mix, 60.0f },        { ids::wetGain, -3.0f }, { ids::outputGain, 1.5f },  { ids::preDelay, 25.0f },
-        { ids::irStart, 2.0f },     { ids::irEnd, 5.0f },    { ids::stretch, 130.0f },   { ids::lowCut, 120.0f },
-        { ids::highCut, 12000.0f }, { ids::width, 140.0f },  { ids::latencyMode, 1.0f },
+        { "mix", 60.0f },        { "wetGain", -3.0f }, { "outputGain", 1.5f },  { "preDelay", 25.0f },
+        { "irStart", 2.0f },     { "irEnd", 5.0f },    { "stretch", 130.0f },   { "lowCut", 120.0f },
+        { "highCut", 12000.0f }, { "width", 140.0f },  { "latencyMode", 1.0f },
     };
     const auto expectUserValues = [&userValues] (PartitaAudioProcessor& plugin, const char* when)
     {

@@ -2,7 +2,7 @@
 #include "PluginTestHelpers.h"
 
 #include "io/AudioFileWriter.h"
-#include "state/ParameterIds.h"
+#include "processor/ParameterTable.h"
 
 #include <algorithm>
 #include <cmath>
@@ -34,7 +34,7 @@ void setNeutralParameters (PartitaAudioProcessor& plugin)
 {
     for (auto* parameter : plugin.getParameters())
         parameter->setValueNotifyingHost (parameter->getDefaultValue());
-    setParameter (plugin, parameterIds::autoGain, 0.0f);
+    setParameter (plugin, "autoGain", 0.0f);
 }
 
 std::filesystem::path writeIr (const TemporaryDirectory& directory, const std::string& name, const Channels& channels,

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plugin/WetPathResponse.h"
 
-#include "processor/ProcessorParameters.h"
+#include "processor/ParameterTable.h"
 
 #include <gtest/gtest.h>
 
@@ -21,8 +21,8 @@ float valueAt (const WetPathResponse& response, const std::vector<float>& curve,
     return curve[nearest];
 }
 
-constexpr float off20 = parameterRanges::lowCutHz.minimum;
-constexpr float off20k = parameterRanges::highCutHz.maximum;
+constexpr float off20 = parameterRow ("lowCut").range.minimum;
+constexpr float off20k = parameterRow ("highCut").range.maximum;
 } // namespace
 
 TEST (WetPathResponse, AUnitImpulseIsFlatAtZeroDecibels)

@@ -6,7 +6,7 @@
 #include "BuiltPlugin.h"
 #include "HostStateWrapping.h"
 #include "HostedSessions.h"
-#include "state/ParameterIds.h"
+#include "processor/ParameterTable.h"
 #include "state/PluginStateFormat.h"
 
 #include <gtest/gtest.h>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ProcessorTestHelpers.h"
 #include "processor/ConvolverProcessor.h"
+#include "processor/ParameterTable.h"
 
 #include <gtest/gtest.h>
 
@@ -70,23 +71,23 @@ std::vector<Automation> continuousParameters()
     using R = ParameterRange;
     auto endOf = [] (const R& range, bool toMaximum) { return toMaximum ? range.maximum : range.minimum; };
     return {
-        { "mix", [=] (auto& p, bool m) { p.mixPercent = endOf (parameterRanges::mixPercent, m); } },
-        { "wet gain", [=] (auto& p, bool m) { p.wetGainDb = endOf (parameterRanges::wetGainDb, m); } },
-        { "output gain", [=] (auto& p, bool m) { p.outputGainDb = endOf (parameterRanges::outputGainDb, m); } },
-        { "pre-delay", [=] (auto& p, bool m) { p.preDelayMs = endOf (parameterRanges::preDelayMs, m); } },
-        { "low cut", [=] (auto& p, bool m) { p.lowCutHz = endOf (parameterRanges::lowCutHz, m); } },
-        { "high cut", [=] (auto& p, bool m) { p.highCutHz = endOf (parameterRanges::highCutHz, m); } },
-        { "width", [=] (auto& p, bool m) { p.widthPercent = endOf (parameterRanges::widthPercent, m); } },
+        { "mix", [=] (auto& p, bool m) { p.mixPercent = endOf (parameterRow ("mix").range, m); } },
+        { "wet gain", [=] (auto& p, bool m) { p.wetGainDb = endOf (parameterRow ("wetGain").range, m); } },
+        { "output gain", [=] (auto& p, bool m) { p.outputGainDb = endOf (parameterRow ("outputGain").range, m); } },
+        { "pre-delay", [=] (auto& p, bool m) { p.preDelayMs = endOf (parameterRow ("preDelay").range, m); } },
+        { "low cut", [=] (auto& p, bool m) { p.lowCutHz = endOf (parameterRow ("lowCut").range, m); } },
+        { "high cut", [=] (auto& p, bool m) { p.highCutHz = endOf (parameterRow ("highCut").range, m); } },
+        { "width", [=] (auto& p, bool m) { p.widthPercent = endOf (parameterRow ("width").range, m); } },
         { "everything at once",
           [=] (auto& p, bool m)
           {
-              p.mixPercent = endOf (parameterRanges::mixPercent, m);
-              p.wetGainDb = endOf (parameterRanges::wetGainDb, m);
-              p.outputGainDb = endOf (parameterRanges::outputGainDb, !m);
-              p.preDelayMs = endOf (parameterRanges::preDelayMs, m);
-              p.lowCutHz = endOf (parameterRanges::lowCutHz, m);
-              p.highCutHz = endOf (parameterRanges::highCutHz, !m);
-              p.widthPercent = endOf (parameterRanges::widthPercent, m);
+              p.mixPercent = endOf (parameterRow ("mix").range, m);
+              p.wetGainDb = endOf (parameterRow ("wetGain").range, m);
+              p.outputGainDb = endOf (parameterRow ("outputGain").range, !m);
+              p.preDelayMs = endOf (parameterRow ("preDelay").range, m);
+              p.lowCutHz = endOf (parameterRow ("lowCut").range, m);
+              p.highCutHz = endOf (parameterRow ("highCut").range, !m);
+              p.widthPercent = endOf (parameterRow ("width").range, m);
           } },
     };
 }

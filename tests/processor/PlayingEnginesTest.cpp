@@ -25,7 +25,7 @@ std::unique_ptr<ConvolverInstance> scalingInstance (float gain)
     source->name = "scale.wav";
     InstanceRequest request;
     request.source = source;
-    request.shaping.autoGain = false;
+    request.parameters.autoGain = false;
     request.sampleRate = rate;
     request.maxBlockSize = chunk;
     return buildConvolverInstance (request).instance;

@@ -2,6 +2,7 @@
 #include "ProcessorTestHelpers.h"
 
 #include "../engine/StreamingHarness.h"
+#include "processor/ParameterTable.h"
 
 #include <algorithm>
 #include <cmath>
@@ -17,8 +18,8 @@ ProcessorParameters neutralParameters()
     p.wetGainDb = 0.0f;
     p.outputGainDb = 0.0f;
     p.preDelayMs = 0.0f;
-    p.lowCutHz = parameterRanges::lowCutHz.minimum;
-    p.highCutHz = parameterRanges::highCutHz.maximum;
+    p.lowCutHz = parameterRow ("lowCut").range.minimum;
+    p.highCutHz = parameterRow ("highCut").range.maximum;
     p.widthPercent = 100.0f;
     p.autoGain = false;
     return p;

@@ -11,6 +11,7 @@
 #include "RealtimeWatch.h"
 #include "TestSignals.h"
 #include "processor/ConvolverProcessor.h"
+#include "processor/ParameterTable.h"
 
 #include <gtest/gtest.h>
 
@@ -28,38 +29,38 @@ namespace partita
 {
 namespace
 {
-    using Clock = std::chrono::steady_clock;
+using Clock = std::chrono::steady_clock;
 
-    std::chrono::seconds stressDuration()
-    {
-        if (const char* text = std::getenv ("PARTITA_STRESS_SECONDS"))
-            return std::chrono::seconds (std::max (1, std::atoi (text)));
-        return std::chrono::seconds (60);
-    }
+std::chrono::seconds stressDuration()
+{
+    if (const char* text = std::getenv ("PARTITA_STRESS_SECONDS"))
+        return std::chrono::seconds (std::max (1, std::atoi (text)));
+    return std::chrono::seconds (60);
+}
 
-    ProcessorParameters randomParameters (std::mt19937& random, bool shapingToo)
+ProcessorParameters randomParameters (std::mt19937& random, bool shapingToo)
+{
+    auto uniform = [&] (const ParameterRange& range)
+    { return std::uniform_real_distribution<float> (range.minimum, range.maximum) (random); };
+    ProcessorParameters p;
+    p.mixPercent = uniform (parameterRow ("mix").range);
+    p.wetGainDb = uniform (parameterRow ("wetGain").range);
+    p.outputGainDb = std::min (uniform (parameterRow ("outputGain").range), 0.0f);
+    p.preDelayMs = uniform (parameterRow ("preDelay").range);
+    p.lowCutHz = uniform (parameterRow ("lowCut").range);
+    p.highCutHz = uniform (parameterRow ("highCut").range);
+    p.widthPercent = uniform (parameterRow ("width").range);
+    p.autoGain = true;
+    if (shapingToo)
     {
-        auto uniform = [&] (const ParameterRange& range)
-        { return std::uniform_real_distribution<float> (range.minimum, range.maximum) (random); };
-        ProcessorParameters p;
-        p.mixPercent = uniform (parameterRanges::mixPercent);
-        p.wetGainDb = uniform (parameterRanges::wetGainDb);
-        p.outputGainDb = std::min (uniform (parameterRanges::outputGainDb), 0.0f);
-        p.preDelayMs = uniform (parameterRanges::preDelayMs);
-        p.lowCutHz = uniform (parameterRanges::lowCutHz);
-        p.highCutHz = uniform (parameterRanges::highCutHz);
-        p.widthPercent = uniform (parameterRanges::widthPercent);
-        p.autoGain = true;
-        if (shapingToo)
-        {
-            p.trimStartMs = std::uniform_real_distribution<float> (0.0f, 20.0f) (random);
-            p.trimEndMs = std::uniform_real_distribution<float> (0.0f, 20.0f) (random);
-            p.reverse = random() % 2 == 0;
-            p.stretchPercent = uniform (parameterRanges::stretchPercent);
-            p.latencyMode = random() % 4 == 0 ? LatencyMode::onePartition : LatencyMode::zero;
-        }
-        return p;
+        p.trimStartMs = std::uniform_real_distribution<float> (0.0f, 20.0f) (random);
+        p.trimEndMs = std::uniform_real_distribution<float> (0.0f, 20.0f) (random);
+        p.reverse = random() % 2 == 0;
+        p.stretchPercent = uniform (parameterRow ("stretch").range);
+        p.latencyMode = random() % 4 == 0 ? LatencyMode::onePartition : LatencyMode::zero;
     }
+    return p;
+}
 } // namespace
 
 TEST (ProcessorThreadStress, LoaderAudioMessageAndParameterThreadsRunTogetherForAMinute)
@@ -70,9 +71,8 @@ TEST (ProcessorThreadStress, LoaderAudioMessageAndParameterThreadsRunTogetherFor
     constexpr std::size_t maxBlock = 512;
 
     ConvolverProcessor processor (RebuildMode::background);
-    processor.loadImpulseResponse (test::makeClip ({ test::decayingNoise (4800, 1), test::decayingNoise (4800, 2) },
-                                                   48000.0),
-                                   "start.wav");
+    processor.loadImpulseResponse (
+        test::makeClip ({ test::decayingNoise (4800, 1), test::decayingNoise (4800, 2) }, 48000.0), "start.wav");
     processor.prepare (48000.0, maxBlock, 2, 2);
 
     std::atomic<bool> running { true };
@@ -97,7 +97,8 @@ TEST (ProcessorThreadStress, LoaderAudioMessageAndParameterThreadsRunTogetherFor
                 test::Channels ir;
                 for (std::size_t c = 0; c < numChannels; ++c)
                     ir.push_back (test::decayingNoise (100 + seed % 20000, seed + static_cast<std::uint32_t> (c)));
-                processor.loadImpulseResponse (test::makeClip (ir, rates[seed % 3]), "ir" + std::to_string (seed) + ".wav");
+                processor.loadImpulseResponse (test::makeClip (ir, rates[seed % 3]),
+                                               "ir" + std::to_string (seed) + ".wav");
                 ++loads;
 
                 // What an editor polls.
@@ -105,14 +106,14 @@ TEST (ProcessorThreadStress, LoaderAudioMessageAndParameterThreadsRunTogetherFor
                 {
                     const auto info = processor.impulseResponseInfo();
                     if (info != nullptr)
-                        (void) info->shapedFrames();
-                    (void) processor.lastError();
-                    (void) processor.reportedTiming();
-                    (void) processor.impulseResponseVersion();
-                    (void) processor.timingVersion();
-                    (void) processor.cpuLoad();
-                    (void) processor.retiredEnginesAwaitingRelease();
-                    (void) processor.parameters();
+                        (void)info->shapedFrames();
+                    (void)processor.lastError();
+                    (void)processor.reportedTiming();
+                    (void)processor.impulseResponseVersion();
+                    (void)processor.timingVersion();
+                    (void)processor.cpuLoad();
+                    (void)processor.retiredEnginesAwaitingRelease();
+                    (void)processor.parameters();
                     ++queries;
                     std::this_thread::sleep_for (std::chrono::microseconds (500));
                 }
@@ -130,7 +131,7 @@ TEST (ProcessorThreadStress, LoaderAudioMessageAndParameterThreadsRunTogetherFor
                 if (Clock::now() > nextPrepare)
                 {
                     holdAudio.store (true);
-                    while (! audioHeld.load() && running.load())
+                    while (!audioHeld.load() && running.load())
                         std::this_thread::yield();
                     if (running.load())
                     {
@@ -168,14 +169,14 @@ TEST (ProcessorThreadStress, LoaderAudioMessageAndParameterThreadsRunTogetherFor
     {
         {
             const test::ScopedRealtimeWatch watch;
-            for (int i = 0; i < 256 && ! holdAudio.load(); ++i)
+            for (int i = 0; i < 256 && !holdAudio.load(); ++i)
             {
                 const auto count = 1 + random() % maxBlock;
                 std::copy_n (noise.begin(), count, channels[0]);
                 std::copy_n (noise.begin(), count, channels[1]);
                 processor.process (channels, count);
                 for (std::size_t n = 0; n < count; ++n)
-                    if (! std::isfinite (channels[0][n]) || ! std::isfinite (channels[1][n]))
+                    if (!std::isfinite (channels[0][n]) || !std::isfinite (channels[1][n]))
                         ++nonFinite;
                 if (++calls % 1000 == 0)
                     processor.reset();

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "state/ParameterScale.h"
 
-#include "processor/ProcessorParameters.h"
+#include "processor/ParameterTable.h"
 
 #include <gtest/gtest.h>
 
@@ -23,16 +23,21 @@ struct ScaleCase
 
 std::vector<ScaleCase> pluginScales()
 {
-    namespace ranges = parameterRanges;
     return {
-        { "mix", ranges::mixPercent, 0.0f, { 60.0f, 70.0f, 33.3f, 0.5f, 99.9f, 12.25f } },
-        { "wetGain", ranges::wetGainDb, 0.0f, { -3.0f, -2.0f, 1.0f, -0.1f, 6.5f, -59.9f, 23.99f } },
-        { "preDelay", ranges::preDelayMs, 100.0f, { 25.0f, 7.0f, 12.0f, 0.3f, 333.3f, 499.0f } },
-        { "irStart", ranges::trimStartMs, 300.0f, { 1.0f, 2.0f, 20.0f, 1234.5f, 0.01f } },
-        { "stretch", ranges::stretchPercent, 100.0f, { 110.0f, 130.0f, 75.5f, 199.0f } },
-        { "lowCut", ranges::lowCutHz, std::sqrt (20.0f * 2000.0f), { 120.0f, 80.0f, 150.0f, 28.1f, 1999.0f } },
-        { "highCut", ranges::highCutHz, std::sqrt (1000.0f * 20000.0f), { 12000.0f, 9000.0f, 12130.0f, 1000.5f } },
-        { "width", ranges::widthPercent, 0.0f, { 140.0f, 160.0f, 0.1f, 199.9f } },
+        { "mix", parameterRow ("mix").range, 0.0f, { 60.0f, 70.0f, 33.3f, 0.5f, 99.9f, 12.25f } },
+        { "wetGain", parameterRow ("wetGain").range, 0.0f, { -3.0f, -2.0f, 1.0f, -0.1f, 6.5f, -59.9f, 23.99f } },
+        { "preDelay", parameterRow ("preDelay").range, 100.0f, { 25.0f, 7.0f, 12.0f, 0.3f, 333.3f, 499.0f } },
+        { "irStart", parameterRow ("irStart").range, 300.0f, { 1.0f, 2.0f, 20.0f, 1234.5f, 0.01f } },
+        { "stretch", parameterRow ("stretch").range, 100.0f, { 110.0f, 130.0f, 75.5f, 199.0f } },
+        { "lowCut",
+          parameterRow ("lowCut").range,
+          std::sqrt (20.0f * 2000.0f),
+          { 120.0f, 80.0f, 150.0f, 28.1f, 1999.0f } },
+        { "highCut",
+          parameterRow ("highCut").range,
+          std::sqrt (1000.0f * 20000.0f),
+          { 12000.0f, 9000.0f, 12130.0f, 1000.5f } },
+        { "width", parameterRow ("width").range, 0.0f, { 140.0f, 160.0f, 0.1f, 199.9f } },
     };
 }
 

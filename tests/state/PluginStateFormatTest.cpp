@@ -2,6 +2,7 @@
 #include "state/PluginStateFormat.h"
 
 #include "StateTestHelpers.h"
+#include "processor/ParameterTable.h"
 #include "state/ContentHash.h"
 #include "state/RestoredImpulseResponse.h"
 #include "state/StateError.h"
@@ -182,7 +183,7 @@ TEST (PluginStateFormat, IgnoresUnknownChunksAndParametersOfANewerVersionAndSays
     const auto parsed = parseState (bytes);
     EXPECT_EQ (parsed.version, 2u);
     EXPECT_EQ (parsed.state.parameters.widthPercent, 150.0f);
-    EXPECT_EQ (parsed.state.parameters.mixPercent, parameterRanges::mixPercent.defaultValue);
+    EXPECT_EQ (parsed.state.parameters.mixPercent, parameterRow ("mix").range.defaultValue);
     EXPECT_EQ (parsed.problems.size(), 2u); // newer version, one unknown parameter
 }
 

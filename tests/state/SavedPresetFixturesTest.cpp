@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Presets saved by the release before the parameter table (commit 4f5e20c,
+// tests/golden/states) load unchanged: same values, same IR, no problems.
+#include "io/AudioFileReader.h"
+#include "state/ContentHash.h"
+#include "state/PluginStateFormat.h"
+#include "state/StateFile.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+namespace partita
+{
+namespace
+{
+const std::filesystem::path fixtures = PARTITA_GOLDEN_STATES;
+const std::filesystem::path factory = PARTITA_FACTORY_IRS;
+
+ParsedState parseFixture (const char* name)
+{
+    return parseState (readStateFile (fixtures / name));
+}
+
+void expectIrIs (const ParsedState& parsed, const char* name, std::size_t channels)
+{
+    ASSERT_TRUE (parsed.state.impulseResponse.has_value());
+    const auto& ir = *parsed.state.impulseResponse;
+    EXPECT_EQ (ir.name, name);
+    ASSERT_NE (ir.audio, nullptr);
+    EXPECT_EQ (ir.audio->channels.size(), channels);
+    EXPECT_EQ (ir.contentHash, contentHash (*ir.audio));
+}
+
+TEST (SavedPresetFixtures, AShapedZeroLatencyPresetKeepsEveryValue)
+{
+    const auto parsed = parseFixture ("small-room-shaped-zero-latency.partita");
+    EXPECT_TRUE (parsed.problems.empty());
+    const auto& p = parsed.state.parameters;
+    EXPECT_EQ (p.mixPercent, 60.0f);
+    EXPECT_EQ (p.wetGainDb, -3.0f);
+    EXPECT_EQ (p.outputGainDb, 1.5f);
+    EXPECT_EQ (p.preDelayMs, 12.5f);
+    EXPECT_EQ (p.lowCutHz, 80.0f);
+    EXPECT_EQ (p.highCutHz, 9000.0f);
+    EXPECT_EQ (p.widthPercent, 130.0f);
+    EXPECT_TRUE (p.autoGain);
+    EXPECT_EQ (p.latencyMode, LatencyMode::zero);
+    expectIrIs (parsed, "small_room.wav", 2);
+    // The IR is the factory room, sample for sample.
+    EXPECT_EQ (parsed.state.impulseResponse->audio->channels, readAudioFile (factory / "small_room.wav").channels);
+}
+
+TEST (SavedPresetFixtures, ATrueStereoLowCpuPresetKeepsEveryValue)
+{
+    const auto parsed = parseFixture ("true-stereo-room-reversed-stretched-low-cpu.partita");
+    EXPECT_TRUE (parsed.problems.empty());
+    const auto& p = parsed.state.parameters;
+    EXPECT_EQ (p.mixPercent, 100.0f);
+    EXPECT_EQ (p.trimStartMs, 5.0f);
+    EXPECT_EQ (p.trimEndMs, 150.0f);
+    EXPECT_TRUE (p.reverse);
+    EXPECT_EQ (p.stretchPercent, 125.0f);
+    EXPECT_EQ (p.widthPercent, 70.0f);
+    EXPECT_FALSE (p.autoGain);
+    EXPECT_EQ (p.latencyMode, LatencyMode::onePartition);
+    expectIrIs (parsed, "true_stereo_room.wav", 4);
+}
+
+TEST (SavedPresetFixtures, ADefaultsPresetHasTheDefaults)
+{
+    const auto parsed = parseFixture ("cabinet-defaults.partita");
+    EXPECT_TRUE (parsed.problems.empty());
+    const auto& p = parsed.state.parameters;
+    EXPECT_EQ (p.mixPercent, 100.0f);
+    EXPECT_EQ (p.lowCutHz, 20.0f);
+    EXPECT_EQ (p.highCutHz, 20000.0f);
+    EXPECT_FALSE (p.reverse);
+    EXPECT_TRUE (p.autoGain);
+    expectIrIs (parsed, "cabinet.wav", 1);
+}
+} // namespace
+} // namespace partita
