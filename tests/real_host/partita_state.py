@@ -8,7 +8,7 @@ import math
 import struct
 import sys
 
-# The parameters by their stable IDs (Source/state/ParameterIds.h), with the
+# The parameters by their stable IDs (the table in Source/processor/ParameterTable.h), with the
 # defaults of ProcessorParameters, in their own units.
 DEFAULT_PARAMETERS = {
     "mix": 100.0,
