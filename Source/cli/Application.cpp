@@ -2,63 +2,39 @@
 #include "Application.h"
 
 #include "CommandLineParser.h"
+#include "CommandTable.h"
 #include "HelpText.h"
-#include "InfoCommand.h"
-#include "RenderCommand.h"
 #include "UsageError.h"
 
 #include <new>
-#include <string_view>
 
 namespace partita
 {
 
 namespace
 {
-std::string_view helpCommandFor (std::span<const std::string> arguments)
+int runParsed (const ParsedCommand& command, std::ostream& out, std::ostream& err)
 {
-    if (!arguments.empty() && arguments.front() == "render")
-        return "partita render --help";
-    if (!arguments.empty() && arguments.front() == "info")
-        return "partita info --help";
-    return "partita --help";
-}
-
-std::string_view helpFor (HelpTopic topic)
-{
-    switch (topic)
+    if (command.kind == CommandKind::help || command.kind == CommandKind::version)
     {
-        case HelpTopic::general:
-            return generalHelp();
-        case HelpTopic::render:
-            return renderHelp();
-        case HelpTopic::info:
-            return infoHelp();
+        if (command.kind == CommandKind::version)
+            out << versionText();
+        else
+            out << (command.helpTopic != nullptr ? command.helpTopic->help() : generalHelp());
+        out.flush();
+        return 0;
     }
-    return generalHelp();
+    for (const auto& row : commandTable())
+        if (row.kind == command.kind)
+            return row.run (command, out, err);
+    return 1;
 }
 
 int run (std::span<const std::string> arguments, std::ostream& out, std::ostream& err)
 {
     try
     {
-        const auto command = parseCommandLine (arguments);
-        switch (command.kind)
-        {
-            case CommandKind::help:
-                out << helpFor (command.helpTopic);
-                out.flush();
-                return 0;
-            case CommandKind::version:
-                out << versionText();
-                out.flush();
-                return 0;
-            case CommandKind::render:
-                return runRenderCommand (command.render, out, err);
-            case CommandKind::info:
-                return runInfoCommand (command.info, out, err);
-        }
-        return 1;
+        return runParsed (parseCommandLine (arguments), out, err);
     }
     catch (const UsageError& error)
     {

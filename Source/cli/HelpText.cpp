@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "HelpText.h"
 
+#include "CommandTable.h"
+#include "HelpLayout.h"
+#include "InfoOptionTable.h"
+#include "RenderOptionTable.h"
+
 #ifndef PARTITA_VERSION
 #define PARTITA_VERSION "unknown"
 #endif
@@ -8,26 +13,37 @@
 namespace partita
 {
 
-std::string_view generalHelp() noexcept
+namespace
 {
-    return R"(partita - convolve audio files with an impulse response (partitioned FFT convolution)
+/** The general help's command paragraphs start in this column and end at 79. */
+constexpr std::size_t summaryColumn = 11;
+constexpr std::size_t summaryWidth = 68;
 
-Usage:
-  partita render INPUT... --ir IR -o OUTPUT [options]
-  partita info FILE...
-  partita --help | --version
-  partita COMMAND --help
+std::string commandsSection()
+{
+    std::string text = "Commands:\n";
+    for (const auto& command : commandTable())
+    {
+        auto paragraph = wrapText (command.summary(), summaryWidth, summaryColumn);
+        const auto label = "  " + std::string (command.name);
+        text += label + paragraph.substr (label.size());
+    }
+    return text;
+}
+} // namespace
 
-Commands:
-  render   Convolve one or more audio files with an impulse response (IR) and
-           write the results: WAV, AIFF, FLAC or Ogg Vorbis, 32-bit float by
-           default, the whole reverb tail kept. 'partita render --help' lists
-           every option (--ir, -o/--output, --mix, --wet-gain, --dry-gain,
-           --gain, --normalize, --mode, --method, --precision, --format,
-           --output-channels, --force, -q/--quiet).
-  info     Show the format, channels, rate, length, and the peak and RMS level
-           of each channel of audio files.
+std::string generalHelp()
+{
+    std::string usage;
+    for (const auto& command : commandTable())
+        usage.append ("  ").append (command.synopsis).append ("\n");
 
+    return "partita - convolve audio files with an impulse response (partitioned FFT convolution)\n\n"
+           "Usage:\n"
+           + usage
+           + "  partita --help | --version\n"
+             "  partita COMMAND --help\n\n"
+           + commandsSection() + R"(
 Examples:
   partita render dry.wav --ir hall.wav -o wet.wav
   partita render take1.wav take2.wav --ir plate.flac -o renders/ --mix 30
@@ -38,7 +54,17 @@ written, 2 when the command line is wrong.
 )";
 }
 
-std::string_view renderHelp() noexcept
+std::string renderSummary()
+{
+    auto options = specsOf (renderOptionTable());
+    std::erase_if (options, [] (const OptionSpec* spec) { return spec->longName == "--help"; });
+    return "Convolve one or more audio files with an impulse response (IR) and write the results: WAV, AIFF, FLAC "
+           "or Ogg Vorbis, 32-bit float by default, the whole reverb tail kept. 'partita render --help' lists every "
+           "option ("
+           + optionNameList (options) + ").";
+}
+
+std::string renderHelp()
 {
     return R"(partita render - convolve audio files with an impulse response
 
@@ -55,56 +81,8 @@ sample rate (libsoxr, high quality) when the rates differ; the output has the
 input's rate. Outputs are written to a temporary file and renamed when
 complete, so a failed render never leaves a partial file behind.
 
-Required:
-  --ir IR                 The impulse response file. Mono, one channel per
-                          input, one per output for a mono input, or a full
-                          matrix (true stereo: 4 channels LL, LR, RL, RR).
-  -o, --output PATH       The output file, or folder for several inputs.
-
-Or, instead of --ir and the options from --mix to --precision:
-  --state PRESET          A preset exported by the Partita plugin (or a saved
-                          plugin state): renders with the plugin's own signal
-                          path, its IR and every parameter, so the output
-                          nulls against the plugin's. Mono or stereo inputs;
-                          the output has the input's length plus the tail,
-                          with the plugin's latency removed.
-
-Options:
-  --mix PERCENT           Wet share of the output, 0 to 100 (linear):
-                          output = mix * wet + (1 - mix) * dry. Default 100.
-                          Below 100 the dry input must map onto the outputs:
-                          as many outputs as inputs, or a mono input.
-  --wet-gain DB           Gain of the convolved (wet) signal. Default 0.
-  --dry-gain DB           Gain of the dry signal. Default 0.
-  --gain DB               Output gain, after the mix. Default 0.
-  --normalize [energy|peak]
-                          Scale the IR first. energy: the IR channel with the
-                          most energy gets a sum of squares of 1; peak: the
-                          largest IR sample becomes 1. A bare --normalize means
-                          energy. Default: off (the IR as recorded).
-  --mode full|same|valid  Which part of the convolution to keep. full: all
-                          N + M - 1 samples, the whole tail (default); same: N
-                          samples centred on the full result; valid: only the
-                          samples computed without zero padding.
-  --method auto|direct|fft
-                          How to compute: auto picks the cheaper of a direct
-                          sum and FFT overlap-add for the sizes. Default auto.
-  --precision single|double
-                          Arithmetic: single (32-bit float, as the plugin) or
-                          double (64-bit, errors near -200 dB). Default single.
-  --format 16|24|32|float|double|vorbis
-                          Output sample format: 16/24/32-bit PCM, 32-bit float,
-                          64-bit float or Ogg Vorbis. Default from the output's
-                          extension: float for .wav/.aiff, 24 for .flac, vorbis
-                          for .ogg.
-  --output-channels N     Number of output channels. Default: as many as the
-                          inputs (mono or per-channel IR), as many as the IR's
-                          channels for a mono input, IR channels / inputs for a
-                          full matrix.
-  --force                 Overwrite existing outputs. Default: refuse.
-  -q, --quiet             No progress bar and no report.
-  -h, --help              Show this help.
-
+)" + formatOptionSections (specsOf (renderOptionTable()))
+           + R"(
 After rendering, each output gets a line on stdout with its channels, rate,
 length, peak level and the number of samples beyond full scale; a fixed-point
 output that clips gets a warning on stderr. A progress bar is drawn on stderr
@@ -118,7 +96,12 @@ Examples:
 )";
 }
 
-std::string_view infoHelp() noexcept
+std::string infoSummary()
+{
+    return "Show the format, channels, rate, length, and the peak and RMS level of each channel of audio files.";
+}
+
+std::string infoHelp()
 {
     return R"(partita info - describe audio files
 
@@ -130,9 +113,8 @@ length in frames and seconds, and per channel the peak level (dBFS and linear)
 and the RMS level (dBFS). A file that cannot be read gets one line on stderr
 and the exit status becomes 1; the others are still described.
 
-Options:
-  -h, --help              Show this help.
-
+)" + formatOptionSections (specsOf (infoOptionTable()))
+           + R"(
 Examples:
   partita info hall.wav
   partita info renders/*.wav

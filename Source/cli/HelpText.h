@@ -2,19 +2,22 @@
 #pragma once
 
 #include <string>
-#include <string_view>
 
 namespace partita
 {
 
-/** `partita --help`: the commands, with examples. */
-std::string_view generalHelp() noexcept;
+/** `partita --help`: the commands from the command table, with examples. */
+std::string generalHelp();
 
-/** `partita render --help`: every option with its default, and examples. */
-std::string_view renderHelp() noexcept;
+/** `partita render --help`: every option of the render table, and examples. */
+std::string renderHelp();
+/** The render command's paragraph in the general help. */
+std::string renderSummary();
 
 /** `partita info --help`. */
-std::string_view infoHelp() noexcept;
+std::string infoHelp();
+/** The info command's paragraph in the general help. */
+std::string infoSummary();
 
 /** `partita --version`: name, version and licence. */
 std::string versionText();

@@ -77,18 +77,10 @@ RenderJob::RenderJob (const RenderOptions& renderOptions, std::size_t threads)
 AudioClip RenderJob::render (const AudioClip& input, const AudioClip& impulseResponse,
                              const ProgressCallback& progress) const
 {
-    if (input.numChannels() == 0 || input.numFrames() == 0)
-        throw std::invalid_argument ("the input holds no samples");
-    if (impulseResponse.numChannels() == 0 || impulseResponse.numFrames() == 0)
-        throw std::invalid_argument ("the impulse response holds no samples");
-    if (impulseResponse.sampleRate != input.sampleRate)
-        throw std::invalid_argument ("the impulse response is at " + std::to_string (impulseResponse.sampleRate)
-                                     + " Hz but the input at " + std::to_string (input.sampleRate)
-                                     + " Hz; resample it first");
-    for (const auto* clip : { &input, &impulseResponse })
-        for (const auto& channel : clip->channels)
-            if (channel.size() != clip->numFrames())
-                throw std::invalid_argument ("a clip has channels of different lengths");
+    checkRenderable (input.numChannels(), input.numFrames(), input.sampleRate, impulseResponse);
+    for (const auto& channel : input.channels)
+        if (channel.size() != input.numFrames())
+            throw std::invalid_argument ("a clip has channels of different lengths");
 
     const auto [wetScale, dryScale] = mixScalesFor (options);
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RenderTargets.h"
 
-#include "QuotedText.h"
 #include "UsageError.h"
 #include "io/AudioFileError.h"
+#include "io/QuotedText.h"
 
 #include <stdexcept>
 #include <system_error>
@@ -82,13 +82,12 @@ void checkFolderIsWritable (const fs::path& output)
         folder = ".";
 
     if (!pathExists (folder))
-        throw std::runtime_error ("cannot write " + quotedPath (output) + ": the folder " + quotedPath (folder)
+        throw std::runtime_error ("cannot write " + quoted (output) + ": the folder " + quoted (folder)
                                   + " does not exist");
     if (!isDirectory (folder))
-        throw std::runtime_error ("cannot write " + quotedPath (output) + ": " + quotedPath (folder)
-                                  + " is not a folder");
+        throw std::runtime_error ("cannot write " + quoted (output) + ": " + quoted (folder) + " is not a folder");
     if (::access (folder.c_str(), W_OK | X_OK) != 0)
-        throw std::runtime_error ("cannot write " + quotedPath (output) + ": the folder " + quotedPath (folder)
+        throw std::runtime_error ("cannot write " + quoted (output) + ": the folder " + quoted (folder)
                                   + " is not writable");
 }
 
@@ -101,23 +100,23 @@ void checkFolderCanBeCreated (const fs::path& folder)
         ancestor = ancestor.parent_path();
 
     if (!isDirectory (ancestor))
-        throw std::runtime_error ("cannot create the output folder " + quotedPath (folder) + ": "
-                                  + quotedPath (ancestor) + " is not a folder");
+        throw std::runtime_error ("cannot create the output folder " + quoted (folder) + ": " + quoted (ancestor)
+                                  + " is not a folder");
     if (::access (ancestor.c_str(), W_OK | X_OK) != 0)
-        throw std::runtime_error ("cannot create the output folder " + quotedPath (folder) + ": "
-                                  + quotedPath (ancestor) + " is not writable");
+        throw std::runtime_error ("cannot create the output folder " + quoted (folder) + ": " + quoted (ancestor)
+                                  + " is not writable");
 }
 
 void checkNotAnInput (const RenderTarget& target, const RenderOptions& options)
 {
     for (const auto& input : options.inputs)
         if (isSameFile (target.output, input))
-            throw std::runtime_error ("the output " + quotedPath (target.output) + " is the input " + quotedPath (input)
+            throw std::runtime_error ("the output " + quoted (target.output) + " is the input " + quoted (input)
                                       + "; partita never overwrites its input");
 
     if (isSameFile (target.output, options.impulseResponse))
-        throw std::runtime_error ("the output " + quotedPath (target.output) + " is the impulse response "
-                                  + quotedPath (options.impulseResponse) + "; partita never overwrites its input");
+        throw std::runtime_error ("the output " + quoted (target.output) + " is the impulse response "
+                                  + quoted (options.impulseResponse) + "; partita never overwrites its input");
 }
 
 void checkOverwrite (const RenderTarget& target, bool force)
@@ -125,9 +124,9 @@ void checkOverwrite (const RenderTarget& target, bool force)
     if (!pathExists (target.output))
         return;
     if (isDirectory (target.output))
-        throw std::runtime_error ("cannot write " + quotedPath (target.output) + ": it is a folder");
+        throw std::runtime_error ("cannot write " + quoted (target.output) + ": it is a folder");
     if (!force)
-        throw std::runtime_error (quotedPath (target.output) + " exists; use --force to overwrite it");
+        throw std::runtime_error (quoted (target.output) + " exists; use --force to overwrite it");
 }
 } // namespace
 
@@ -155,16 +154,16 @@ RenderTargets resolveRenderTargets (const RenderOptions& options)
         if (!namesFolder)
         {
             if (pathExists (output))
-                throw std::runtime_error ("several inputs need -o to name a folder, but " + quotedPath (output)
+                throw std::runtime_error ("several inputs need -o to name a folder, but " + quoted (output)
                                           + " is a file");
-            throw std::runtime_error ("the output folder " + quotedPath (output)
+            throw std::runtime_error ("the output folder " + quoted (output)
                                       + " does not exist; create it, or end the path with '/' to have it created");
         }
 
         if (!isDirectory (output))
         {
             if (pathExists (output))
-                throw std::runtime_error ("the output folder " + quotedPath (output) + " is a file");
+                throw std::runtime_error ("the output folder " + quoted (output) + " is a file");
             checkFolderCanBeCreated (output);
             result.folderToCreate = output;
         }
@@ -183,9 +182,9 @@ RenderTargets resolveRenderTargets (const RenderOptions& options)
 
         for (std::size_t j = 0; j < i; ++j)
             if (isSameFile (result.targets[j].output, target.output))
-                throw std::runtime_error ("the inputs " + quotedPath (result.targets[j].input) + " and "
-                                          + quotedPath (target.input) + " would both be written to "
-                                          + quotedPath (target.output));
+                throw std::runtime_error ("the inputs " + quoted (result.targets[j].input) + " and "
+                                          + quoted (target.input) + " would both be written to "
+                                          + quoted (target.output));
 
         checkOverwrite (target, options.force);
         if (!result.folderToCreate)

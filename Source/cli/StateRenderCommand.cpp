@@ -1,99 +1,46 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "StateRenderCommand.h"
 
-#include "ProgressBar.h"
-#include "ProgressTracker.h"
-#include "QuotedText.h"
-#include "RenderReport.h"
+#include "RenderBatch.h"
 #include "RenderTargets.h"
 #include "StateRenderJob.h"
-#include "UsageError.h"
-#include "io/AudioFileError.h"
-#include "io/AudioFileReader.h"
-#include "io/AudioFileWriter.h"
+#include "io/QuotedText.h"
 
-#include <new>
 #include <stdexcept>
-#include <system_error>
 
 namespace partita
 {
-namespace
-{
-int renderTargets (const RenderOptions& options, std::ostream& out, std::ostream& err)
+
+int runStateRenderCommand (const RenderOptions& options, std::ostream& out, std::ostream& err)
 {
     const auto targets = resolveRenderTargets (options);
     for (const auto& target : targets.targets)
         if (isSameFile (target.output, options.state))
-            throw std::runtime_error ("the output " + quotedPath (target.output) + " is the state "
-                                      + quotedPath (options.state) + "; partita never overwrites its input");
+            throw std::runtime_error ("the output " + quoted (target.output) + " is the state " + quoted (options.state)
+                                      + "; partita never overwrites its input");
 
     const StateRenderJob job (options.state);
     for (const auto& warning : job.warnings())
-        err << "partita: warning: " << quotedPath (options.state) << ": " << warning << '\n';
+        err << "partita: warning: " << quoted (options.state) << ": " << warning << '\n';
 
-    if (targets.folderToCreate)
-    {
-        std::error_code error;
-        std::filesystem::create_directories (*targets.folderToCreate, error);
-        if (error)
-            throw std::runtime_error ("cannot create the output folder " + quotedPath (*targets.folderToCreate) + ": "
-                                      + error.message());
-    }
+    RenderBatchSettings settings;
+    settings.quiet = options.quiet;
+    // One file at a time: each render runs the plugin's processor, whose
+    // background planning already uses the other cores.
+    settings.fileThreads = 1;
+    settings.failureContext = " with " + quoted (options.state);
+    const auto overwrite = options.force ? OverwritePolicy::replace : OverwritePolicy::refuse;
 
-    ProgressBar progressBar (!options.quiet);
-    ProgressTracker tracker (targets.targets.size(),
-                             [&progressBar] (double fraction) { progressBar.update (fraction); });
-
-    int status = 0;
-    std::vector<RenderReport> reports;
-    for (std::size_t index = 0; index < targets.targets.size(); ++index)
-    {
-        const auto& target = targets.targets[index];
-        const auto progress = tracker.callbackFor (index);
-        try
+    return renderBatch (
+        targets, settings,
+        [&] (const RenderTarget& target, const std::function<void (double)>& progress)
         {
-            const auto input = readAudioFile (target.input);
-            if (input.numFrames() == 0)
-                throw AudioFileError (quotedPath (target.input) + " holds no samples");
+            const auto input = openRenderInput (target.input).readRest();
             const auto output = job.render (input, options.outputChannels,
                                             [&progress] (double fraction) { progress (0.9 * fraction); });
-            auto report = measureRender (target.output, output, target.format.sampleFormat);
-            writeAudioFile (target.output, output, target.format,
-                            options.force ? OverwritePolicy::replace : OverwritePolicy::refuse);
-            progress (1.0);
-            reports.push_back (std::move (report));
-        }
-        catch (const AudioFileError& error)
-        {
-            err << "partita: error: " << error.what() << '\n';
-            status = 1;
-        }
-        catch (const std::exception& error)
-        {
-            err << "partita: error: cannot render " << quotedPath (target.input) << " with "
-                << quotedPath (options.state) << ": " << error.what() << '\n';
-            status = 1;
-        }
-    }
-    progressBar.finish();
-
-    for (const auto& report : reports)
-    {
-        if (!options.quiet)
-            out << formatReportLine (report) << '\n';
-        if (const auto warning = clippingWarning (report))
-            err << *warning << '\n';
-    }
-    out.flush();
-    err.flush();
-    return status;
-}
-} // namespace
-
-int runStateRenderCommand (const RenderOptions& options, std::ostream& out, std::ostream& err)
-{
-    return renderTargets (options, out, err);
+            return writeRenderedClip (target, output, overwrite);
+        },
+        out, err);
 }
 
 } // namespace partita

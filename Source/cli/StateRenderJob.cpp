@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "StateRenderJob.h"
 
-#include "QuotedText.h"
 #include "io/AudioFileError.h"
+#include "io/QuotedText.h"
 #include "processor/ConvolverProcessor.h"
 #include "state/PluginStateFormat.h"
 #include "state/RestoredImpulseResponse.h"
@@ -33,7 +33,7 @@ StateRenderJob::StateRenderJob (const std::filesystem::path& stateFile)
         // readStateFile names the file itself; parseState does not.
         if (message.find (stateFile.filename().string()) != std::string::npos)
             throw;
-        throw StateError (quotedPath (stateFile) + " is " + message);
+        throw StateError (quoted (stateFile) + " is " + message);
     }
 
     parameters = parsed.state.parameters;
@@ -41,7 +41,7 @@ StateRenderJob::StateRenderJob (const std::filesystem::path& stateFile)
     {
         auto restored = restoreImpulseResponse (*parsed.state.impulseResponse);
         if (restored.audio == nullptr)
-            throw AudioFileError (quotedPath (stateFile) + ": " + restored.problem);
+            throw AudioFileError (quoted (stateFile) + ": " + restored.problem);
         if (!restored.problem.empty())
             problems.push_back (std::move (restored.problem));
         impulseResponse = std::move (restored.audio);

@@ -43,100 +43,111 @@ struct Channels
     std::vector<double*> pointers;
 };
 
+/** One streamed render in the precision Sample: the segments of the input
+    read, convolved path by path, mixed and written, each stage on its own
+    thread where they can overlap. */
 template <typename Sample>
-RenderReport streamPaths (AudioFileReader& input, const AudioClip& impulseResponse, const RenderOptions& options,
-                          const MixScales& scales, std::size_t maxThreads, const std::filesystem::path& output,
-                          const OutputFormat& format, OverwritePolicy overwrite, const ProgressCallback& progress)
+class PathStreamer
 {
-    const auto& info = input.info();
-    const auto signalLength = static_cast<std::size_t> (info.numFrames);
-    const auto kernelLength = impulseResponse.numFrames();
-    const auto plan =
-        makeRenderPlan (info.numChannels, impulseResponse.numChannels(), options.outputChannels, scales.dry != 0.0);
-    const auto outputLength = convolutionOutputLength (signalLength, kernelLength, options.mode);
-    const auto outputOffset = convolutionOutputOffset (signalLength, kernelLength, options.mode);
-
-    // Every path has the same lengths and so the same plan and segment length.
-    const auto numPaths = plan.paths.size();
-    const auto segmentLength = planOverlapAdd (signalLength, kernelLength, sizeof (Sample)).segmentLength;
-    const auto largestEmitted = segmentLength + kernelLength - 1;
-    const auto numSegments = (signalLength + segmentLength - 1) / segmentLength;
-
-    // Two of each block: segment k is convolved while segment k + 1 is read
-    // into the other input block, and mixed while segment k - 1 is written
-    // from the other mixed block, so that decoding and encoding overlap the
-    // arithmetic instead of waiting for it.
-    std::array<Channels, 2> inputBlocks { Channels (plan.numInputs, segmentLength),
-                                          Channels (plan.numInputs, segmentLength) };
-    std::array<Channels, 2> mixedBlocks { Channels (plan.numOutputs, largestEmitted),
-                                          Channels (plan.numOutputs, largestEmitted) };
-    std::vector<std::vector<Sample>> pathInputs (numPaths);
-    std::vector<std::span<const Sample>> pathResults (numPaths);
-    std::vector<std::unique_ptr<StreamingOverlapAdd<Sample>>> convolvers (numPaths);
-
-    const auto framesIn = [&] (std::size_t segment)
-    { return std::min (segmentLength, signalLength - segment * segmentLength); };
-    const auto readSegment = [&] (std::size_t segment)
-    { input.read (inputBlocks[segment % 2].pointers, framesIn (segment)); };
-
-    std::optional<AudioFileWriter> writer;
-    RenderReport report;
-    report.output = output;
-    report.numChannels = plan.numOutputs;
-    report.sampleRate = info.sampleRate;
-    report.numFrames = outputLength;
-    report.sampleFormat = format.sampleFormat;
-
-    // Declared after everything the tasks use: destroying a future from
-    // std::async waits for its task, also when an exception leaves early.
-    std::future<void> reading;
-    std::future<void> writing;
-
-    // The first segment is decoded while the FFTs are planned.
-    reading = std::async (std::launch::async, readSegment, 0);
-    parallelFor (numPaths, maxThreads,
-                 [&] (std::size_t index)
-                 {
-                     const auto kernel = convertChannel<Sample> (impulseResponse.channels[plan.paths[index].irChannel]);
-                     convolvers[index] = std::make_unique<StreamingOverlapAdd<Sample>> (kernel, signalLength);
-                     pathInputs[index].resize (segmentLength);
-                 });
-    if (convolvers.front()->segmentLength() != segmentLength)
-        throw std::logic_error ("StreamingRenderJob: the engine planned another segment length");
-
-    writer.emplace (output, plan.numOutputs, info.sampleRate, outputLength, format, overwrite);
-
-    // Samples start to start + emitted of the full convolution, of which
-    // --mode same and valid keep a window.
-    const auto writeSegment = [&] (const Channels& mixed, std::size_t start, std::size_t emitted)
+public:
+    PathStreamer (AudioFileReader& inputFile, const AudioClip& impulseResponse, const RenderOptions& options,
+                  const MixScales& mixScales, std::size_t threads)
+        : input (inputFile)
+        , kernels (impulseResponse)
+        , scales (mixScales)
+        , maxThreads (threads)
+        , signalLength (static_cast<std::size_t> (input.info().numFrames))
+        , kernelLength (impulseResponse.numFrames())
+        , plan (makeRenderPlan (input.info().numChannels, impulseResponse.numChannels(), options.outputChannels,
+                                scales.dry != 0.0))
+        , outputLength (convolutionOutputLength (signalLength, kernelLength, options.mode))
+        , outputOffset (convolutionOutputOffset (signalLength, kernelLength, options.mode))
+        // Every path has the same lengths and so the same plan and segment length.
+        , segmentLength (planOverlapAdd (signalLength, kernelLength, sizeof (Sample)).segmentLength)
+        , numSegments ((signalLength + segmentLength - 1) / segmentLength)
+        // Two of each block: segment k is convolved while segment k + 1 is
+        // read into the other input block, and mixed while segment k - 1 is
+        // written from the other mixed block, so that decoding and encoding
+        // overlap the arithmetic instead of waiting for it.
+        , inputBlocks { Channels (plan.numInputs, segmentLength), Channels (plan.numInputs, segmentLength) }
+        , mixedBlocks { Channels (plan.numOutputs, segmentLength + kernelLength - 1),
+                        Channels (plan.numOutputs, segmentLength + kernelLength - 1) }
+        , pathInputs (plan.paths.size())
+        , pathResults (plan.paths.size())
+        , convolvers (plan.paths.size())
     {
-        const auto first = std::max (start, outputOffset);
-        const auto last = std::min (start + emitted, outputOffset + outputLength);
-        if (first >= last)
-            return;
-        const auto frames = last - first;
-        std::vector<const double*> pointers;
-        for (const auto* channel : mixed.pointers)
+    }
+
+    RenderReport run (const std::filesystem::path& output, const OutputFormat& format, OverwritePolicy overwrite,
+                      const ProgressCallback& progress)
+    {
+        report.output = output;
+        report.numChannels = plan.numOutputs;
+        report.sampleRate = input.info().sampleRate;
+        report.numFrames = outputLength;
+        report.sampleFormat = format.sampleFormat;
+
+        // Destroying a future from std::async waits for its task, also when
+        // an exception leaves early; the tasks use only members.
+        std::future<void> writing;
+        // The first segment is decoded while the FFTs are planned.
+        std::future<void> reading = std::async (std::launch::async, [this] { readSegment (0); });
+        planConvolvers();
+        writer.emplace (output, plan.numOutputs, input.info().sampleRate, outputLength, format, overwrite);
+        reading.get();
+
+        for (std::size_t segment = 0; segment < numSegments; ++segment)
         {
-            const auto window = std::span<const double> (channel + (first - start), frames);
-            const auto statistics = measureChannel (window, ChannelMeasures::peakOnly);
-            report.peak = std::max (report.peak, statistics.peak);
-            report.samplesBeyondFullScale += statistics.samplesBeyondFullScale;
-            pointers.push_back (window.data());
+            if (segment + 1 < numSegments)
+                reading = std::async (std::launch::async, [this, segment] { readSegment (segment + 1); });
+
+            const auto& inputBlock = inputBlocks[segment % 2];
+            convolveSegment (inputBlock, framesIn (segment));
+            auto& mixed = mixedBlocks[segment % 2];
+            const auto emitted = pathResults.front().size();
+            mixSegment (inputBlock, framesIn (segment), emitted, mixed);
+
+            if (writing.valid())
+                writing.get();
+            const auto start = segment * segmentLength;
+            writing = std::async (std::launch::async,
+                                  [this, &mixed, start, emitted] { writeSegment (mixed, start, emitted); });
+            if (reading.valid())
+                reading.get();
+
+            if (progress)
+                progress (static_cast<double> (start + framesIn (segment)) / static_cast<double> (signalLength));
         }
-        writer->write (pointers, frames);
-    };
+        writing.get();
 
-    reading.get();
-    for (std::size_t segment = 0; segment < numSegments; ++segment)
+        writer->commit();
+        return report;
+    }
+
+private:
+    std::size_t framesIn (std::size_t segment) const
     {
-        const auto start = segment * segmentLength;
-        const auto count = framesIn (segment);
-        if (segment + 1 < numSegments)
-            reading = std::async (std::launch::async, readSegment, segment + 1);
+        return std::min (segmentLength, signalLength - segment * segmentLength);
+    }
 
-        const auto& inputBlock = inputBlocks[segment % 2];
-        parallelFor (numPaths, maxThreads,
+    void readSegment (std::size_t segment) { input.read (inputBlocks[segment % 2].pointers, framesIn (segment)); }
+
+    void planConvolvers()
+    {
+        parallelFor (plan.paths.size(), maxThreads,
+                     [&] (std::size_t index)
+                     {
+                         const auto kernel = convertChannel<Sample> (kernels.channels[plan.paths[index].irChannel]);
+                         convolvers[index] = std::make_unique<StreamingOverlapAdd<Sample>> (kernel, signalLength);
+                         pathInputs[index].resize (segmentLength);
+                     });
+        if (convolvers.front()->segmentLength() != segmentLength)
+            throw std::logic_error ("StreamingRenderJob: the engine planned another segment length");
+    }
+
+    void convolveSegment (const Channels& inputBlock, std::size_t count)
+    {
+        parallelFor (plan.paths.size(), maxThreads,
                      [&] (std::size_t index)
                      {
                          const auto* source = inputBlock.pointers[plan.paths[index].input];
@@ -146,17 +157,18 @@ RenderReport streamPaths (AudioFileReader& input, const AudioClip& impulseRespon
                          pathResults[index] =
                              convolvers[index]->process (std::span<const Sample> (converted).first (count));
                      });
+    }
 
-        const auto emitted = pathResults.front().size();
-        auto& mixed = mixedBlocks[segment % 2];
-        // Each output on its own, its paths summed in path order as RenderJob
-        // sums them, so the outputs can be mixed in parallel too.
+    /** Each output on its own, its paths summed in path order as RenderJob
+        sums them, so the outputs can be mixed in parallel too. */
+    void mixSegment (const Channels& inputBlock, std::size_t count, std::size_t emitted, Channels& mixed)
+    {
         parallelFor (plan.numOutputs, maxThreads,
                      [&] (std::size_t channel)
                      {
                          auto* samples = mixed.pointers[channel];
                          std::fill (samples, samples + emitted, 0.0);
-                         for (std::size_t index = 0; index < numPaths; ++index)
+                         for (std::size_t index = 0; index < plan.paths.size(); ++index)
                          {
                              if (plan.paths[index].output != channel)
                                  continue;
@@ -179,21 +191,48 @@ RenderReport streamPaths (AudioFileReader& input, const AudioClip& impulseRespon
                                  samples[n] += scales.dry * dry[n];
                          }
                      });
-
-        if (writing.valid())
-            writing.get();
-        writing = std::async (std::launch::async, writeSegment, std::cref (mixed), start, emitted);
-        if (reading.valid())
-            reading.get();
-
-        if (progress)
-            progress (static_cast<double> (start + count) / static_cast<double> (signalLength));
     }
-    writing.get();
 
-    writer->commit();
-    return report;
-}
+    /** Samples start to start + emitted of the full convolution, of which
+        --mode same and valid keep a window. */
+    void writeSegment (const Channels& mixed, std::size_t start, std::size_t emitted)
+    {
+        const auto first = std::max (start, outputOffset);
+        const auto last = std::min (start + emitted, outputOffset + outputLength);
+        if (first >= last)
+            return;
+        const auto frames = last - first;
+        std::vector<const double*> pointers;
+        for (const auto* channel : mixed.pointers)
+        {
+            const auto window = std::span<const double> (channel + (first - start), frames);
+            const auto statistics = measureChannel (window, ChannelMeasures::peakOnly);
+            report.peak = std::max (report.peak, statistics.peak);
+            report.samplesBeyondFullScale += statistics.samplesBeyondFullScale;
+            pointers.push_back (window.data());
+        }
+        writer->write (pointers, frames);
+    }
+
+    AudioFileReader& input;
+    const AudioClip& kernels;
+    MixScales scales;
+    std::size_t maxThreads;
+    std::size_t signalLength;
+    std::size_t kernelLength;
+    RenderPlan plan;
+    std::size_t outputLength;
+    std::size_t outputOffset;
+    std::size_t segmentLength;
+    std::size_t numSegments;
+    std::array<Channels, 2> inputBlocks;
+    std::array<Channels, 2> mixedBlocks;
+    std::vector<std::vector<Sample>> pathInputs;
+    std::vector<std::span<const Sample>> pathResults;
+    std::vector<std::unique_ptr<StreamingOverlapAdd<Sample>>> convolvers;
+    std::optional<AudioFileWriter> writer;
+    RenderReport report;
+};
 } // namespace
 
 StreamingRenderJob::StreamingRenderJob (const RenderOptions& renderOptions, std::size_t threads)
@@ -217,27 +256,17 @@ RenderReport StreamingRenderJob::render (AudioFileReader& input, const AudioClip
                                          OverwritePolicy overwrite, const ProgressCallback& progress) const
 {
     const auto& info = input.info();
-    if (info.numChannels == 0 || info.numFrames == 0)
-        throw std::invalid_argument ("the input holds no samples");
-    if (impulseResponse.numChannels() == 0 || impulseResponse.numFrames() == 0)
-        throw std::invalid_argument ("the impulse response holds no samples");
-    if (impulseResponse.sampleRate != info.sampleRate)
-        throw std::invalid_argument ("the impulse response is at " + std::to_string (impulseResponse.sampleRate)
-                                     + " Hz but the input at " + std::to_string (info.sampleRate)
-                                     + " Hz; resample it first");
-    for (const auto& channel : impulseResponse.channels)
-        if (channel.size() != impulseResponse.numFrames())
-            throw std::invalid_argument ("a clip has channels of different lengths");
+    checkRenderable (info.numChannels, info.numFrames, info.sampleRate, impulseResponse);
     if (input.framesLeft() != info.numFrames || !canRender (info.numFrames, impulseResponse.numFrames()))
         throw std::logic_error ("StreamingRenderJob::render: not a render it can stream");
 
     const auto scales = mixScalesFor (options);
 
     return options.precision == Precision::float64
-               ? streamPaths<double> (input, impulseResponse, options, scales, maxThreads, output, format, overwrite,
-                                      progress)
-               : streamPaths<float> (input, impulseResponse, options, scales, maxThreads, output, format, overwrite,
-                                     progress);
+               ? PathStreamer<double> (input, impulseResponse, options, scales, maxThreads)
+                     .run (output, format, overwrite, progress)
+               : PathStreamer<float> (input, impulseResponse, options, scales, maxThreads)
+                     .run (output, format, overwrite, progress);
 }
 
 } // namespace partita

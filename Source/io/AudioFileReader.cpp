@@ -3,7 +3,7 @@
 
 #include "AudioFileError.h"
 #include "ContainerHeader.h"
-#include "QuotedPath.h"
+#include "QuotedText.h"
 #include "SndfileHandle.h"
 
 #include <algorithm>
@@ -23,7 +23,6 @@ namespace partita
 {
 namespace
 {
-using detail::quoted;
 
 [[noreturn]] void fail (const std::string& message)
 {

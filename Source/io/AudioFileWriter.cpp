@@ -3,7 +3,7 @@
 
 #include "AudioFileError.h"
 #include "FileReplacement.h"
-#include "QuotedPath.h"
+#include "QuotedText.h"
 #include "SndfileHandle.h"
 
 #include <algorithm>
@@ -30,7 +30,6 @@ namespace partita
 {
 namespace
 {
-using detail::quoted;
 
 [[noreturn]] void failToWrite (const std::filesystem::path& path, const std::string& reason)
 {

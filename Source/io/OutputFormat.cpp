@@ -2,7 +2,7 @@
 #include "OutputFormat.h"
 
 #include "AudioFileError.h"
-#include "QuotedPath.h"
+#include "QuotedText.h"
 
 #include <algorithm>
 #include <cctype>
@@ -20,7 +20,6 @@ std::string lowerCase (std::string_view text)
     return result;
 }
 
-using detail::quoted;
 
 /** What to suggest when a container cannot hold the requested format. */
 std::string_view choicesFor (FileContainer container) noexcept

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "InfoOptions.h"
+#include "RenderOptions.h"
+
+#include <ostream>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace partita
+{
+
+enum class CommandKind
+{
+    help,
+    version,
+    render,
+    info,
+};
+
+struct Command;
+
+/** A command line understood: which command, and its options. Only the member
+    for `kind` is meaningful. */
+struct ParsedCommand
+{
+    CommandKind kind = CommandKind::help;
+    /** For kind help: the command whose help was asked for, or nothing for
+        the general help. */
+    const Command* helpTopic = nullptr;
+    RenderOptions render;
+    InfoOptions info;
+};
+
+/** A subcommand of `partita`: a row of the command table (CommandTable.h),
+    from which the top-level parser, the general help and the "see
+    'partita X --help'" hints come. Adding a command is a row, its options
+    member in ParsedCommand and its own files. */
+struct Command
+{
+    CommandKind kind;
+    std::string_view name;
+    /** Its usage line in the general help: "partita info FILE...". */
+    std::string_view synopsis;
+    /** Its paragraph in the general help, unwrapped. */
+    std::string (*summary)();
+    /** Its own --help. */
+    std::string (*help)();
+    /** Fills its member of ParsedCommand from the arguments after its name;
+        throws UsageError. */
+    void (*parse) (std::span<const std::string> arguments, ParsedCommand& command);
+    /** Runs it and returns the exit status (see runApplication). */
+    int (*run) (const ParsedCommand& command, std::ostream& out, std::ostream& err);
+};
+
+} // namespace partita

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "CommandTable.h"
+
+#include "HelpText.h"
+#include "InfoCommand.h"
+#include "InfoOptionTable.h"
+#include "RenderCommand.h"
+#include "RenderOptionTable.h"
+
+#include <array>
+
+namespace partita
+{
+
+namespace
+{
+constexpr std::array commands {
+    Command { CommandKind::render, "render", "partita render INPUT... --ir IR -o OUTPUT [options]", renderSummary,
+              renderHelp,
+              [] (std::span<const std::string> arguments, ParsedCommand& command)
+              { command.render = parseRenderArguments (arguments); },
+              [] (const ParsedCommand& command, std::ostream& out, std::ostream& err)
+              { return runRenderCommand (command.render, out, err); } },
+    Command { CommandKind::info, "info", "partita info FILE...", infoSummary, infoHelp,
+              [] (std::span<const std::string> arguments, ParsedCommand& command)
+              { command.info = parseInfoArguments (arguments); },
+              [] (const ParsedCommand& command, std::ostream& out, std::ostream& err)
+              { return runInfoCommand (command.info, out, err); } },
+};
+} // namespace
+
+std::span<const Command> commandTable()
+{
+    return commands;
+}
+
+const Command* findCommand (std::string_view name) noexcept
+{
+    for (const auto& command : commands)
+        if (command.name == name)
+            return &command;
+    return nullptr;
+}
+
+std::string commandNames()
+{
+    std::string names;
+    for (std::size_t index = 0; index < commands.size(); ++index)
+    {
+        if (index > 0)
+            names += index + 1 == commands.size() ? " and " : ", ";
+        names.append ("'").append (commands[index].name).append ("'");
+    }
+    return names;
+}
+
+} // namespace partita

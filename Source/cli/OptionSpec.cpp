@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "OptionSpec.h"
+
+#include <string>
+
+namespace partita
+{
+
+std::string OptionSpec::helpLabel() const
+{
+    std::string label;
+    if (!shortName.empty())
+        label.append (shortName).append (", ");
+    label.append (longName);
+
+    if (value == OptionValue::none)
+        return label;
+    const auto shown = choices ? barList (choices->documented) : std::string (valueName);
+    if (value == OptionValue::optional)
+        return label + " [" + shown + "]";
+    return label + " " + shown;
+}
+
+bool OptionSpec::isNamed (std::string_view name) const noexcept
+{
+    return name == longName || (!shortName.empty() && name == shortName)
+           || (!otherSpelling.empty() && name == otherSpelling);
+}
+
+} // namespace partita
