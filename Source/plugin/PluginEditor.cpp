@@ -28,21 +28,6 @@ bool isPresetFile (const juce::File& file)
     return file.hasFileExtension (presetExtension);
 }
 
-juce::String describeLayout (std::size_t channels)
-{
-    switch (channels)
-    {
-        case 1:
-            return "mono";
-        case 2:
-            return "stereo";
-        case 4:
-            return "true stereo (LL, LR, RL, RR)";
-        default:
-            return juce::String (static_cast<int> (channels)) + " channels";
-    }
-}
-
 juce::String describeImpulseResponse (const ImpulseResponseInfo* info)
 {
     if (info == nullptr)
@@ -50,8 +35,9 @@ juce::String describeImpulseResponse (const ImpulseResponseInfo* info)
 
     const auto seconds =
         info->originalSampleRate > 0.0 ? static_cast<double> (info->originalFrames) / info->originalSampleRate : 0.0;
-    auto text = "IR: " + juce::String::fromUTF8 (info->name.c_str()) + "  |  " + describeLayout (info->numChannels)
-                + "  |  " + juce::String (info->originalSampleRate, 0) + " Hz  |  " + juce::String (seconds, 3) + " s ("
+    auto text = "IR: " + juce::String::fromUTF8 (info->name.c_str()) + "  |  "
+                + juce::String (describeChannelLayout (info->numChannels)) + "  |  "
+                + juce::String (info->originalSampleRate, 0) + " Hz  |  " + juce::String (seconds, 3) + " s ("
                 + juce::String (static_cast<juce::int64> (info->originalFrames)) + " samples)";
     if (info->sampleRate != info->originalSampleRate || info->shapedFrames() != info->originalFrames)
         text += "  |  playing " + juce::String (static_cast<juce::int64> (info->shapedFrames())) + " at "

@@ -4,7 +4,6 @@
 #include "FactoryImpulseResponses.h"
 #include "ParameterLayout.h"
 #include "PluginEditor.h"
-#include "state/ContentHash.h"
 #include "state/IrReadLimits.h"
 #include "state/MemoryAudioCodec.h"
 #include "state/RestoredImpulseResponse.h"
@@ -16,32 +15,6 @@
 
 namespace partita
 {
-namespace
-{
-std::string describeLayout (std::size_t channels)
-{
-    switch (channels)
-    {
-        case 1:
-            return "mono";
-        case 2:
-            return "stereo";
-        case 4:
-            return "true stereo";
-        default:
-            return std::to_string (channels) + " channels";
-    }
-}
-
-std::string describeLoaded (const ImpulseResponseInfo& info)
-{
-    const auto seconds =
-        info.originalSampleRate > 0.0 ? static_cast<double> (info.originalFrames) / info.originalSampleRate : 0.0;
-    return "Loaded '" + info.name + "': " + describeLayout (info.numChannels) + ", "
-           + juce::String (info.originalSampleRate, 0).toStdString() + " Hz, " + juce::String (seconds, 2).toStdString()
-           + " s";
-}
-} // namespace
 
 juce::AudioProcessor::BusesProperties PartitaAudioProcessor::defaultBuses()
 {
@@ -61,7 +34,8 @@ PartitaAudioProcessor::PartitaAudioProcessor (Options options)
     , bridge (parameters)
     , recent (options.settingsFile)
     , fileLoader ([this] (ImpulseResponseFileLoader::Loaded loaded) { handleLoaded (std::move (loaded)); },
-                  [this] (const std::string& message) { handleLoadFailure (message); })
+                  [this] (const std::string& message)
+                  { loadStatus.failed ("Could not load the IR; the previous one keeps playing: " + message); })
 {
     dsp.setParameters (bridge.read());
     statusMessage.set ("No IR loaded: load a file, drop one here, or pick a factory IR",
@@ -213,47 +187,23 @@ void PartitaAudioProcessor::refreshFromConvolver()
     if (const auto version = dsp.impulseResponseVersion(); version != seenImpulseResponseVersion)
     {
         seenImpulseResponseVersion = version;
-        settleRequest();
-        const auto error = dsp.lastError();
-        const std::scoped_lock awaitedGuard (awaitedLock);
-        if (!error.empty())
-        {
-            if (statusMessage.snapshot().text != error)
-                statusMessage.set (error, StatusMessage::Severity::error);
-            awaitedName.clear();
-        }
-        else if (!awaitedName.empty())
-        {
-            if (const auto info = dsp.impulseResponseInfo(); info != nullptr && info->name == awaitedName)
-            {
-                statusMessage.set (describeLoaded (*info), StatusMessage::Severity::information);
-                awaitedName.clear();
-            }
-        }
+        loadStatus.processorChanged (dsp);
     }
 
     // The recent list is a JUCE object of the message thread; elsewhere
     // (prepareToPlay on a host's audio device thread) it waits for the timer.
     if (!juce::MessageManager::existsAndIsCurrentThread())
         return;
-    std::vector<std::string> readFiles;
-    {
-        const std::scoped_lock awaitedGuard (awaitedLock);
-        readFiles.swap (filesToRemember);
-    }
-    for (const auto& path : readFiles)
+    for (const auto& path : loadStatus.takeFilesRead())
         recent.add (juce::File (juce::String::fromUTF8 (path.c_str())));
 }
 
-// IR loading ----------------------------------------------------------------------
+// // IR loading ----------------------------------------------------------------------
 
 void PartitaAudioProcessor::loadImpulseResponseFile (const juce::File& file)
 {
-    {
-        const std::scoped_lock guard (awaitedLock);
-        awaitedName = file.getFileName().toStdString();
-    }
-    statusMessage.set ("Loading '" + file.getFileName().toStdString() + "' ...", StatusMessage::Severity::information);
+    const auto name = file.getFileName().toStdString();
+    loadStatus.loading (name, "Loading '" + name + "' ...");
     fileLoader.loadFile (pathFromUtf8 (file.getFullPathName().toStdString()));
 }
 
@@ -262,13 +212,8 @@ void PartitaAudioProcessor::loadFactoryImpulseResponse (std::size_t index)
     const auto& factory = factoryImpulseResponses();
     if (index >= factory.size())
         return;
-
     const auto& ir = factory[index];
-    {
-        const std::scoped_lock guard (awaitedLock);
-        awaitedName = ir.displayName;
-    }
-    statusMessage.set ("Loading the factory IR '" + ir.displayName + "' ...", StatusMessage::Severity::information);
+    loadStatus.loading (ir.displayName, "Loading the factory IR '" + ir.displayName + "' ...");
     fileLoader.loadFromMemory (ir.bytes, ir.displayName);
 }
 
@@ -279,15 +224,9 @@ void PartitaAudioProcessor::loadDefaultImpulseResponse()
         return;
     try
     {
-        auto clip = std::make_shared<const AudioClip> (readAudioFromMemory (ir->bytes, irReadLimits, ir->displayName));
-        const auto hash = contentHash (*clip);
-        {
-            const std::scoped_lock guard (awaitedLock);
-            awaitedName = ir->displayName;
-        }
-        statusMessage.set ("Loading the factory IR '" + ir->displayName + "' ...",
-                           StatusMessage::Severity::information);
-        request ({ std::move (clip), ir->displayName, {}, hash, 0 });
+        auto clip = readAudioFromMemory (ir->bytes, irReadLimits, ir->displayName);
+        loadStatus.loading (ir->displayName, "Loading the factory IR '" + ir->displayName + "' ...");
+        play (std::move (clip), ir->displayName, {});
     }
     catch (const std::exception& error)
     {
@@ -300,11 +239,8 @@ void PartitaAudioProcessor::loadDefaultImpulseResponse()
 void PartitaAudioProcessor::unloadImpulseResponse()
 {
     fileLoader.cancelPending();
-    {
-        const std::scoped_lock guard (awaitedLock);
-        awaitedName.clear();
-    }
-    request ({});
+    loadStatus.stopAwaiting();
+    dsp.unloadImpulseResponse();
     statusMessage.set ("No IR loaded: the wet path passes the input through", StatusMessage::Severity::information);
 }
 
@@ -315,134 +251,25 @@ bool PartitaAudioProcessor::waitForPendingLoads (std::chrono::milliseconds timeo
 
 void PartitaAudioProcessor::handleLoaded (ImpulseResponseFileLoader::Loaded loaded)
 {
-    origins.remember (loaded.hash, loaded.path);
-    {
-        const std::scoped_lock guard (awaitedLock);
-        awaitedName = loaded.name;
-        if (!loaded.path.empty())
-            filesToRemember.push_back (loaded.path);
-    }
-
-    request ({ std::make_shared<const AudioClip> (std::move (loaded.clip)), loaded.name, loaded.path, loaded.hash, 0 });
+    loadStatus.read (loaded.name, loaded.path);
+    play (std::move (loaded.clip), loaded.name, loaded.path);
 }
 
-bool PartitaAudioProcessor::request (RequestedImpulseResponse next)
+void PartitaAudioProcessor::play (AudioClip clip, const std::string& name, const std::string& path)
 {
-    const auto audio = next.audio;
-    const auto name = next.name;
-    next.versionBefore = dsp.impulseResponseVersion();
-    {
-        const std::scoped_lock guard (requestLock);
-        requested = std::move (next);
-    }
-
-    if (audio == nullptr)
-    {
-        dsp.unloadImpulseResponse();
-        return true;
-    }
-
-    if (dsp.loadImpulseResponse (*audio, name) == LoadOutcome::failed)
-    {
-        {
-            const std::scoped_lock guard (requestLock);
-            requested.reset();
-        }
-        statusMessage.set (dsp.lastError(), StatusMessage::Severity::error);
-        const std::scoped_lock guard (awaitedLock);
-        awaitedName.clear();
-        return false;
-    }
-    return true;
-}
-
-void PartitaAudioProcessor::settleRequest()
-{
-    const std::scoped_lock guard (requestLock);
-    if (!requested.has_value() || dsp.impulseResponseVersion() == requested->versionBefore)
-        return;
-
-    // A refusal keeps the previous IR playing: the DSP is then the truth.
-    if (!dsp.lastError().empty())
-    {
-        requested.reset();
-        return;
-    }
-
-    const auto info = dsp.impulseResponseInfo();
-    const bool built = requested->audio == nullptr
-                           ? info == nullptr
-                           : info != nullptr && info->source != nullptr && info->name == requested->name
-                                 && contentHash (*info->source) == requested->hash;
-    if (built)
-        requested.reset();
-}
-
-void PartitaAudioProcessor::handleLoadFailure (const std::string& message)
-{
-    {
-        const std::scoped_lock guard (awaitedLock);
-        awaitedName.clear();
-    }
-    statusMessage.set ("Could not load the IR; the previous one keeps playing: " + message,
-                       StatusMessage::Severity::error);
+    if (dsp.loadImpulseResponse (std::move (clip), name, path) == LoadOutcome::failed)
+        loadStatus.failed (dsp.lastError());
 }
 
 // State ------------------------------------------------------------------------------
 
 std::vector<std::uint8_t> PartitaAudioProcessor::stateBytes()
 {
-    PluginState state;
-    state.parameters = bridge.read();
-
-    // The IR asked for, if its build has not been seen yet; else the one built.
-    settleRequest();
-    std::optional<RequestedImpulseResponse> toSave;
-    {
-        const std::scoped_lock guard (requestLock);
-        toSave = requested;
-    }
-    if (!toSave.has_value())
-    {
-        toSave.emplace();
-        if (const auto info = dsp.impulseResponseInfo(); info != nullptr && info->source != nullptr)
-            toSave = RequestedImpulseResponse { info->source, info->name, {}, 0, 0 };
-    }
-
-    const std::scoped_lock guard (saveLock);
-    if (toSave->audio != nullptr)
-    {
-        try
-        {
-            if (encodedAudio.audio != toSave->audio)
-            {
-                const auto hash = contentHash (*toSave->audio);
-                // The same audio in another object (the DSP's copy of a request) needs no new encoding.
-                if (encodedAudio.audio == nullptr || encodedAudio.hash != hash)
-                    encodedAudio.bytes = encodeLosslessAudio (*toSave->audio);
-                encodedAudio.audio = toSave->audio;
-                encodedAudio.hash = hash;
-            }
-
-            SavedImpulseResponse saved;
-            saved.name = toSave->name;
-            saved.audio = toSave->audio;
-            saved.contentHash = encodedAudio.hash;
-            saved.originalPath = origins.pathFor (encodedAudio.hash);
-            state.impulseResponse = std::move (saved);
-            return serialiseState (state, encodedAudio);
-        }
-        catch (const std::exception& error)
-        {
-            // Never expected (only finite audio is ever requested), but a
-            // state without the IR beats no state.
-            statusMessage.set (std::string ("The IR could not be saved with the session: ") + error.what(),
-                               StatusMessage::Severity::warning);
-            state.impulseResponse.reset();
-            encodedAudio = {};
-        }
-    }
-    return serialiseState (state);
+    std::string problem;
+    auto bytes = session.save (bridge.read(), problem);
+    if (!problem.empty())
+        statusMessage.set (problem, StatusMessage::Severity::warning);
+    return bytes;
 }
 
 void PartitaAudioProcessor::getStateInformation (juce::MemoryBlock& destData)
@@ -466,7 +293,6 @@ void PartitaAudioProcessor::setStateInformation (const void* data, int sizeInByt
         statusMessage.set ("The host restored an empty session; nothing was changed", StatusMessage::Severity::warning);
         return;
     }
-
     try
     {
         restoreState ({ static_cast<const std::uint8_t*> (data), static_cast<std::size_t> (sizeInBytes) });
@@ -480,94 +306,25 @@ void PartitaAudioProcessor::setStateInformation (const void* data, int sizeInByt
 
 bool PartitaAudioProcessor::restoreState (std::span<const std::uint8_t> bytes)
 {
-    ParsedState parsed;
-    try
+    std::string error;
+    auto parsed = SessionState::read (bytes, error);
+    if (!parsed.has_value())
     {
-        parsed = parseState (bytes);
-    }
-    catch (const std::exception& error)
-    {
-        statusMessage.set (std::string ("The saved session could not be read: ") + error.what(),
-                           StatusMessage::Severity::error);
+        statusMessage.set (error, StatusMessage::Severity::error);
         return false;
     }
-
     // A file still being read from before must not replace the session's IR.
     fileLoader.cancelPending();
-
-    // The DSP gets the parameters at once, so the IR below is built with the
-    // restored shaping rather than built twice.
-    // Read back what the host parameters hold (their normalised round trip
-    // may move a value by a rounding step): processBlock passes those on, and
-    // the IR must not be rebuilt for that step at the first block.
-    bridge.apply (parsed.state.parameters);
-    dsp.setParameters (bridge.read());
-
-    std::string irProblem;
-    std::string buildError;
-    std::string restoredName;
-    if (parsed.state.impulseResponse.has_value())
-    {
-        const auto restored = restoreImpulseResponse (*parsed.state.impulseResponse);
-        irProblem = restored.problem;
-        if (restored.audio != nullptr)
-        {
-            const auto hash = contentHash (*restored.audio);
-            origins.remember (hash, restored.originalPath);
-            if (request ({ restored.audio, restored.name, restored.originalPath, hash, 0 }))
-                restoredName = restored.name;
-            else
-                buildError = dsp.lastError();
-        }
-        else
-        {
-            request ({});
-        }
-    }
-    else
-    {
-        request ({});
-    }
-
-    // What matters most to the user first: the IR, then the rest.
-    std::vector<std::string> problems;
-    for (auto* problem : { &irProblem, &buildError })
-        if (!problem->empty())
-            problems.push_back (*problem);
-    for (auto& problem : parsed.problems)
-        problems.push_back (std::move (problem));
-
-    {
-        const std::scoped_lock guard (awaitedLock);
-        awaitedName.clear();
-    }
-    // The restored IR and shaping are built here, so that the host knows the
-    // session's latency when this returns, not at a timer tick after the
-    // background build (Ardour 7 computes its delay compensation, and with it
-    // an export's pre-roll, while it loads the session).
-    try
-    {
-        dsp.buildPendingNow();
-    }
-    catch (const std::exception&)
-    {
-        // A build that fails is reported through lastError(), like any load.
-    }
+    const auto outcome = session.apply (std::move (*parsed),
+                                        [this] (const ProcessorParameters& values)
+                                        {
+                                            bridge.apply (values);
+                                            return bridge.read();
+                                        });
+    loadStatus.stopAwaiting();
     refreshFromConvolver();
-
-    if (!problems.empty())
-    {
-        auto text = "Session restored with problems: " + problems.front();
-        if (problems.size() > 1)
-            text += " (and " + std::to_string (problems.size() - 1) + " more)";
-        statusMessage.set (text, StatusMessage::Severity::warning);
-    }
-    else
-    {
-        statusMessage.set (restoredName.empty() ? "Session restored (no IR)"
-                                                : "Session restored with the IR '" + restoredName + "'",
-                           StatusMessage::Severity::information);
-    }
+    statusMessage.set (outcome.message,
+                       outcome.withProblems ? StatusMessage::Severity::warning : StatusMessage::Severity::information);
     return true;
 }
 

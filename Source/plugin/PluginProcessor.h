@@ -2,12 +2,12 @@
 #pragma once
 
 #include "ImpulseResponseFileLoader.h"
-#include "ImpulseResponseOrigins.h"
+#include "LoadStatus.h"
 #include "ParameterBridge.h"
 #include "RecentImpulseResponses.h"
 #include "StatusMessage.h"
 #include "processor/ConvolverProcessor.h"
-#include "state/PluginStateFormat.h"
+#include "state/SessionState.h"
 
 #include <juce_audio_processors/juce_audio_processors.h>
 
@@ -16,7 +16,6 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
-#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -41,8 +40,9 @@ namespace partita
     - Host bypass (processBlockBypassed) plays the dry input delayed by the
       reported latency, crossfaded, with the engines still running.
     - The state holds the parameters, the IR's path, fingerprint and lossless
-      audio: the bytes of serialiseState, also written by the editor as a
-      preset for `partita render --state`.
+      audio (state/SessionState.h): the bytes of serialiseState, also written
+      by the editor as a preset for `partita render --state`.
+    - The message bar's account of loads is LoadStatus's.
 
     Threading: JUCE's AudioProcessor contract. The Partita methods below are
     for the message thread unless they say otherwise. */
@@ -141,33 +141,14 @@ public:
     [[nodiscard]] RecentImpulseResponses& recentFiles() noexcept { return recent; }
 
 private:
-    /** An IR handed to the DSP whose build has not been seen yet: what a
-        save must hold meanwhile (a host may save right after restoring a
-        session, before the background build is done). audio == nullptr is a
-        pending unload. */
-    struct RequestedImpulseResponse
-    {
-        std::shared_ptr<const AudioClip> audio;
-        std::string name;
-        std::string path;
-        std::uint64_t hash = 0;
-        /** impulseResponseVersion() before the request: until it moves,
-            lastError() still speaks of earlier loads. */
-        std::uint64_t versionBefore = 0;
-    };
-
     void timerCallback() override;
-    /** Hands the IR (or, with null audio, the unload) to the DSP; false when
-        it refused at once (lastError() says why). */
-    bool request (RequestedImpulseResponse requested);
-    /** Forgets the request once the DSP has built it or refused it. */
-    void settleRequest();
+    /** Hands a clip to the DSP; a refusal shows on the message bar. */
+    void play (AudioClip clip, const std::string& name, const std::string& path);
     void handleLoaded (ImpulseResponseFileLoader::Loaded loaded);
     /** Decodes the default factory IR here (a short file, decoded in
         milliseconds) rather than on the file loader, so that a host's
         setStateInformation right after construction always wins over it. */
     void loadDefaultImpulseResponse();
-    void handleLoadFailure (const std::string& message);
     void applyRebuildMode (bool offline) noexcept;
     /** processBlock's work, bypassed or not (ConvolverProcessor::setBypassed). */
     void process (juce::AudioBuffer<float>& buffer);
@@ -177,27 +158,22 @@ private:
     juce::AudioProcessorValueTreeState parameters;
     ParameterBridge bridge;
     StatusMessage statusMessage;
-    ImpulseResponseOrigins origins;
+    LoadStatus loadStatus { statusMessage };
+    SessionState session { dsp };
     RecentImpulseResponses recent;
 
+    /** refreshFromConvolver runs on the message thread's timer, in
+        prepareToPlay (a host may call it from another thread) and after a
+        restore: the lock keeps the versions seen and the latency told in
+        step. The only lock here; the audio thread never takes it. */
     std::mutex refreshLock;
-    std::atomic<double> preparedSampleRate { 0.0 };
-    std::atomic<double> tailSeconds { 0.0 };
-    std::size_t preparedChannels = 0;
-    std::size_t preparedOutputs = 0;
     std::uint64_t seenTimingVersion = ~std::uint64_t { 0 };
     std::uint64_t seenImpulseResponseVersion = ~std::uint64_t { 0 };
-
-    /** The name of the IR whose build status() is waiting for ("Loading ..."). */
-    std::mutex awaitedLock;
-    std::string awaitedName;
-    std::vector<std::string> filesToRemember;
-
-    std::mutex saveLock;
-    EncodedAudioCache encodedAudio;
-
-    std::mutex requestLock;
-    std::optional<RequestedImpulseResponse> requested;
+    std::atomic<double> preparedSampleRate { 0.0 };
+    std::atomic<double> tailSeconds { 0.0 };
+    // Audio thread, and prepareToPlay while it is stopped.
+    std::size_t preparedChannels = 0;
+    std::size_t preparedOutputs = 0;
 
     /** Last: destroyed first, so no callback runs into members already gone. */
     ImpulseResponseFileLoader fileLoader;

@@ -14,11 +14,14 @@
 namespace partita
 {
 
-/** An IR as the user loaded it: the clip and its display name. */
+/** An IR as the user loaded it: the clip, its display name and where it
+    came from (what a saved session needs to find it again). */
 struct ImpulseResponseSource
 {
     std::shared_ptr<const AudioClip> clip;
     std::string name;
+    /** UTF-8 path of the file; empty for a factory IR or audio from memory. */
+    std::string originalPath;
 };
 
 /** One complete, ready-to-run wet path: what the loader builds and the audio

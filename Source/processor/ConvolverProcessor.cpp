@@ -89,12 +89,18 @@ RebuildMode ConvolverProcessor::rebuildMode() const noexcept
     return builder.rebuildMode();
 }
 
-LoadOutcome ConvolverProcessor::loadImpulseResponse (AudioClip clip, std::string displayName)
+LoadOutcome ConvolverProcessor::loadImpulseResponse (AudioClip clip, std::string displayName, std::string originalPath)
 {
     auto source = std::make_shared<ImpulseResponseSource>();
     source->clip = std::make_shared<const AudioClip> (std::move (clip));
     source->name = std::move (displayName);
+    source->originalPath = std::move (originalPath);
     return builder.load (std::move (source));
+}
+
+std::shared_ptr<const ImpulseResponseSource> ConvolverProcessor::requestedImpulseResponse() const
+{
+    return builder.requestedSource();
 }
 
 void ConvolverProcessor::unloadImpulseResponse()

@@ -138,7 +138,12 @@ public:
         before prepare(): then the first sample already uses them. (An IR that
         arrives after prepare() or reset() but before the next process() call
         is also installed without a crossfade.) */
-    LoadOutcome loadImpulseResponse (AudioClip clip, std::string displayName);
+    LoadOutcome loadImpulseResponse (AudioClip clip, std::string displayName, std::string originalPath = {});
+
+    /** The IR a saved session must hold: the latest load, even before it is
+        built (a host may save right after restoring a session), else the one
+        playing; nullptr for none. A load that failed leaves the one before. */
+    [[nodiscard]] std::shared_ptr<const ImpulseResponseSource> requestedImpulseResponse() const;
 
     /** Back to no IR (pass-through wet path), crossfaded like a load. */
     void unloadImpulseResponse();

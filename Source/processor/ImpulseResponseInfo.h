@@ -42,4 +42,20 @@ struct ImpulseResponseInfo
     }
 };
 
+/** How the editor and the message bar name an IR's channel layout. */
+inline std::string describeChannelLayout (std::size_t numChannels)
+{
+    switch (numChannels)
+    {
+        case 1:
+            return "mono";
+        case 2:
+            return "stereo";
+        case 4:
+            return "true stereo (LL, LR, RL, RR)";
+        default:
+            return std::to_string (numChannels) + " channels";
+    }
+}
+
 } // namespace partita

@@ -59,7 +59,7 @@ void InstanceBuilder::setRebuildMode (RebuildMode newMode) noexcept
 LoadOutcome InstanceBuilder::load (std::shared_ptr<const ImpulseResponseSource> newSource)
 {
     std::unique_lock lock (buildMutex);
-    requestedSource = std::move (newSource);
+    requested = std::move (newSource);
     hasRequest = true;
     const auto id = ++requestId;
 
@@ -73,6 +73,12 @@ LoadOutcome InstanceBuilder::load (std::shared_ptr<const ImpulseResponseSource> 
     switchedToSynchronous.store (false, std::memory_order_relaxed);
     buildSynchronously (lock);
     return failedRequestId == id ? LoadOutcome::failed : LoadOutcome::built;
+}
+
+std::shared_ptr<const ImpulseResponseSource> InstanceBuilder::requestedSource() const
+{
+    const std::scoped_lock lock (buildMutex);
+    return hasRequest ? requested : source;
 }
 
 void InstanceBuilder::buildPendingNow()
@@ -203,7 +209,7 @@ bool InstanceBuilder::runOneBuild (std::unique_lock<std::mutex>& lock, bool unlo
     const auto id = requestId;
     const auto epoch = target.epoch;
     const bool buildEngine = target.prepared;
-    const auto request = makeRequest (forRequest ? requestedSource : source);
+    const auto request = makeRequest (forRequest ? requested : source);
 
     if (unlockWhileBuilding)
         lock.unlock();
@@ -278,9 +284,9 @@ std::unique_ptr<ConvolverInstance> InstanceBuilder::buildForPrepare()
     if (hasRequest)
     {
         hasRequest = false;
-        auto result = runBuild (makeRequest (requestedSource), true);
+        auto result = runBuild (makeRequest (requested), true);
         if (result.error.empty())
-            return acceptPreparedBuild (std::move (result), requestedSource);
+            return acceptPreparedBuild (std::move (result), requested);
         failedRequestId = requestId;
         errors.push_back (result.error);
     }

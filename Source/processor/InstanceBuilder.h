@@ -65,6 +65,10 @@ public:
     /** A new IR (nullptr: none), built now in synchronous mode, queued in
         background mode. */
     LoadOutcome load (std::shared_ptr<const ImpulseResponseSource> source);
+    /** The IR a saved session must hold: the latest load (even before it is
+        built), else the one built last; nullptr for none. A load that failed
+        leaves the previous one. */
+    [[nodiscard]] std::shared_ptr<const ImpulseResponseSource> requestedSource() const;
     /** Builds what is pending on the calling thread, in either mode. */
     void buildPendingNow();
     /** After the parameters were stored: synchronous mode builds a shaping
@@ -116,14 +120,14 @@ private:
     std::atomic<bool> hostCutsBlocks { false };
 
     // Guarded by buildMutex.
-    std::mutex buildMutex;
+    mutable std::mutex buildMutex;
     std::condition_variable loaderWake;
     std::condition_variable loaderIdle;
     bool loaderBuilding = false;
     bool stopRequested = false;
     BuildTarget target;
     std::shared_ptr<const ImpulseResponseSource> source;
-    std::shared_ptr<const ImpulseResponseSource> requestedSource;
+    std::shared_ptr<const ImpulseResponseSource> requested;
     bool hasRequest = false;
     std::uint64_t requestId = 0;
     std::uint64_t failedRequestId = 0;

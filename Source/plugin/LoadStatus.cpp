@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "LoadStatus.h"
+
+#include <juce_core/juce_core.h>
+
+namespace partita
+{
+
+namespace
+{
+std::string describeLoaded (const ImpulseResponseInfo& info)
+{
+    const auto seconds =
+        info.originalSampleRate > 0.0 ? static_cast<double> (info.originalFrames) / info.originalSampleRate : 0.0;
+    return "Loaded '" + info.name + "': " + describeChannelLayout (info.numChannels) + ", "
+           + juce::String (info.originalSampleRate, 0).toStdString() + " Hz, " + juce::String (seconds, 2).toStdString()
+           + " s";
+}
+} // namespace
+
+LoadStatus::LoadStatus (StatusMessage& messageBar)
+    : bar (messageBar)
+{
+}
+
+void LoadStatus::loading (const std::string& name, std::string message)
+{
+    {
+        const std::scoped_lock guard (lock);
+        awaitedName = name;
+    }
+    bar.set (std::move (message), StatusMessage::Severity::information);
+}
+
+void LoadStatus::read (const std::string& name, const std::string& path)
+{
+    const std::scoped_lock guard (lock);
+    awaitedName = name;
+    if (!path.empty())
+        filesRead.push_back (path);
+}
+
+void LoadStatus::stopAwaiting()
+{
+    const std::scoped_lock guard (lock);
+    awaitedName.clear();
+}
+
+void LoadStatus::failed (std::string message)
+{
+    stopAwaiting();
+    bar.set (std::move (message), StatusMessage::Severity::error);
+}
+
+void LoadStatus::processorChanged (const ConvolverProcessor& processor)
+{
+    const auto error = processor.lastError();
+    const std::scoped_lock guard (lock);
+    if (!error.empty())
+    {
+        if (bar.snapshot().text != error)
+            bar.set (error, StatusMessage::Severity::error);
+        awaitedName.clear();
+        return;
+    }
+    if (awaitedName.empty())
+        return;
+    if (const auto info = processor.impulseResponseInfo(); info != nullptr && info->name == awaitedName)
+    {
+        bar.set (describeLoaded (*info), StatusMessage::Severity::information);
+        awaitedName.clear();
+    }
+}
+
+std::vector<std::string> LoadStatus::takeFilesRead()
+{
+    std::vector<std::string> files;
+    const std::scoped_lock guard (lock);
+    files.swap (filesRead);
+    return files;
+}
+
+} // namespace partita
