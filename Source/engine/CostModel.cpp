@@ -108,9 +108,15 @@ public:
         constexpr auto perCall = splitSpectrum::spectraPerCall;
         const auto span = spectra + sums; // each operand's pointers, the kernel's reaching `sums` further
         for (std::size_t first = 0; first < spectra; first += perCall)
-            splitSpectrum::multiplyAccumulateSums (
-                pointers.data() + first, pointers.data() + span + first, pointers.data() + 2 * span + first,
-                pointers.data() + 3 * span + first, perCall, sums, sumReal.data(), sumImag.data(), bins);
+        {
+            const auto* spectrum = pointers.data() + first;
+            splitSpectrum::multiplyAccumulate ({ .input = { spectrum, spectrum + span },
+                                                 .kernel = { spectrum + 2 * span, spectrum + 3 * span },
+                                                 .sums = { sumReal.data(), sumImag.data() },
+                                                 .count = perCall,
+                                                 .sumsPerPass = sums,
+                                                 .numBins = bins });
+        }
     }
 
     /** Bin products per call, counted for each sum. */
@@ -120,7 +126,7 @@ private:
     std::size_t spectra, bins, sums, stride;
     AlignedBuffer<float> operands, accumulators;
     std::vector<const float*> pointers;
-    std::array<float*, splitSpectrum::maxDepth> sumReal {}, sumImag {};
+    std::array<float*, splitSpectrum::maxSumsPerPass> sumReal {}, sumImag {};
 };
 } // namespace
 
