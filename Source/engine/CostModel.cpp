@@ -34,12 +34,8 @@ using Clock = std::chrono::steady_clock;
     work one trial that repeats it until about a millisecond has passed; a
     work's figure is its best trial. A busy spell on a shared machine then
     slows every figure alike, or none, instead of inflating the few timed
-    during it: timed one after another, two processes a minute apart planned
-    the 8 s IR at 64-sample blocks 91 and 172 ns a sample by their own
-    figures and chose different plans. (With three trials of half a
-    millisecond, figures moved by half between processes.) About 0.15 s in
-    all, next to the seconds FFTW takes to plan the large sizes the first
-    time. */
+    during it, which made processes choose different plans (docs/engine.md,
+    "The cost model"). About 0.15 s in all. */
 class InterleavedTimer
 {
 public:
@@ -217,9 +213,8 @@ CostModel CostModel::measure()
 
     // 32 spectra of 1025 bins (256 KiB of operands) stay in cache;
     // spectra of 4097 bins fill each of the streamed working sets, as a
-    // level's kernel and delay line do. A single figure from memory (8
-    // MiB) priced a 2 s IR's level of 45 x 2048 (3 MiB) at twice what it
-    // cost: the planner took a third level, which ran 1.4 times slower.
+    // level's kernel and delay line do (a single figure from memory
+    // mispriced mid-sized levels: docs/engine.md, "The cost model").
     // Each with every number of sums a pass.
     constexpr std::size_t streamedBins = 4097;
     std::vector<std::unique_ptr<MultiplyAccumulateWork>> cached, streamed;

@@ -15,17 +15,11 @@ namespace partita
     imaginary parts in another), as the engine keeps them.
 
     Why not RealFft: FFTW's real-input transforms spend half their time in
-    scalar code (its real-to-complex passes have no AVX codelets): 2048
-    points forward and inverse took 9.1 us on the 2-core Xeon, where FFTW's
-    complex transform of 1024 points, which does the same work, took 4.3.
-    So this class runs the complex transform of N/2 points on the even and
-    odd samples taken as one complex signal, and separates the real
-    transform from it in one vectorised pass (AVX2 where the CPU has it,
-    scalar elsewhere), which also writes the split layout, so no separate
-    deinterleave is needed: 2048 points forward and inverse, with the split,
-    7.4 -> 3.7 us; 1.5 to 1.9 times faster from 256 to 65536 points. (An
-    AVX-512 version of the pass, on 16 pairs at a time, made the whole
-    transform 10 % slower than the AVX2 one.)
+    scalar code. This class runs FFTW's complex transform of N/2 points on
+    the even and odd samples taken as one complex signal, and separates the
+    real transform from it in one vectorised pass (AVX2 where the CPU has
+    it, scalar elsewhere) that also writes the split layout: 1.5 to 2 times
+    faster (docs/engine.md, "The real FFT").
 
     forward (real, imag) transforms timeData() (N samples) into bins 0 to
     N/2; bins 0 and N/2 get imaginary part 0. inverse (real, imag) writes N
