@@ -168,16 +168,16 @@ double secondsPerSample (const PartitionPlan& plan, const PlanningProblem& probl
     }
     return total;
 }
-} // namespace
-
-PartitionPlan planPartitions (const PlanningProblem& problem, PartitionScheme scheme, const CostModel& costs)
+struct FirstLevelCandidate
 {
-    struct Candidate
-    {
-        std::size_t first;
-        FirstLevel firstLevel;
-    };
-    std::vector<Candidate> candidates { { problem.firstPartition, FirstLevel::afterHead } };
+    std::size_t first;
+    FirstLevel firstLevel;
+};
+
+/** The first partitions the planner tries, and where their level starts. */
+std::vector<FirstLevelCandidate> firstLevelCandidates (const PlanningProblem& problem, PartitionScheme scheme)
+{
+    std::vector<FirstLevelCandidate> candidates { { problem.firstPartition, FirstLevel::afterHead } };
     if (problem.firstPartitionIsFlexible && scheme == PartitionScheme::nonUniform)
     {
         candidates.clear();
@@ -193,7 +193,13 @@ PartitionPlan planPartitions (const PlanningProblem& problem, PartitionScheme sc
             if (scheme == PartitionScheme::nonUniform || size == problem.firstPartition)
                 candidates.push_back ({ size, FirstLevel::fromCurrentBlock });
     }
+    return candidates;
+}
+} // namespace
 
+PartitionPlan planPartitions (const PlanningProblem& problem, PartitionScheme scheme, const CostModel& costs)
+{
+    const auto candidates = firstLevelCandidates (problem, scheme);
     const std::vector<std::size_t> ratios =
         scheme == PartitionScheme::uniform ? std::vector<std::size_t> { 1 } : std::vector<std::size_t> { 1, 2, 4, 8 };
     const std::vector<SecondLevel> secondLevels =

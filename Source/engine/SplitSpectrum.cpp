@@ -177,15 +177,40 @@ __attribute__ ((target ("avx2,fma"))) void multiplyAccumulateAvx2 (const Operand
 }
 #endif
 
+/** The portable version's bins after the last whole vector step, with the
+    same separate multiplies and adds as its vector lanes. */
+template <std::size_t SumsPerPass>
+void multiplyAccumulateRemainderPortable (const Operands& o, std::size_t first) noexcept
+{
+    const bool fromZero = o.start == SumStart::zero;
+    for (std::size_t bin = first; bin < o.numBins; ++bin)
+    {
+        for (std::size_t d = 0; d < SumsPerPass; ++d)
+        {
+            float sumReal = fromZero ? 0.0f : o.sums.real[d][bin];
+            float sumImag = fromZero ? 0.0f : o.sums.imag[d][bin];
+            for (std::size_t j = 0; j < o.count; ++j)
+            {
+                const float ar = o.input.real[j][bin], ai = o.input.imag[j][bin];
+                const float br = o.kernel.real[j + d][bin], bi = o.kernel.imag[j + d][bin];
+                sumReal += ar * br - ai * bi;
+                sumImag += ar * bi + ai * br;
+            }
+            o.sums.real[d][bin] = sumReal;
+            o.sums.imag[d][bin] = sumImag;
+        }
+    }
+}
+
 /** Without fused multiply-adds (older x86, other architectures): GCC's
     vector extension, 8 floats a vector (two SSE or NEON registers), the
     same sums with separate multiplies and adds. */
 template <std::size_t SumsPerPass>
 void multiplyAccumulatePortable (const Operands& o) noexcept
 {
-    const bool fromZero = o.start == SumStart::zero;
     std::size_t first = 0;
 #if defined(__GNUC__)
+    const bool fromZero = o.start == SumStart::zero;
     // Whole-vector accumulators, loaded and stored as vectors: element-wise
     // arrays made GCC store them back one float at a time.
     constexpr std::size_t lanes = 8;
@@ -237,23 +262,7 @@ void multiplyAccumulatePortable (const Operands& o) noexcept
     }
 #endif
 
-    for (std::size_t bin = first; bin < o.numBins; ++bin)
-    {
-        for (std::size_t d = 0; d < SumsPerPass; ++d)
-        {
-            float sumReal = fromZero ? 0.0f : o.sums.real[d][bin];
-            float sumImag = fromZero ? 0.0f : o.sums.imag[d][bin];
-            for (std::size_t j = 0; j < o.count; ++j)
-            {
-                const float ar = o.input.real[j][bin], ai = o.input.imag[j][bin];
-                const float br = o.kernel.real[j + d][bin], bi = o.kernel.imag[j + d][bin];
-                sumReal += ar * br - ai * bi;
-                sumImag += ar * bi + ai * br;
-            }
-            o.sums.real[d][bin] = sumReal;
-            o.sums.imag[d][bin] = sumImag;
-        }
-    }
+    multiplyAccumulateRemainderPortable<SumsPerPass> (o, first);
 }
 
 template <std::size_t SumsPerPass>
