@@ -19,14 +19,8 @@ namespace partita
     the even and odd samples taken as one complex signal, and separates the
     real transform from it in one vectorised pass (AVX2 where the CPU has
     it, scalar elsewhere) that also writes the split layout: 1.5 to 2 times
-    faster (docs/engine.md, "The real FFT").
-
-    forward (real, imag) transforms timeData() (N samples) into bins 0 to
-    N/2; bins 0 and N/2 get imaginary part 0. inverse (real, imag) writes N
-    times the signal whose spectrum that is into timeData(): unscaled, as
-    FFTW's inverse; the imaginary parts of bins 0 and N/2 are ignored, as a
-    real signal has none. Neither changes its spectrum arguments' other
-    contents. The results differ from RealFft's by float rounding only.
+    faster (docs/engine.md, "The real FFT"). The results differ from
+    RealFft's by float rounding only.
 
     Threading: construction and destruction take FFTW's planner lock;
     forward() and inverse() are lock- and allocation-free and may run on any
@@ -59,13 +53,19 @@ public:
     /** N samples, aligned for SIMD. */
     [[nodiscard]] std::span<float> timeData() noexcept;
 
-    /** real and imag hold numBins() floats each; they may not overlap timeData(). */
+    /** Transforms timeData() (N samples) into bins 0 to N/2; bins 0 and N/2
+        get imaginary part 0, and nothing past bin N/2 is written. real and
+        imag hold numBins() floats each; they may not overlap timeData(). */
     void forward (float* real, float* imag) noexcept;
     /** The same from N samples elsewhere, which it leaves as they are:
         aligned to 16 bytes like timeData(). A caller whose input is a
         block followed by zeros keeps the zeros there instead of copying
         both into timeData() for every transform. */
     void forward (const float* time, float* real, float* imag) noexcept;
+    /** Writes N times the signal whose spectrum that is into timeData():
+        unscaled, as FFTW's inverse; the imaginary parts of bins 0 and N/2
+        are ignored, as a real signal has none. Leaves real and imag as they
+        are. */
     void inverse (const float* real, const float* imag) noexcept;
 
 private:
