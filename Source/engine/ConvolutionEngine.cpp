@@ -10,37 +10,21 @@
 #include <algorithm>
 #include <bit>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 namespace partita
 {
 
-/*  How the pieces fit, for a first partition of P0 samples:
-
-    - Taps [0, P0) run as a direct FIR (the head) on a line of 2 P0 - 1 input
-      samples per input: P0 - 1 of history and the P0-block being filled.
-    - The remaining taps run in levels of FFT partitions (ConvolutionLevel),
-      planned by the cost model: the first level's partitions are P0 long and
-      computed the moment a block completes, so that their output is ready for
-      the very next sample; larger levels start late enough in the kernel that
-      their work can be spread over the block period that follows. When the
-      host's block period is known, the second level may instead start one
-      of its partitions in and be computed at once like the first, if its
-      job fits in a tenth of that period (see planPartitions()).
-    - Host blocks are cut at every P0 boundary; since every partition size is
-      a multiple of P0, no piece crosses a block boundary of any level.
-
-    In onePartition latency mode the kernels sit P0 samples later on the
-    engine's timeline: the head would only hold zeros, so there is none, and
-    the output is the exact convolution delayed by P0.
-
-    With HostBlocks::steady the planner may instead start the first level at
-    tap 0 (a "current" level): a call that brings a whole P0-block gets the
-    block's output from one transform of it, made inside the call. A block
-    that arrives in pieces plays the older blocks' part from that level and
-    its own samples' part from a direct FIR of the first P0 taps, run on a
-    line that holds only the block itself (no history, which the level's
-    overlap already carries). */
+/*  For a first partition of P0 samples: taps [0, P0) run as a direct FIR
+    (the head) on a line of 2 P0 - 1 samples per input, the rest in levels
+    of FFT partitions (ConvolutionLevel). Host blocks are cut at every P0
+    boundary; every partition size is a multiple of P0, so no piece crosses
+    a block boundary of any level. With latency, the kernels sit P0 later
+    and there is no head. A current level (HostBlocks::steady) transforms
+    the block being received; a block that arrives in pieces falls back to
+    a direct FIR on a line of the block alone. docs/engine.md, "How the
+    pieces fit". */
 class ConvolutionEngine::Implementation
 {
 public:
@@ -63,8 +47,7 @@ public:
         problem.maxPartition = engineConfig.maxPartitionSize;
         problem.expectedBlockSize = engineConfig.expectedBlockSize;
         if (engineConfig.expectedBlockSize > 0 && engineConfig.sampleRate > 0.0)
-            problem.blockPeriodSeconds =
-                static_cast<double> (engineConfig.expectedBlockSize) / engineConfig.sampleRate;
+            problem.blockPeriodSeconds = static_cast<double> (engineConfig.expectedBlockSize) / engineConfig.sampleRate;
         problem.firstPartitionIsFlexible = engineConfig.latencyMode == LatencyMode::zero;
         problem.directHead = engineConfig.latencyMode == LatencyMode::zero;
         problem.steadyBlocks = engineConfig.hostBlocks == HostBlocks::steady && engineConfig.expectedBlockSize >= 16
@@ -209,8 +192,9 @@ void ConvolutionEngine::prepare (const KernelMatrix& kernels, const EngineConfig
     implementation.reset();
 
     const auto size = config.partitionSize;
-    if (size < 8 || size > 32768 || !std::has_single_bit (size))
-        throw std::invalid_argument ("the partition size must be a power of two from 8 to 32768");
+    if (size < 8 || size > largestPartitionSize || !std::has_single_bit (size))
+        throw std::invalid_argument ("the partition size must be a power of two from 8 to "
+                                     + std::to_string (largestPartitionSize));
     if (kernels.numInputs() == 0 || kernels.numOutputs() == 0)
         throw std::invalid_argument ("the engine needs at least one input and one output");
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "KernelMatrix.h"
+#include "LatencyMode.h"
 #include "Nonblocking.h"
 #include "PartitionPlan.h"
 
@@ -12,42 +13,10 @@
 namespace partita
 {
 
-/** Whether the engine may delay its output to save work. */
-enum class LatencyMode
-{
-    /** No added latency: the first partition of every kernel runs as a direct
-        FIR, the rest through FFT partitions that are due exactly when a block
-        of input is complete. */
-    zero,
-    /** One partition of latency: every kernel partition runs through the FFT,
-        which is cheaper for large partitions. latencySamples() == partitionSize. */
-    onePartition,
-};
-
-/** What a zero-latency engine may assume about how the host cuts its calls. */
-enum class HostBlocks
-{
-    /** Nothing: the first partition's taps run as a direct-form FIR, so every
-        call pattern gives bit-identical output. */
-    anySize,
-    /** Mostly whole blocks of expectedBlockSize samples (a power of two from
-        16 to 8192), as most hosts deliver them: the first FFT partition may
-        then be the host block itself (or a power-of-two fraction of it),
-        transformed together with the block's own samples inside the call, as
-        zita-convolver does, which saves the direct head and one level of
-        transforms. A call that does not bring a whole partition (a shorter
-        or unaligned host block) falls back to a direct-form FIR for that
-        partition's samples, so any call pattern still gives the exact
-        convolution to float rounding, but bit-identical output only for
-        identical call patterns. The planner uses this only where its cost
-        model finds it cheaper. */
-    steady,
-};
-
 struct EngineConfig
 {
     /** The first (smallest) FFT partition in samples: a power of two from 8
-        to 32768. Host blocks of any size work with any partition. In
+        to largestPartitionSize. Host blocks of any size work with any partition. In
         onePartition mode this is the latency; with zero latency and the
         non-uniform scheme the planner picks the first partition itself (16 to
         512, whatever the cost model finds cheapest) and this is ignored. */
@@ -58,7 +27,7 @@ struct EngineConfig
         one block is spread over the following block period; larger partitions
         save work in total but make the single transforms it cannot split
         longer. */
-    std::size_t maxPartitionSize = 32768;
+    std::size_t maxPartitionSize = largestPartitionSize;
     /** The host's usual (largest) block in samples, or 0 when unknown. The
         planner uses it (and HostBlocks::steady relies on it); any call
         pattern still works. When known, no partition is larger than
@@ -75,25 +44,15 @@ struct EngineConfig
     HostBlocks hostBlocks = HostBlocks::anySize;
 };
 
-/** Streaming multichannel convolution: partitioned overlap-add on FFTW single
-    precision with frequency-domain delay lines, non-uniform by default (small
-    partitions first, growing later, picked by a cost model measured on this
-    machine), with zero added latency by default.
-
-    Real time and offline are one mode: the large partitions' work is spread
-    evenly over the callbacks of the following block period, on the calling
-    thread, with no background thread. So there is no late worker that could
-    produce wrong samples, and a bounce renders identically to playback.
-    (Given the sample rate and the host's block, the planner may compute the
-    second level in one callback instead, when the cost model puts its job
-    under a tenth of a block period: cheaper, a little less even.)
-
-    Any block length, changing from call to call, gives the exact convolution
-    to float rounding. With HostBlocks::anySize (the default) the output is
-    bit-identical for every call pattern: the engine's arithmetic depends only
-    on sample positions, never on where a host block happened to end. With
-    HostBlocks::steady it is bit-identical for identical call patterns (and
-    cheaper when they bring whole host blocks).
+/** Streaming multichannel convolution: partitioned overlap-add on FFTW
+    single precision, non-uniform by default (small partitions first, larger
+    later, sizes picked by a cost model measured on this machine), with zero
+    added latency by default. The large partitions' work is spread over the
+    following block period on the calling thread, with no background thread,
+    so real time and offline render the same samples. Any block length,
+    changing from call to call, gives the exact convolution to float
+    rounding; bit for bit for any call pattern with HostBlocks::anySize.
+    How it fits together: docs/engine.md.
 
     Lifecycle: prepare() allocates and plans; process() and reset() never
     allocate, never lock and never throw. Before prepare() (or after a failed

@@ -13,16 +13,7 @@ namespace partita
 {
 namespace
 {
-/** Partitions per multiply-accumulate unit (see spectraPerCall); few
-    enough, too, that a deferred job spreads evenly over small host blocks. */
-constexpr std::size_t partitionsPerUnit = splitSpectrum::spectraPerCall;
-
-/** At most this many bin products per multiply-accumulate unit (a few
-    tens of microseconds), so that the large partitions' work, split by
-    frequency as well, spreads evenly over small host blocks. Splitting by
-    bins changes no sum: each bin is accumulated on its own. */
-constexpr std::size_t binProductsPerUnit = 16384;
-constexpr std::size_t binAlignment = 16; // keeps every piece on a 64-byte boundary
+constexpr std::size_t partitionsPerUnit = JobScheduler::partitionsPerUnit;
 
 /** block = the inverse transform's first half + the overlap it left; the
     overlap becomes its second half. Cloned for AVX2 and AVX-512 like the
@@ -62,8 +53,8 @@ ConvolutionLevel::ConvolutionLevel (const PartitionLevel& geometry, const Kernel
     , deferred (geometry.deferred)
     , current (geometry.firstTap == 0)
     , fft (2 * geometry.partitionSize, FftPlanning::measure)
-    , depth (std::clamp<std::size_t> (geometry.sumsPerPass, 1, splitSpectrum::maxDepth))
 {
+    const auto sumsPerPass = std::clamp<std::size_t> (geometry.sumsPerPass, 1, splitSpectrum::maxSumsPerPass);
     const auto bins = fft.numBins();
     const auto stride = AlignedBuffer<float>::alignedStride (bins);
     const auto span = geometry.numPartitions * blockSize;
@@ -90,7 +81,7 @@ ConvolutionLevel::ConvolutionLevel (const PartitionLevel& geometry, const Kernel
     {
         if (!output.hasPaths)
             continue;
-        for (std::size_t sum = 0; sum < depth; ++sum)
+        for (std::size_t sum = 0; sum < sumsPerPass; ++sum)
         {
             output.sumReal[sum] = AlignedBuffer<float> (stride);
             output.sumImag[sum] = AlignedBuffer<float> (stride);
@@ -112,60 +103,23 @@ ConvolutionLevel::ConvolutionLevel (const PartitionLevel& geometry, const Kernel
         inputs.push_back (std::move (state));
     }
 
-    buildUnits (costs);
+    scheduler = JobScheduler (jobShape (costs, sumsPerPass));
     reset();
 }
 
-void ConvolutionLevel::buildUnits (const CostModel& costs)
+JobShape ConvolutionLevel::jobShape (const CostModel& costs, std::size_t sumsPerPass) const
 {
-    const double transformCost = costs.fftSeconds (2 * blockSize);
-    const double partitionCost = static_cast<double> (fft.numBins()) * costs.multiplyAccumulateSecondsPerBin();
+    JobShape shape;
+    shape.sumsPerPass = sumsPerPass;
+    shape.numInputs = inputs.size();
+    shape.numOutputs = outputs.size();
+    for (const auto& path : paths)
+        shape.paths.push_back ({ path.input, path.output, path.kernel.numPartitions() });
+    shape.numBins = fft.numBins();
     // (Cached or not, only the proportions matter here: they spread the job evenly.)
-    const auto bins = fft.numBins();
-    for (std::size_t jobPhase = 0; jobPhase < depth; ++jobPhase)
-    {
-        auto& units = unitsOfPhase[jobPhase];
-        double total = 0.0;
-        for (std::size_t input = 0; input < inputs.size(); ++input)
-            if (inputs[input].spectra.numSlots() > 0)
-                units.push_back ({ UnitKind::forward, input, 0, 0, 0, 0, total += transformCost });
-
-        for (std::size_t output = 0; output < outputs.size(); ++output)
-        {
-            bool firstPath = true;
-            for (std::size_t p = 0; p < paths.size(); ++p)
-            {
-                if (paths[p].output != output)
-                    continue;
-                // Its first call feeds all the sums when every sum's first
-                // partition exists (see multiplyAccumulate).
-                const bool startsSums = jobPhase == 0 && firstPath && paths[p].kernel.numPartitions() >= depth;
-                if (jobPhase == 0 && firstPath)
-                    outputs[output].unitsStartSums = startsSums;
-                firstPath = false;
-                // The group's first job: every partition, for all the group's
-                // sums. A later one: the partitions the first left out.
-                const auto count = jobPhase == 0 ? paths[p].kernel.numPartitions()
-                                                 : std::min (jobPhase, paths[p].kernel.numPartitions());
-                for (std::size_t first = 0; first < count; first += partitionsPerUnit)
-                {
-                    const auto end = std::min (count, first + partitionsPerUnit);
-                    const auto binsPerUnit =
-                        std::max (binAlignment, binProductsPerUnit / (end - first) / binAlignment * binAlignment);
-                    for (std::size_t firstBin = 0; firstBin < bins; firstBin += binsPerUnit)
-                    {
-                        const auto endBin = std::min (bins, firstBin + binsPerUnit);
-                        total += partitionCost * static_cast<double> (end - first)
-                                 * static_cast<double> (endBin - firstBin) / static_cast<double> (bins);
-                        units.push_back ({ UnitKind::multiplyAccumulate, p, first, end, firstBin, endBin, total,
-                                           startsSums && first == 0 });
-                    }
-                }
-            }
-            if (outputs[output].hasPaths)
-                units.push_back ({ UnitKind::inverse, output, 0, 0, 0, 0, total += transformCost });
-        }
-    }
+    shape.transformCost = costs.fftSeconds (2 * blockSize);
+    shape.partitionCost = static_cast<double> (fft.numBins()) * costs.multiplyAccumulateSecondsPerBin();
+    return shape;
 }
 
 void ConvolutionLevel::reset() noexcept
@@ -183,10 +137,7 @@ void ConvolutionLevel::reset() noexcept
         output.overlap.clear();
     }
     position = 0;
-    phase = 0;
-    nextPhase = 0;
-    nextUnit = jobUnits().size();
-    jobPending = false;
+    scheduler.reset();
     blockWithoutItself = false;
 }
 
@@ -236,14 +187,7 @@ void ConvolutionLevel::advance (std::size_t count) noexcept
         return;
     }
 
-    if (jobPending && !jobUnits().empty())
-    {
-        // Keep a quarter of the period in hand, so the last callbacks before
-        // the deadline are not the ones left with the most work.
-        const double fraction =
-            std::min (1.0, static_cast<double> (position) / (0.75 * static_cast<double> (blockSize)));
-        runJobUntil (fraction * jobUnits().back().costUntilDone);
-    }
+    scheduler.catchUp (position, blockSize, [this] (const JobScheduler::Unit& unit) { runUnit (unit); });
 }
 
 void ConvolutionLevel::computeWholeBlock() noexcept
@@ -258,15 +202,14 @@ void ConvolutionLevel::computeBlockWithoutItself() noexcept
     blockWithoutItself = true;
     // Computed on its own, not as part of a group: the next whole block
     // starts a new group.
-    phase = 0;
-    nextPhase = 0;
+    scheduler.closeGroup();
     clearSums (1);
     // Partition p multiplies the block p blocks back, which is delay-line age
     // p - 1 while the current block is not in the line yet.
     for (std::size_t p = 0; p < paths.size(); ++p)
         for (std::size_t first = 1; first < paths[p].kernel.numPartitions(); first += partitionsPerUnit)
-            multiplyAccumulate (p, first, std::min (paths[p].kernel.numPartitions(), first + partitionsPerUnit),
-                                first - 1, 0, fft.numBins(), 0, 1);
+            multiplyAccumulate (p, { first, std::min (paths[p].kernel.numPartitions(), first + partitionsPerUnit) },
+                                first - 1, { 0, fft.numBins() }, { 0, 1 });
     for (auto& output : outputs)
     {
         if (!output.hasPaths)
@@ -290,7 +233,7 @@ void ConvolutionLevel::completeBlockWithoutItself() noexcept
     }
     clearSums (1);
     for (std::size_t p = 0; p < paths.size(); ++p)
-        multiplyAccumulate (p, 0, 1, 0, 0, fft.numBins(), 0, 1);
+        multiplyAccumulate (p, { 0, 1 }, 0, { 0, fft.numBins() }, { 0, 1 });
     for (auto& output : outputs)
     {
         if (!output.hasPaths)
@@ -321,36 +264,21 @@ void ConvolutionLevel::startJob() noexcept
     for (auto& input : inputs)
         if (input.block.size() > 0)
             std::swap (input.block, input.jobInput);
-    phase = nextPhase;
-    nextPhase = phase + 1 == depth ? 0 : phase + 1;
     // A group's later job finds its sum holding the first job's part; the
     // first job's units start the sums from zero where they can.
-    if (phase == 0)
-        for (auto& output : outputs)
-            if (output.hasPaths && !output.unitsStartSums)
-                clearSums (output, depth);
-    nextUnit = 0;
-    jobPending = true;
+    if (scheduler.startJob() == 0)
+        for (std::size_t o = 0; o < outputs.size(); ++o)
+            if (outputs[o].hasPaths && !scheduler.unitsStartSums (o))
+                clearSums (outputs[o], scheduler.sumsPerPass());
 }
 
 void ConvolutionLevel::finishJob() noexcept
 {
-    if (!jobPending)
+    if (!scheduler.finishJob ([this] (const JobScheduler::Unit& unit) { runUnit (unit); }))
         return;
-    const auto& units = jobUnits();
-    while (nextUnit < units.size())
-        runUnit (units[nextUnit++]);
     for (auto& output : outputs)
         if (output.hasPaths)
             std::swap (output.playing, output.finished);
-    jobPending = false;
-}
-
-void ConvolutionLevel::runJobUntil (double cost) noexcept
-{
-    const auto& units = jobUnits();
-    while (nextUnit < units.size() && units[nextUnit].costUntilDone <= cost)
-        runUnit (units[nextUnit++]);
 }
 
 void ConvolutionLevel::transformInput (InputState& input) noexcept
@@ -361,48 +289,53 @@ void ConvolutionLevel::transformInput (InputState& input) noexcept
     fft.forward (input.jobInput.data(), slot.real, slot.imag);
 }
 
-void ConvolutionLevel::multiplyAccumulate (std::size_t pathIndex, std::size_t firstPartition, std::size_t endPartition,
-                                           std::size_t firstAgeOfRange, std::size_t firstBin, std::size_t endBin,
-                                           std::size_t firstSum, std::size_t sums,
-                                           splitSpectrum::SumStart start) noexcept
+void ConvolutionLevel::multiplyAccumulate (std::size_t pathIndex, IndexRange partitions, std::size_t firstAgeOfRange,
+                                           IndexRange bins, IndexRange sums, splitSpectrum::SumStart start) noexcept
 {
     const auto& path = paths[pathIndex];
     const auto& spectra = inputs[path.input].spectra;
     auto& output = outputs[path.output];
     const auto kernelEnd = path.kernel.numPartitions();
     std::array<const float*, partitionsPerUnit> inputReal {}, inputImag {};
-    std::array<const float*, partitionsPerUnit + splitSpectrum::maxDepth - 1> kernelReal {}, kernelImag {};
-    std::array<float*, splitSpectrum::maxDepth> sumReal {}, sumImag {};
-    const auto count = endPartition - firstPartition;
+    std::array<const float*, partitionsPerUnit + splitSpectrum::maxSumsPerPass - 1> kernelReal {}, kernelImag {};
+    std::array<float*, splitSpectrum::maxSumsPerPass> sumReal {}, sumImag {};
+    const auto count = partitions.size();
     for (std::size_t j = 0; j < count; ++j)
     {
-        inputReal[j] = spectra.real (firstAgeOfRange + j) + firstBin;
-        inputImag[j] = spectra.imag (firstAgeOfRange + j) + firstBin;
+        inputReal[j] = spectra.real (firstAgeOfRange + j) + bins.first;
+        inputImag[j] = spectra.imag (firstAgeOfRange + j) + bins.first;
     }
-    for (std::size_t j = 0; j + 1 < count + sums && firstPartition + j < kernelEnd; ++j)
+    for (std::size_t j = 0; j + 1 < count + sums.size() && partitions.first + j < kernelEnd; ++j)
     {
-        kernelReal[j] = path.kernel.real (firstPartition + j) + firstBin;
-        kernelImag[j] = path.kernel.imag (firstPartition + j) + firstBin;
+        kernelReal[j] = path.kernel.real (partitions.first + j) + bins.first;
+        kernelImag[j] = path.kernel.imag (partitions.first + j) + bins.first;
     }
-    for (std::size_t d = 0; d < sums; ++d)
+    for (std::size_t d = 0; d < sums.size(); ++d)
     {
-        sumReal[d] = output.sumReal[firstSum + d].data() + firstBin;
-        sumImag[d] = output.sumImag[firstSum + d].data() + firstBin;
+        sumReal[d] = output.sumReal[sums.first + d].data() + bins.first;
+        sumImag[d] = output.sumImag[sums.first + d].data() + bins.first;
     }
 
     // Every spectrum whose products all fall inside the kernel in one call;
     // each of the last few, nearer the kernel's end than the number of sums,
     // only into the sums whose partition exists (multiplying by a zero
     // partition instead would turn an infinite input into a NaN).
-    const auto whole = std::min (count, kernelEnd + 1 - std::min (kernelEnd + 1, firstPartition + sums));
-    const auto bins = endBin - firstBin;
+    const auto whole = std::min (count, kernelEnd + 1 - std::min (kernelEnd + 1, partitions.first + sums.size()));
     if (whole > 0)
-        splitSpectrum::multiplyAccumulateSums (inputReal.data(), inputImag.data(), kernelReal.data(), kernelImag.data(),
-                                               whole, sums, sumReal.data(), sumImag.data(), bins, start);
+        splitSpectrum::multiplyAccumulate ({ .input = { inputReal.data(), inputImag.data() },
+                                             .kernel = { kernelReal.data(), kernelImag.data() },
+                                             .sums = { sumReal.data(), sumImag.data() },
+                                             .count = whole,
+                                             .sumsPerPass = sums.size(),
+                                             .numBins = bins.size(),
+                                             .start = start });
     for (auto j = whole; j < count; ++j)
-        splitSpectrum::multiplyAccumulateSums (inputReal.data() + j, inputImag.data() + j, kernelReal.data() + j,
-                                               kernelImag.data() + j, 1, kernelEnd - (firstPartition + j),
-                                               sumReal.data(), sumImag.data(), bins);
+        splitSpectrum::multiplyAccumulate ({ .input = { inputReal.data() + j, inputImag.data() + j },
+                                             .kernel = { kernelReal.data() + j, kernelImag.data() + j },
+                                             .sums = { sumReal.data(), sumImag.data() },
+                                             .count = 1,
+                                             .sumsPerPass = kernelEnd - (partitions.first + j),
+                                             .numBins = bins.size() });
 }
 
 const float* ConvolutionLevel::transformSum (OutputState& output, std::size_t sum) noexcept
@@ -411,24 +344,27 @@ const float* ConvolutionLevel::transformSum (OutputState& output, std::size_t su
     return fft.timeData().data();
 }
 
-void ConvolutionLevel::runUnit (const Unit& unit) noexcept
+void ConvolutionLevel::runUnit (const JobScheduler::Unit& unit) noexcept
 {
+    const auto jobInGroup = scheduler.currentJobInGroup();
     switch (unit.kind)
     {
-        case UnitKind::forward:
+        case JobScheduler::UnitKind::forward:
             transformInput (inputs[unit.index]);
             return;
-        case UnitKind::multiplyAccumulate:
+        case JobScheduler::UnitKind::multiplyAccumulate:
+        {
             // The group's first job feeds all its sums; a later one its own.
-            multiplyAccumulate (unit.index, unit.firstPartition, unit.endPartition, firstAge + unit.firstPartition,
-                                unit.firstBin, unit.endBin, phase, phase == 0 ? depth : 1,
+            const IndexRange sums { jobInGroup, jobInGroup == 0 ? scheduler.sumsPerPass() : jobInGroup + 1 };
+            multiplyAccumulate (unit.index, unit.partitions, firstAge + unit.partitions.first, unit.bins, sums,
                                 unit.startsSums ? splitSpectrum::SumStart::zero
                                                 : splitSpectrum::SumStart::accumulators);
             return;
-        case UnitKind::inverse:
+        }
+        case JobScheduler::UnitKind::inverse:
         {
             auto& output = outputs[unit.index];
-            const float* time = transformSum (output, phase);
+            const float* time = transformSum (output, jobInGroup);
             overlapAdd (time, output.overlap.data(), output.finished.data(), blockSize);
             return;
         }

@@ -4,20 +4,19 @@
 #include "AlignedBuffer.h"
 #include "DirectHeadFilter.h"
 #include "FftwPlanner.h"
+#include "InterleavedTimer.h"
 #include "SplitRealFft.h"
 #include "SplitSpectrum.h"
 
 #include <algorithm>
 #include <bit>
-#include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <memory>
 #include <sstream>
-#include <tuple>
+#include <utility>
 #include <vector>
 
 #if __has_include(<unistd.h>)
@@ -28,57 +27,6 @@ namespace partita
 {
 namespace
 {
-using Clock = std::chrono::steady_clock;
-
-/** Times several kinds of work in turns: seven rounds, each giving every
-    work one trial that repeats it until about a millisecond has passed; a
-    work's figure is its best trial. A busy spell on a shared machine then
-    slows every figure alike, or none, instead of inflating the few timed
-    during it: timed one after another, two processes a minute apart planned
-    the 8 s IR at 64-sample blocks 91 and 172 ns a sample by their own
-    figures and chose different plans. (With three trials of half a
-    millisecond, figures moved by half between processes.) About 0.15 s in
-    all, next to the seconds FFTW takes to plan the large sizes the first
-    time. */
-class InterleavedTimer
-{
-public:
-    /** Returns the index of the work's figure. */
-    std::size_t add (std::function<void()> work)
-    {
-        works.push_back (std::move (work));
-        best.push_back (1.0e9);
-        return works.size() - 1;
-    }
-
-    void run()
-    {
-        for (int round = 0; round < 7; ++round)
-        {
-            for (std::size_t index = 0; index < works.size(); ++index)
-            {
-                std::size_t calls = 0;
-                const auto start = Clock::now();
-                auto elapsed = Clock::duration::zero();
-                do
-                {
-                    works[index]();
-                    ++calls;
-                    elapsed = Clock::now() - start;
-                } while (elapsed < std::chrono::milliseconds (1));
-                best[index] = std::min (best[index],
-                                        std::chrono::duration<double> (elapsed).count() / static_cast<double> (calls));
-            }
-        }
-    }
-
-    [[nodiscard]] double secondsPerCall (std::size_t index) const { return best[index]; }
-
-private:
-    std::vector<std::function<void()>> works;
-    std::vector<double> best;
-};
-
 /** `spectra` kernel and input spectra of `bins` bins, multiplied and
     summed spectraPerCall at a time into `sums` sums, as the engine's levels do. */
 class MultiplyAccumulateWork
@@ -108,9 +56,15 @@ public:
         constexpr auto perCall = splitSpectrum::spectraPerCall;
         const auto span = spectra + sums; // each operand's pointers, the kernel's reaching `sums` further
         for (std::size_t first = 0; first < spectra; first += perCall)
-            splitSpectrum::multiplyAccumulateSums (
-                pointers.data() + first, pointers.data() + span + first, pointers.data() + 2 * span + first,
-                pointers.data() + 3 * span + first, perCall, sums, sumReal.data(), sumImag.data(), bins);
+        {
+            const auto* spectrum = pointers.data() + first;
+            splitSpectrum::multiplyAccumulate ({ .input = { spectrum, spectrum + span },
+                                                 .kernel = { spectrum + 2 * span, spectrum + 3 * span },
+                                                 .sums = { sumReal.data(), sumImag.data() },
+                                                 .count = perCall,
+                                                 .sumsPerPass = sums,
+                                                 .numBins = bins });
+        }
     }
 
     /** Bin products per call, counted for each sum. */
@@ -120,7 +74,79 @@ private:
     std::size_t spectra, bins, sums, stride;
     AlignedBuffer<float> operands, accumulators;
     std::vector<const float*> pointers;
-    std::array<float*, splitSpectrum::maxDepth> sumReal {}, sumImag {};
+    std::array<float*, splitSpectrum::maxSumsPerPass> sumReal {}, sumImag {};
+};
+/** One forward and one inverse transform of `size` points. */
+class TransformWork
+{
+public:
+    explicit TransformWork (std::size_t size)
+        : fft (size, FftPlanning::measure)
+        , real (fft.numBins())
+        , imag (real)
+    {
+        std::fill (fft.timeData().begin(), fft.timeData().end(), 0.25f);
+    }
+
+    void operator()()
+    {
+        fft.forward (real.data(), imag.data());
+        fft.inverse (real.data(), imag.data());
+    }
+
+private:
+    SplitRealFft fft;
+    std::vector<float> real, imag;
+};
+
+/** A 256-tap direct head over 256 samples, run in pieces of `piece`. */
+class DirectHeadWork
+{
+public:
+    explicit DirectHeadWork (std::size_t pieceLength)
+        : piece (pieceLength)
+        , filter (std::vector<float> (taps, 1.0e-3f))
+        , input (2 * taps, 0.5f)
+        , output (taps, 0.0f)
+    {
+    }
+
+    void operator()()
+    {
+        for (std::size_t first = 0; first < taps; first += piece)
+            filter.process (input.data() + taps + first, output.data() + first, piece);
+    }
+
+    /** Tap products per call. */
+    [[nodiscard]] static double tapsPerCall() noexcept { return static_cast<double> (taps * taps); }
+
+private:
+    static constexpr std::size_t taps = 256;
+    std::size_t piece;
+    DirectHeadFilter filter;
+    std::vector<float> input, output;
+};
+
+/** Works of one kind, at fixed addresses for the timer, with their figures. */
+template <typename Work>
+class TimedWorks
+{
+public:
+    void add (InterleavedTimer& timer, std::unique_ptr<Work> work)
+    {
+        auto& added = *works.emplace_back (std::move (work));
+        figures.push_back (timer.add ([&added] { added(); }));
+    }
+
+    [[nodiscard]] const Work& work (std::size_t index) const { return *works[index]; }
+    [[nodiscard]] double secondsPerCall (const InterleavedTimer& timer, std::size_t index) const
+    {
+        return timer.secondsPerCall (figures[index]);
+    }
+
+private:
+    std::vector<std::unique_ptr<Work>> works;
+    std::vector<std::size_t> figures;
 };
 } // namespace
 
@@ -182,91 +208,51 @@ CostModel CostModel::measure()
 {
     CostModel result;
     InterleavedTimer timer;
-
-    // Each transform with its spectrum, at fixed addresses for the timer.
-    struct Transform
-    {
-        explicit Transform (std::size_t size)
-            : fft (size, FftPlanning::measure)
-            , real (fft.numBins())
-            , imag (real)
-        {
-            std::fill (fft.timeData().begin(), fft.timeData().end(), 0.25f);
-        }
-        void operator()()
-        {
-            fft.forward (real.data(), imag.data());
-            fft.inverse (real.data(), imag.data());
-        }
-        SplitRealFft fft;
-        std::vector<float> real, imag;
-    };
-    std::vector<std::unique_ptr<Transform>> transforms;
-    std::vector<std::size_t> fftFigures;
+    TimedWorks<TransformWork> transforms;
     for (std::size_t size = smallestFft; size <= largestFft; size *= 2)
-    {
-        auto& transform = *transforms.emplace_back (std::make_unique<Transform> (size));
-        fftFigures.push_back (timer.add ([&transform] { transform(); }));
-    }
+        transforms.add (timer, std::make_unique<TransformWork> (size));
 
     // 32 spectra of 1025 bins (256 KiB of operands) stay in cache;
     // spectra of 4097 bins fill each of the streamed working sets, as a
-    // level's kernel and delay line do. A single figure from memory (8
-    // MiB) priced a 2 s IR's level of 45 x 2048 (3 MiB) at twice what it
-    // cost: the planner took a third level, which ran 1.4 times slower.
+    // level's kernel and delay line do (a single figure from memory
+    // mispriced mid-sized levels: docs/engine.md, "The cost model").
     // Each with every number of sums a pass.
     constexpr std::size_t streamedBins = 4097;
-    std::vector<std::unique_ptr<MultiplyAccumulateWork>> cached, streamed;
-    std::vector<std::size_t> cachedFigures, streamedFigures;
+    TimedWorks<MultiplyAccumulateWork> cached, streamed;
     for (const auto sums : sumsPerPassChoices)
     {
-        auto& inCache = *cached.emplace_back (std::make_unique<MultiplyAccumulateWork> (32, 1025, sums));
-        cachedFigures.push_back (timer.add ([&inCache] { inCache(); }));
+        cached.add (timer, std::make_unique<MultiplyAccumulateWork> (32, 1025, sums));
         for (const auto bytes : streamedWorkingSets)
         {
             const auto spectra =
                 bytes / (16 * streamedBins) / splitSpectrum::spectraPerCall * splitSpectrum::spectraPerCall;
-            auto& work =
-                *streamed.emplace_back (std::make_unique<MultiplyAccumulateWork> (spectra, streamedBins, sums));
-            streamedFigures.push_back (timer.add ([&work] { work(); }));
+            streamed.add (timer, std::make_unique<MultiplyAccumulateWork> (spectra, streamedBins, sums));
         }
     }
 
-    constexpr std::size_t taps = 256;
-    const std::vector<float> head (taps, 1.0e-3f);
-    const DirectHeadFilter filter (head);
-    std::vector<float> input (2 * taps, 0.5f), output (taps, 0.0f);
-    std::array<std::size_t, std::tuple_size_v<decltype (result.perTapByPiece)>> headFigures {};
-    for (std::size_t index = 0; index < headFigures.size(); ++index)
-    {
-        const std::size_t piece = std::size_t { 16 } << index;
-        headFigures[index] = timer.add (
-            [&, piece]
-            {
-                for (std::size_t first = 0; first < taps; first += piece)
-                    filter.process (input.data() + taps + first, output.data() + first, piece);
-            });
-    }
+    TimedWorks<DirectHeadWork> heads;
+    for (std::size_t index = 0; index < result.perTapByPiece.size(); ++index)
+        heads.add (timer, std::make_unique<DirectHeadWork> (std::size_t { 16 } << index));
 
     timer.run();
-    for (std::size_t index = 0; index < fftFigures.size(); ++index)
-        result.fftBySize[index] = 0.5 * timer.secondsPerCall (fftFigures[index]);
+    for (std::size_t index = 0; index < result.fftBySize.size(); ++index)
+        result.fftBySize[index] = 0.5 * transforms.secondsPerCall (timer, index);
     for (std::size_t index = 0; index < result.perBin.size(); ++index)
     {
-        result.perBin[index] = timer.secondsPerCall (cachedFigures[index]) / cached[index]->binsPerCall();
+        result.perBin[index] = cached.secondsPerCall (timer, index) / cached.work (index).binsPerCall();
         for (std::size_t size = 0; size < streamedWorkingSets.size(); ++size)
         {
             const auto figure = index * streamedWorkingSets.size() + size;
             result.perBinStreamed[index][size] = std::max (
-                result.perBin[index], timer.secondsPerCall (streamedFigures[figure]) / streamed[figure]->binsPerCall());
+                result.perBin[index], streamed.secondsPerCall (timer, figure) / streamed.work (figure).binsPerCall());
         }
         // Never cheaper for a larger working set.
         for (std::size_t size = 1; size < streamedWorkingSets.size(); ++size)
             result.perBinStreamed[index][size] =
                 std::max (result.perBinStreamed[index][size], result.perBinStreamed[index][size - 1]);
     }
-    for (std::size_t index = 0; index < headFigures.size(); ++index)
-        result.perTapByPiece[index] = timer.secondsPerCall (headFigures[index]) / static_cast<double> (taps * taps);
+    for (std::size_t index = 0; index < result.perTapByPiece.size(); ++index)
+        result.perTapByPiece[index] = heads.secondsPerCall (timer, index) / DirectHeadWork::tapsPerCall();
     return result;
 }
 

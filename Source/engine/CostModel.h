@@ -29,11 +29,9 @@ public:
     /** The process-wide measurement. Each figure is the lower of this
         process's and those kept from earlier starts on this machine (beside
         FFTW's wisdom, see fftwPlanner::wisdomPath()), which are then
-        updated: a busy neighbour inflates some figures at one start, most
-        of all the multiply-accumulate from memory, and the plans chosen from
-        them flipped between processes (a 2 s IR at 256-sample blocks ran
-        1.3 to 1.6 times slower on the other plan). Noise only ever slows a
-        trial, so the lowest figure seen is the machine's. */
+        updated: noise only ever slows a trial, so the lowest figure seen is
+        the machine's, and plans stop flipping between processes
+        (docs/engine.md, "The cost model"). */
     static const CostModel& measured();
 
     /** The figures as text, for the next start: a line naming the format
@@ -61,7 +59,8 @@ public:
     /** One complex multiply-accumulate of one bin for one sum, when the
         spectra the multiply-accumulate streams through (kernel and delay
         line together) take workingSetBytes, and each spectrum read feeds
-        `sums` sums (1, 2 or 4; see PartitionLevel::sumsPerPass): beyond the
+        `sums` sums (one of sumsPerPassChoices; see
+        PartitionLevel::sumsPerPass): beyond the
         cache, memory bandwidth sets the pace, and more sums a read mean
         fewer reads. */
     [[nodiscard]] double multiplyAccumulateSecondsPerBin (std::size_t workingSetBytes = 0,

@@ -20,8 +20,7 @@ enum class FftPlanning
     /** Heuristic like estimate, and saved with the wisdom like measure, so
         that the next process takes the plan from there instead of searching
         again: for the large transforms of offline renders, whose search
-        takes tens of milliseconds at every start (31 ms for a 2^19-point
-        forward and inverse pair on x86-64, 7 ms from wisdom). It is the plan
+        takes tens of milliseconds at every start (docs/engine.md). It is the plan
         the search found, so the results are those of estimate. */
     estimateRemembered,
 };

@@ -69,12 +69,8 @@ PartitionPlan shapeFor (const PlanningProblem& problem, std::size_t first, std::
 
 /** What a level's transform costs in the engine, over what the cost model
     times in a loop: there the level also copies its block in, pads it with
-    zeros and overlap-adds the result, and finds its buffers pushed out of
-    the cache by the multiply-accumulate in between. perf of the 2 s IR at
-    1024-sample blocks put transforms and their bookkeeping at 25.9 ns a
-    sample with three levels (14.3 timed in a loop) and 16.5 with two (8.6):
-    1.8 and 1.9 times. Without it, the planner took the three levels, which
-    ran 38-43 ns against 30-32. */
+    zeros, overlap-adds the result and finds its buffers pushed out of the
+    cache (measured with perf: docs/engine.md, "The plan"). */
 constexpr double transformInPlace = 1.8;
 
 /** Bytes of a level's kernel and delay-line spectra, real and imaginary
@@ -172,16 +168,16 @@ double secondsPerSample (const PartitionPlan& plan, const PlanningProblem& probl
     }
     return total;
 }
-} // namespace
-
-PartitionPlan planPartitions (const PlanningProblem& problem, PartitionScheme scheme, const CostModel& costs)
+struct FirstLevelCandidate
 {
-    struct Candidate
-    {
-        std::size_t first;
-        FirstLevel firstLevel;
-    };
-    std::vector<Candidate> candidates { { problem.firstPartition, FirstLevel::afterHead } };
+    std::size_t first;
+    FirstLevel firstLevel;
+};
+
+/** The first partitions the planner tries, and where their level starts. */
+std::vector<FirstLevelCandidate> firstLevelCandidates (const PlanningProblem& problem, PartitionScheme scheme)
+{
+    std::vector<FirstLevelCandidate> candidates { { problem.firstPartition, FirstLevel::afterHead } };
     if (problem.firstPartitionIsFlexible && scheme == PartitionScheme::nonUniform)
     {
         candidates.clear();
@@ -192,12 +188,18 @@ PartitionPlan planPartitions (const PlanningProblem& problem, PartitionScheme sc
     {
         // Any power-of-two fraction of the host block: a whole host block
         // then brings whole partitions. Uniform plans keep the given size.
-        for (auto size = std::min (problem.expectedBlockSize, CostModel::largestFft / 2); size >= smallestFlexibleFirst;
+        for (auto size = std::min (problem.expectedBlockSize, largestPartitionSize); size >= smallestFlexibleFirst;
              size /= 2)
             if (scheme == PartitionScheme::nonUniform || size == problem.firstPartition)
                 candidates.push_back ({ size, FirstLevel::fromCurrentBlock });
     }
+    return candidates;
+}
+} // namespace
 
+PartitionPlan planPartitions (const PlanningProblem& problem, PartitionScheme scheme, const CostModel& costs)
+{
+    const auto candidates = firstLevelCandidates (problem, scheme);
     const std::vector<std::size_t> ratios =
         scheme == PartitionScheme::uniform ? std::vector<std::size_t> { 1 } : std::vector<std::size_t> { 1, 2, 4, 8 };
     const std::vector<SecondLevel> secondLevels =
@@ -215,7 +217,7 @@ PartitionPlan planPartitions (const PlanningProblem& problem, PartitionScheme sc
         auto limit = std::min (problem.maxPartition, first * maxGrowth);
         if (problem.expectedBlockSize > 0)
             limit = std::min (limit, problem.expectedBlockSize * PlanningProblem::maxBlocksPerPartition);
-        const auto largest = std::clamp (limit, first, CostModel::largestFft / 2);
+        const auto largest = std::clamp (limit, first, largestPartitionSize);
         for (const auto ratio : ratios)
         {
             // Every cap on the partition size the ratio can reach.

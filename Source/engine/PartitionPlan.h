@@ -9,6 +9,11 @@
 namespace partita
 {
 
+/** The largest FFT partition the engine accepts and the planner uses, and
+    the default cap on it (EngineConfig::maxPartitionSize): the cost model
+    times transforms up to twice this size. */
+inline constexpr std::size_t largestPartitionSize = CostModel::largestFft / 2;
+
 /** One run of equal-sized FFT partitions within the kernel. */
 struct PartitionLevel
 {
@@ -20,10 +25,10 @@ struct PartitionLevel
         period, a little in every callback, instead of all at once; it needs
         firstTap >= 2 * partitionSize so its output is not due before then. */
     bool deferred = false;
-    /** How many jobs' sums one pass over the delay line computes (1, 2 or
-        4; see ConvolutionLevel): the planner picks the cheapest by the
-        cost model, as more sums read memory less but leave the later jobs
-        more products to add. */
+    /** The level computes its jobs in groups of sumsPerPass (1, 2 or 4):
+        the group's first job computes all their sums in one pass over the
+        delay line. The planner picks the cheapest by the cost model: more
+        sums read memory less but leave the later jobs more products. */
     std::size_t sumsPerPass = 1;
 };
 
@@ -54,7 +59,7 @@ struct PlanningProblem
     /** The smallest partition allowed: also the direct head's length when
         there is one. */
     std::size_t firstPartition = 64;
-    std::size_t maxPartition = 16384;
+    std::size_t maxPartition = largestPartitionSize;
     /** May the planner pick the first partition (and so the direct head's
         length) itself, from 16 to 512? Only without latency, where any head
         length gives zero latency: then firstPartition is ignored. */
@@ -65,16 +70,9 @@ struct PlanningProblem
     std::size_t numOutputs = 1;
     std::size_t numPaths = 1;
     /** The host's usual block, or 0 when unknown. When known, no partition
-        is larger than maxBlocksPerPartition blocks: a 32768-sample partition
-        means 65,536-point transforms of about 0.3 ms each on a 2.5 GHz
-        core, half of a 32-sample period at 48 kHz, and spreading cannot
-        split one transform. 128 blocks (4096-sample partitions at 32-sample
-        blocks, 8192 at 64): paced at real time, the worst 0.1 % of
-        callbacks with 2 and 8 s kernels took 9 to 20 % of the period
-        against 12 to 37 % with 512 blocks, for 14 % more CPU back to back
-        with 8 s at 32 samples, 5 % at 64 and 2 % or less with 2 s (the
-        large levels read each spectrum once for four blocks of output, so
-        more partitions cost less than they did). */
+        is larger than maxBlocksPerPartition blocks: spreading cannot split
+        one transform, and a large one would be a lump in one callback
+        (docs/engine.md, "The plan"). */
     std::size_t expectedBlockSize = 0;
     /** How long a block of expectedBlockSize lasts (it divided by the sample
         rate), or 0 when either is unknown. When known, the level after the
@@ -94,18 +92,9 @@ struct PlanningProblem
         cost model): the callback that completes its block carries all of it. */
     static constexpr double maxImmediateShareOfPeriod = 0.1;
     /** And the most host blocks the partition of an immediate level after
-        the first may span. (The first level's partition is not bound by it:
-        its size is weighed by the cost model against the direct head in
-        front of it, and its job, on the smallest partitions, is the
-        cheapest.) Such a level's job comes once in that many callbacks
-        (times its sums a pass), and between, the other levels' traffic
-        pushes its spectra out of the caches, more the more callbacks pass:
-        paced at real time, the job took 1.2 to 1.5 times its back-to-back
-        time with partitions of 4 to 8 blocks (2 and 8 s IRs at 1024
-        samples) but 2.4 to 3.4 times with 16 to 64 (0.5 and 8 s IRs at 32
-        and 64 samples), where the model, which prices warm caches, let it
-        make the worst 0.1 % of callbacks 16 to 40 % of the period against
-        6 to 31 % spread. */
+        the first may span: between its jobs the other levels push its
+        spectra out of the caches, which the model (warm caches) does not
+        price (docs/engine.md, "An immediate second level"). */
     static constexpr std::size_t maxBlocksPerImmediatePartition = 8;
 };
 
@@ -113,21 +102,12 @@ struct PlanningProblem
     Non-uniform shapes: level 1 of size P0 from tap P0 (computed at once),
     then levels of size P0 r^k (r = 2, 4 or 8) from tap 2 P0 r^k (deferred),
     up to maxPartition (and at most 1024 times the first partition and
-    maxBlocksPerPartition expected host blocks, so that a single large
-    transform stays short against a host block), the last level running to
-    the end of the kernel.
-
-    The second level may instead start at tap P0 r and be computed at once,
-    like the first, when the host's block period is known and the cost model
-    puts that level's largest job (a group's first, with all its sums) under
-    maxImmediateShareOfPeriod of it and its partition spans at most
-    maxBlocksPerImmediatePartition host blocks. Starting a partition earlier leaves the
-    first level fewer partitions; and a job computed at once leaves the
-    first level's spectra in the cache in the callbacks between, where a
-    spread job streams the large level's spectra through every callback.
-    The model prices only the first, so it picks such a shape whenever one
-    fits, rightly: at 1024-sample blocks the 2 and 8 s IRs ran 8 and 11 %
-    faster in the engine with it, where the model saw 1.4 and 2.3 %. */
+    maxBlocksPerPartition expected host blocks), the last level running to
+    the end of the kernel. When the host's block period is known, the second
+    level may start at tap P0 r and be computed at once, if its largest job
+    fits maxImmediateShareOfPeriod of the period and its partition at most
+    maxBlocksPerImmediatePartition host blocks. Why: docs/engine.md, "The
+    plan". */
 PartitionPlan planPartitions (const PlanningProblem& problem, PartitionScheme scheme, const CostModel& costs);
 
 } // namespace partita

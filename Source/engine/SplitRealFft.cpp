@@ -289,8 +289,7 @@ public:
         and rounded once. Where N is a multiple of 8, only the first eighth
         of a turn is computed and the rest follows by symmetry (cos x =
         sin (pi/2 - x), and a quarter turn on swaps them with a sign): a
-        large transform's table is made four times faster (the 60 s by 4 s
-        offline render spent 4.0 % of its CPU time in sincos, now 0.8 %),
+        large transform's table is made four times faster (docs/engine.md),
         and the quarter turn comes out exactly 0 and 1, where a rounded
         cosine of pi/2 would leave 6e-17. */
     void fillTwiddles() noexcept

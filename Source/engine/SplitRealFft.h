@@ -15,24 +15,12 @@ namespace partita
     imaginary parts in another), as the engine keeps them.
 
     Why not RealFft: FFTW's real-input transforms spend half their time in
-    scalar code (its real-to-complex passes have no AVX codelets): 2048
-    points forward and inverse took 9.1 us on the 2-core Xeon, where FFTW's
-    complex transform of 1024 points, which does the same work, took 4.3.
-    So this class runs the complex transform of N/2 points on the even and
-    odd samples taken as one complex signal, and separates the real
-    transform from it in one vectorised pass (AVX2 where the CPU has it,
-    scalar elsewhere), which also writes the split layout, so no separate
-    deinterleave is needed: 2048 points forward and inverse, with the split,
-    7.4 -> 3.7 us; 1.5 to 1.9 times faster from 256 to 65536 points. (An
-    AVX-512 version of the pass, on 16 pairs at a time, made the whole
-    transform 10 % slower than the AVX2 one.)
-
-    forward (real, imag) transforms timeData() (N samples) into bins 0 to
-    N/2; bins 0 and N/2 get imaginary part 0. inverse (real, imag) writes N
-    times the signal whose spectrum that is into timeData(): unscaled, as
-    FFTW's inverse; the imaginary parts of bins 0 and N/2 are ignored, as a
-    real signal has none. Neither changes its spectrum arguments' other
-    contents. The results differ from RealFft's by float rounding only.
+    scalar code. This class runs FFTW's complex transform of N/2 points on
+    the even and odd samples taken as one complex signal, and separates the
+    real transform from it in one vectorised pass (AVX2 where the CPU has
+    it, scalar elsewhere) that also writes the split layout: 1.5 to 2 times
+    faster (docs/engine.md, "The real FFT"). The results differ from
+    RealFft's by float rounding only.
 
     Threading: construction and destruction take FFTW's planner lock;
     forward() and inverse() are lock- and allocation-free and may run on any
@@ -65,13 +53,19 @@ public:
     /** N samples, aligned for SIMD. */
     [[nodiscard]] std::span<float> timeData() noexcept;
 
-    /** real and imag hold numBins() floats each; they may not overlap timeData(). */
+    /** Transforms timeData() (N samples) into bins 0 to N/2; bins 0 and N/2
+        get imaginary part 0, and nothing past bin N/2 is written. real and
+        imag hold numBins() floats each; they may not overlap timeData(). */
     void forward (float* real, float* imag) noexcept;
     /** The same from N samples elsewhere, which it leaves as they are:
         aligned to 16 bytes like timeData(). A caller whose input is a
         block followed by zeros keeps the zeros there instead of copying
         both into timeData() for every transform. */
     void forward (const float* time, float* real, float* imag) noexcept;
+    /** Writes N times the signal whose spectrum that is into timeData():
+        unscaled, as FFTW's inverse; the imaginary parts of bins 0 and N/2
+        are ignored, as a real signal has none. Leaves real and imag as they
+        are. */
     void inverse (const float* real, const float* imag) noexcept;
 
 private:

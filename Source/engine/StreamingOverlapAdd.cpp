@@ -19,9 +19,8 @@ namespace
 constexpr double fftUnitCost = 1.5;
 
 /** Transforms whose buffers outgrow this many bytes leave the caches and
-    slow down by about half again per doubling (measured on x86-64: a
-    60 s by 4 s render is fastest at 2^19 float points, 1.4 times slower
-    at 2^20 and 2 times at 2^21). */
+    slow down by about half again per doubling (measured on x86-64:
+    docs/engine.md, "FFTW plans and wisdom"). */
 constexpr double cachedTransformBytes = 2.0 * 1024 * 1024;
 constexpr double uncachedSlowdownPerDoubling = 0.5;
 

@@ -8,20 +8,21 @@
 #include <complex>
 #include <cstring>
 #include <limits>
+#include <utility>
 #include <vector>
 
 namespace partita
 {
 namespace
 {
-struct Operands
+struct RandomSpectra
 {
     std::size_t count;
     std::size_t bins;
     std::vector<std::vector<float>> aReal, aImag, bReal, bImag;
     std::vector<const float*> ar, ai, br, bi;
 
-    Operands (std::size_t numSpectra, std::size_t numBins)
+    RandomSpectra (std::size_t numSpectra, std::size_t numBins)
         : count (numSpectra)
         , bins (numBins)
     {
@@ -46,21 +47,15 @@ struct Operands
     void accumulate (std::size_t firstJ, std::size_t endJ, std::size_t firstBin, std::size_t endBin,
                      std::vector<float>& accReal, std::vector<float>& accImag) const
     {
-        std::vector<const float*> a1, a2, b1, b2;
-        for (std::size_t j = firstJ; j < endJ; ++j)
-        {
-            a1.push_back (ar[j] + firstBin);
-            a2.push_back (ai[j] + firstBin);
-            b1.push_back (br[j] + firstBin);
-            b2.push_back (bi[j] + firstBin);
-        }
-        splitSpectrum::multiplyAccumulateSum (a1.data(), a2.data(), b1.data(), b2.data(), endJ - firstJ,
-                                              accReal.data() + firstBin, accImag.data() + firstBin, endBin - firstBin);
+        std::vector<std::vector<float>> real { std::move (accReal) }, imag { std::move (accImag) };
+        accumulateSums (firstJ, endJ, 1, firstBin, endBin, real, imag);
+        accReal = std::move (real[0]);
+        accImag = std::move (imag[0]);
     }
 
-    /** acc[d] += a[j] * b[j + d] for j in [firstJ, endJ), d < depth, bins
-        [firstBin, endBin), in one call of multiplyAccumulateSums(). */
-    void accumulateSums (std::size_t firstJ, std::size_t endJ, std::size_t depth, std::size_t firstBin,
+    /** acc[d] += a[j] * b[j + d] for j in [firstJ, endJ), d < sumsPerPass,
+        bins [firstBin, endBin), in one call of multiplyAccumulate(). */
+    void accumulateSums (std::size_t firstJ, std::size_t endJ, std::size_t sumsPerPass, std::size_t firstBin,
                          std::size_t endBin, std::vector<std::vector<float>>& accReal,
                          std::vector<std::vector<float>>& accImag,
                          splitSpectrum::SumStart start = splitSpectrum::SumStart::accumulators) const
@@ -71,19 +66,24 @@ struct Operands
             a1.push_back (ar[j] + firstBin);
             a2.push_back (ai[j] + firstBin);
         }
-        for (std::size_t j = firstJ; j + 1 < endJ + depth; ++j)
+        for (std::size_t j = firstJ; j + 1 < endJ + sumsPerPass; ++j)
         {
             b1.push_back (br[j] + firstBin);
             b2.push_back (bi[j] + firstBin);
         }
         std::vector<float*> sumReal, sumImag;
-        for (std::size_t d = 0; d < depth; ++d)
+        for (std::size_t d = 0; d < sumsPerPass; ++d)
         {
             sumReal.push_back (accReal[d].data() + firstBin);
             sumImag.push_back (accImag[d].data() + firstBin);
         }
-        splitSpectrum::multiplyAccumulateSums (a1.data(), a2.data(), b1.data(), b2.data(), endJ - firstJ, depth,
-                                               sumReal.data(), sumImag.data(), endBin - firstBin, start);
+        splitSpectrum::multiplyAccumulate ({ .input = { a1.data(), a2.data() },
+                                             .kernel = { b1.data(), b2.data() },
+                                             .sums = { sumReal.data(), sumImag.data() },
+                                             .count = endJ - firstJ,
+                                             .sumsPerPass = sumsPerPass,
+                                             .numBins = endBin - firstBin,
+                                             .start = start });
     }
 };
 
@@ -97,7 +97,7 @@ TEST (SplitSpectrum, MultiplyAccumulateEqualsTheComplexSumInDoublePrecision)
 {
     for (const std::size_t bins : { 1u, 31u, 32u, 33u, 1025u })
     {
-        const Operands operands (8, bins);
+        const RandomSpectra operands (8, bins);
         std::vector<float> accReal (bins, 0.5f), accImag (bins, -0.25f);
         operands.accumulate (0, 8, 0, bins, accReal, accImag);
         for (std::size_t bin = 0; bin < bins; ++bin)
@@ -117,7 +117,7 @@ TEST (SplitSpectrum, SplittingTheBinsOrThePartitionsChangesNoBit)
     // The engine splits a level's multiply-accumulate by partitions and by
     // bins to spread it over callbacks: every way must give the same bits.
     const std::size_t bins = 1025;
-    const Operands operands (8, bins);
+    const RandomSpectra operands (8, bins);
     std::vector<float> wholeReal (bins, 0.0f), wholeImag (bins, 0.0f);
     operands.accumulate (0, 8, 0, bins, wholeReal, wholeImag);
 
@@ -141,15 +141,15 @@ TEST (SplitSpectrum, SeveralSumsInOnePassEqualTheirComplexSumsInDoublePrecision)
     // sum d takes b shifted by d: the next blocks' outputs of a level that
     // computes its jobs in pairs (or more) from one read of the delay line.
     constexpr std::size_t count = 8;
-    for (std::size_t depth = 1; depth <= splitSpectrum::maxDepth; ++depth)
+    for (std::size_t sumsPerPass = 1; sumsPerPass <= splitSpectrum::maxSumsPerPass; ++sumsPerPass)
     {
         for (const std::size_t bins : { 1u, 15u, 16u, 33u, 1025u })
         {
-            const Operands operands (count + depth - 1, bins);
-            std::vector<std::vector<float>> accReal (depth, std::vector<float> (bins, 0.5f));
-            std::vector<std::vector<float>> accImag (depth, std::vector<float> (bins, -0.25f));
-            operands.accumulateSums (0, count, depth, 0, bins, accReal, accImag);
-            for (std::size_t d = 0; d < depth; ++d)
+            const RandomSpectra operands (count + sumsPerPass - 1, bins);
+            std::vector<std::vector<float>> accReal (sumsPerPass, std::vector<float> (bins, 0.5f));
+            std::vector<std::vector<float>> accImag (sumsPerPass, std::vector<float> (bins, -0.25f));
+            operands.accumulateSums (0, count, sumsPerPass, 0, bins, accReal, accImag);
+            for (std::size_t d = 0; d < sumsPerPass; ++d)
             {
                 for (std::size_t bin = 0; bin < bins; ++bin)
                 {
@@ -158,9 +158,9 @@ TEST (SplitSpectrum, SeveralSumsInOnePassEqualTheirComplexSumsInDoublePrecision)
                         exact += widened (operands.aReal[j][bin], operands.aImag[j][bin])
                                  * widened (operands.bReal[j + d][bin], operands.bImag[j + d][bin]);
                     EXPECT_NEAR (accReal[d][bin], exact.real(), 1.0e-5)
-                        << "depth " << depth << ", sum " << d << ", " << bins << " bins, bin " << bin;
+                        << sumsPerPass << " sums a pass, sum " << d << ", " << bins << " bins, bin " << bin;
                     EXPECT_NEAR (accImag[d][bin], exact.imag(), 1.0e-5)
-                        << "depth " << depth << ", sum " << d << ", " << bins << " bins, bin " << bin;
+                        << sumsPerPass << " sums a pass, sum " << d << ", " << bins << " bins, bin " << bin;
                 }
             }
         }
@@ -173,14 +173,14 @@ TEST (SplitSpectrum, EachOfSeveralSumsHasTheBitsOfItsOwnPass)
     // split anywhere, so that its output depends on the input only.
     constexpr std::size_t count = 8;
     const std::size_t bins = 1025;
-    for (std::size_t depth = 2; depth <= splitSpectrum::maxDepth; ++depth)
+    for (std::size_t sumsPerPass = 2; sumsPerPass <= splitSpectrum::maxSumsPerPass; ++sumsPerPass)
     {
-        const Operands operands (count + depth - 1, bins);
-        std::vector<std::vector<float>> accReal (depth, std::vector<float> (bins, 0.0f)), accImag = accReal;
-        operands.accumulateSums (0, 3, depth, 0, 17, accReal, accImag);
-        operands.accumulateSums (0, 3, depth, 17, bins, accReal, accImag);
-        operands.accumulateSums (3, count, depth, 0, bins, accReal, accImag);
-        for (std::size_t d = 0; d < depth; ++d)
+        const RandomSpectra operands (count + sumsPerPass - 1, bins);
+        std::vector<std::vector<float>> accReal (sumsPerPass, std::vector<float> (bins, 0.0f)), accImag = accReal;
+        operands.accumulateSums (0, 3, sumsPerPass, 0, 17, accReal, accImag);
+        operands.accumulateSums (0, 3, sumsPerPass, 17, bins, accReal, accImag);
+        operands.accumulateSums (3, count, sumsPerPass, 0, bins, accReal, accImag);
+        for (std::size_t d = 0; d < sumsPerPass; ++d)
         {
             std::vector<float> aloneReal (bins, 0.0f), aloneImag (bins, 0.0f);
             std::vector<const float*> shiftedReal, shiftedImag;
@@ -189,10 +189,16 @@ TEST (SplitSpectrum, EachOfSeveralSumsHasTheBitsOfItsOwnPass)
                 shiftedReal.push_back (operands.br[j + d]);
                 shiftedImag.push_back (operands.bi[j + d]);
             }
-            splitSpectrum::multiplyAccumulateSum (operands.ar.data(), operands.ai.data(), shiftedReal.data(),
-                                                  shiftedImag.data(), count, aloneReal.data(), aloneImag.data(), bins);
-            EXPECT_EQ (accReal[d], aloneReal) << "depth " << depth << ", sum " << d;
-            EXPECT_EQ (accImag[d], aloneImag) << "depth " << depth << ", sum " << d;
+            float* aloneSumReal = aloneReal.data();
+            float* aloneSumImag = aloneImag.data();
+            splitSpectrum::multiplyAccumulate ({ .input = { operands.ar.data(), operands.ai.data() },
+                                                 .kernel = { shiftedReal.data(), shiftedImag.data() },
+                                                 .sums = { &aloneSumReal, &aloneSumImag },
+                                                 .count = count,
+                                                 .sumsPerPass = 1,
+                                                 .numBins = bins });
+            EXPECT_EQ (accReal[d], aloneReal) << sumsPerPass << " sums a pass, sum " << d;
+            EXPECT_EQ (accImag[d], aloneImag) << sumsPerPass << " sums a pass, sum " << d;
         }
     }
 }
@@ -204,23 +210,24 @@ TEST (SplitSpectrum, SumsStartedFromZeroIgnoreTheAccumulatorsAndHaveTheBitsOfCle
     // not show, and the bits must be those of accumulators cleared to +0.
     constexpr std::size_t count = 4;
     const auto nan = std::numeric_limits<float>::quiet_NaN();
-    for (std::size_t depth = 1; depth <= splitSpectrum::maxDepth; ++depth)
+    for (std::size_t sumsPerPass = 1; sumsPerPass <= splitSpectrum::maxSumsPerPass; ++sumsPerPass)
     {
         for (const std::size_t bins : { 1u, 15u, 16u, 33u, 1025u })
         {
-            const Operands operands (count + depth - 1, bins);
-            std::vector<std::vector<float>> clearedReal (depth, std::vector<float> (bins, 0.0f)),
+            const RandomSpectra operands (count + sumsPerPass - 1, bins);
+            std::vector<std::vector<float>> clearedReal (sumsPerPass, std::vector<float> (bins, 0.0f)),
                 clearedImag = clearedReal;
-            operands.accumulateSums (0, count, depth, 0, bins, clearedReal, clearedImag);
-            std::vector<std::vector<float>> startedReal (depth, std::vector<float> (bins, nan)),
+            operands.accumulateSums (0, count, sumsPerPass, 0, bins, clearedReal, clearedImag);
+            std::vector<std::vector<float>> startedReal (sumsPerPass, std::vector<float> (bins, nan)),
                 startedImag = startedReal;
-            operands.accumulateSums (0, count, depth, 0, bins, startedReal, startedImag, splitSpectrum::SumStart::zero);
-            for (std::size_t d = 0; d < depth; ++d)
+            operands.accumulateSums (0, count, sumsPerPass, 0, bins, startedReal, startedImag,
+                                     splitSpectrum::SumStart::zero);
+            for (std::size_t d = 0; d < sumsPerPass; ++d)
             {
                 EXPECT_EQ (0, std::memcmp (startedReal[d].data(), clearedReal[d].data(), bins * sizeof (float)))
-                    << "depth " << depth << ", sum " << d << ", " << bins << " bins";
+                    << sumsPerPass << " sums a pass, sum " << d << ", " << bins << " bins";
                 EXPECT_EQ (0, std::memcmp (startedImag[d].data(), clearedImag[d].data(), bins * sizeof (float)))
-                    << "depth " << depth << ", sum " << d << ", " << bins << " bins";
+                    << sumsPerPass << " sums a pass, sum " << d << ", " << bins << " bins";
             }
         }
     }
