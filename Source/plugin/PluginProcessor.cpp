@@ -1,12 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PluginProcessor.h"
 
-#include "FactoryImpulseResponses.h"
 #include "ParameterLayout.h"
 #include "PluginEditor.h"
-#include "state/IrReadLimits.h"
-#include "state/MemoryAudioCodec.h"
-#include "state/RestoredImpulseResponse.h"
 
 #include <algorithm>
 #include <climits>
@@ -33,15 +29,12 @@ PartitaAudioProcessor::PartitaAudioProcessor (Options options)
     , parameters (*this, nullptr, "PartitaParameters", createParameterLayout())
     , bridge (parameters)
     , recent (options.settingsFile)
-    , fileLoader ([this] (ImpulseResponseFileLoader::Loaded loaded) { handleLoaded (std::move (loaded)); },
-                  [this] (const std::string& message)
-                  { loadStatus.failed ("Could not load the IR; the previous one keeps playing: " + message); })
 {
     dsp.setParameters (bridge.read());
     statusMessage.set ("No IR loaded: load a file, drop one here, or pick a factory IR",
                        StatusMessage::Severity::information);
     if (options.initialImpulseResponse == InitialImpulseResponse::factoryDefault)
-        loadDefaultImpulseResponse();
+        loading.loadDefault();
     startTimerHz (15);
 }
 
@@ -147,11 +140,6 @@ void PartitaAudioProcessor::applyRebuildMode (bool offline) noexcept
     dsp.setRebuildMode (offline ? RebuildMode::synchronous : RebuildMode::background);
 }
 
-double PartitaAudioProcessor::getTailLengthSeconds() const
-{
-    return tailSeconds.load();
-}
-
 juce::AudioProcessorEditor* PartitaAudioProcessor::createEditor()
 {
     // The host takes ownership of the editor (JUCE's API hands over a raw pointer).
@@ -159,11 +147,6 @@ juce::AudioProcessorEditor* PartitaAudioProcessor::createEditor()
 }
 
 // Reporting ----------------------------------------------------------------------
-
-void PartitaAudioProcessor::timerCallback()
-{
-    refreshFromConvolver();
-}
 
 void PartitaAudioProcessor::refreshFromConvolver()
 {
@@ -187,78 +170,15 @@ void PartitaAudioProcessor::refreshFromConvolver()
     if (const auto version = dsp.impulseResponseVersion(); version != seenImpulseResponseVersion)
     {
         seenImpulseResponseVersion = version;
-        loadStatus.processorChanged (dsp);
+        loading.status().processorChanged (dsp);
     }
 
     // The recent list is a JUCE object of the message thread; elsewhere
     // (prepareToPlay on a host's audio device thread) it waits for the timer.
     if (!juce::MessageManager::existsAndIsCurrentThread())
         return;
-    for (const auto& path : loadStatus.takeFilesRead())
+    for (const auto& path : loading.status().takeFilesRead())
         recent.add (juce::File (juce::String::fromUTF8 (path.c_str())));
-}
-
-// // IR loading ----------------------------------------------------------------------
-
-void PartitaAudioProcessor::loadImpulseResponseFile (const juce::File& file)
-{
-    const auto name = file.getFileName().toStdString();
-    loadStatus.loading (name, "Loading '" + name + "' ...");
-    fileLoader.loadFile (pathFromUtf8 (file.getFullPathName().toStdString()));
-}
-
-void PartitaAudioProcessor::loadFactoryImpulseResponse (std::size_t index)
-{
-    const auto& factory = factoryImpulseResponses();
-    if (index >= factory.size())
-        return;
-    const auto& ir = factory[index];
-    loadStatus.loading (ir.displayName, "Loading the factory IR '" + ir.displayName + "' ...");
-    fileLoader.loadFromMemory (ir.bytes, ir.displayName);
-}
-
-void PartitaAudioProcessor::loadDefaultImpulseResponse()
-{
-    const auto* ir = defaultFactoryImpulseResponse();
-    if (ir == nullptr)
-        return;
-    try
-    {
-        auto clip = readAudioFromMemory (ir->bytes, irReadLimits, ir->displayName);
-        loadStatus.loading (ir->displayName, "Loading the factory IR '" + ir->displayName + "' ...");
-        play (std::move (clip), ir->displayName, {});
-    }
-    catch (const std::exception& error)
-    {
-        // Never expected (the factory files are tested); the instance then starts with no IR.
-        statusMessage.set (std::string ("The default factory IR could not be loaded: ") + error.what(),
-                           StatusMessage::Severity::warning);
-    }
-}
-
-void PartitaAudioProcessor::unloadImpulseResponse()
-{
-    fileLoader.cancelPending();
-    loadStatus.stopAwaiting();
-    dsp.unloadImpulseResponse();
-    statusMessage.set ("No IR loaded: the wet path passes the input through", StatusMessage::Severity::information);
-}
-
-bool PartitaAudioProcessor::waitForPendingLoads (std::chrono::milliseconds timeout)
-{
-    return fileLoader.waitUntilIdle (timeout);
-}
-
-void PartitaAudioProcessor::handleLoaded (ImpulseResponseFileLoader::Loaded loaded)
-{
-    loadStatus.read (loaded.name, loaded.path);
-    play (std::move (loaded.clip), loaded.name, loaded.path);
-}
-
-void PartitaAudioProcessor::play (AudioClip clip, const std::string& name, const std::string& path)
-{
-    if (dsp.loadImpulseResponse (std::move (clip), name, path) == LoadOutcome::failed)
-        loadStatus.failed (dsp.lastError());
 }
 
 // State ------------------------------------------------------------------------------
@@ -314,14 +234,14 @@ bool PartitaAudioProcessor::restoreState (std::span<const std::uint8_t> bytes)
         return false;
     }
     // A file still being read from before must not replace the session's IR.
-    fileLoader.cancelPending();
+    loading.cancelPending();
     const auto outcome = session.apply (std::move (*parsed),
                                         [this] (const ProcessorParameters& values)
                                         {
                                             bridge.apply (values);
                                             return bridge.read();
                                         });
-    loadStatus.stopAwaiting();
+    loading.status().stopAwaiting();
     refreshFromConvolver();
     statusMessage.set (outcome.message,
                        outcome.withProblems ? StatusMessage::Severity::warning : StatusMessage::Severity::information);

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "ImpulseResponseFileLoader.h"
-#include "LoadStatus.h"
+#include "ImpulseResponseLoading.h"
 #include "ParameterBridge.h"
 #include "RecentImpulseResponses.h"
 #include "StatusMessage.h"
@@ -29,10 +28,9 @@ namespace partita
     - Buses: mono -> mono, mono -> stereo, stereo -> stereo.
     - processBlock hands the host parameters' current values and the buffer to
       the ConvolverProcessor: no allocation, no waiting lock.
-    - IR files are read by an ImpulseResponseFileLoader thread (libsndfile,
-      with limits); the ConvolverProcessor rebuilds and crossfades off the
-      audio thread. A file that fails leaves the playing IR alone and the
-      reason in status().
+    - IR files are read on a loader thread (ImpulseResponseLoading); the
+      ConvolverProcessor rebuilds and crossfades off the audio thread. A file
+      that fails leaves the playing IR alone and the reason in status().
     - Latency and tail: a timer on the message thread polls the processor's
       timing version and tells the host (setLatencySamples) when it moves.
     - Offline bounces (isNonRealtime) rebuild synchronously, so a bounce does
@@ -42,7 +40,6 @@ namespace partita
     - The state holds the parameters, the IR's path, fingerprint and lossless
       audio (state/SessionState.h): the bytes of serialiseState, also written
       by the editor as a preset for `partita render --state`.
-    - The message bar's account of loads is LoadStatus's.
 
     Threading: JUCE's AudioProcessor contract. The Partita methods below are
     for the message thread unless they say otherwise. */
@@ -89,7 +86,7 @@ public:
     bool acceptsMidi() const override { return false; }
     bool producesMidi() const override { return false; }
     bool isMidiEffect() const override { return false; }
-    double getTailLengthSeconds() const override;
+    double getTailLengthSeconds() const override { return tailSeconds.load(); }
 
     int getNumPrograms() override { return 1; }
     int getCurrentProgram() override { return 0; }
@@ -104,15 +101,15 @@ public:
 
     /** Reads the file on the loader thread and plays it (crossfaded); on
         failure the current IR keeps playing and status() says why. */
-    void loadImpulseResponseFile (const juce::File& file);
+    void loadImpulseResponseFile (const juce::File& file) { loading.loadFile (file); }
     /** A factory IR by its index in factoryImpulseResponses(). */
-    void loadFactoryImpulseResponse (std::size_t index);
-    void unloadImpulseResponse();
+    void loadFactoryImpulseResponse (std::size_t index) { loading.loadFactory (index); }
+    void unloadImpulseResponse() { loading.unload(); }
 
     /** Waits until the loader thread has handed over every requested IR
         (tests; an offline host). The ConvolverProcessor may still be
         building it in background mode. */
-    bool waitForPendingLoads (std::chrono::milliseconds timeout);
+    bool waitForPendingLoads (std::chrono::milliseconds timeout) { return loading.waitUntilIdle (timeout); }
 
     /** What the timer does, at once: tells the host a changed latency or
         tail, updates status() when an IR build finished or failed, and moves
@@ -141,14 +138,7 @@ public:
     [[nodiscard]] RecentImpulseResponses& recentFiles() noexcept { return recent; }
 
 private:
-    void timerCallback() override;
-    /** Hands a clip to the DSP; a refusal shows on the message bar. */
-    void play (AudioClip clip, const std::string& name, const std::string& path);
-    void handleLoaded (ImpulseResponseFileLoader::Loaded loaded);
-    /** Decodes the default factory IR here (a short file, decoded in
-        milliseconds) rather than on the file loader, so that a host's
-        setStateInformation right after construction always wins over it. */
-    void loadDefaultImpulseResponse();
+    void timerCallback() override { refreshFromConvolver(); }
     void applyRebuildMode (bool offline) noexcept;
     /** processBlock's work, bypassed or not (ConvolverProcessor::setBypassed). */
     void process (juce::AudioBuffer<float>& buffer);
@@ -158,7 +148,6 @@ private:
     juce::AudioProcessorValueTreeState parameters;
     ParameterBridge bridge;
     StatusMessage statusMessage;
-    LoadStatus loadStatus { statusMessage };
     SessionState session { dsp };
     RecentImpulseResponses recent;
 
@@ -175,8 +164,8 @@ private:
     std::size_t preparedChannels = 0;
     std::size_t preparedOutputs = 0;
 
-    /** Last: destroyed first, so no callback runs into members already gone. */
-    ImpulseResponseFileLoader fileLoader;
+    /** Last: destroyed first, so no file loaded late runs into members gone. */
+    ImpulseResponseLoading loading { dsp, statusMessage };
 
     JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (PartitaAudioProcessor)
 };
