@@ -24,6 +24,14 @@ ShapedImpulseResponse shapeImpulseResponse (AudioClip impulseResponse, const Imp
     stretchImpulseResponse (impulseResponse, shape.stretchFactor);
 
     const double gain = shape.autoGain ? normaliseImpulseResponse (impulseResponse, IrNormalisation::energy) : 1.0;
+
+    if (shape.gainDb != 0.0)
+    {
+        const double factor = std::pow (10.0, shape.gainDb / 20.0);
+        for (auto& channel : impulseResponse.channels)
+            for (auto& sample : channel)
+                sample *= factor;
+    }
     return { std::move (impulseResponse), gain };
 }
 

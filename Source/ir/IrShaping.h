@@ -18,6 +18,8 @@ struct ImpulseResponseShape
     double stretchFactor = 1.0;
     /** Energy normalisation of the result (IrNormalisation::energy). */
     bool autoGain = false;
+    /** Gain in dB applied last, after auto-gain. */
+    double gainDb = 0.0;
 };
 
 /** An IR after shaping, and the factor auto-gain applied to it. */
@@ -27,7 +29,7 @@ struct ShapedImpulseResponse
     double gain = 1.0;
 };
 
-/** Trims, reverses, stretches and auto-gains an IR, in that order (the trim is
+/** Trims, reverses, stretches, auto-gains and scales an IR, in that order (the trim is
     measured on the unstretched IR, so the trim points stay on the same
     features of the recording whatever the stretch). Throws
     std::invalid_argument when auto-gain is asked for and the shaped IR is

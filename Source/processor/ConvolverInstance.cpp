@@ -47,6 +47,7 @@ ImpulseResponseShape shapeFor (const ProcessorParameters& shaping)
     shape.reverse = shaping.reverse;
     shape.stretchFactor = static_cast<double> (shaping.stretchPercent) / 100.0;
     shape.autoGain = shaping.autoGain;
+    shape.gainDb = static_cast<double> (shaping.irGainDb);
     return shape;
 }
 

@@ -252,6 +252,9 @@ inline constexpr std::array parameterTable {
                           .action = ParameterAction::shaping,
                           .editorColumn = 5,
                           .field = fieldOf<&ProcessorParameters::latencyMode>() },
+    ParameterDefinition { .id = "irGain", .name = "IR gain", .range = { -24.0f, 24.0f, 0.0f },
+                          .unit = ParameterUnit::decibels, .action = ParameterAction::shaping, .editorColumn = 6,
+                          .sinceVersion = 2, .field = fieldOf<&ProcessorParameters::irGainDb>() },
 };
 
 inline constexpr std::size_t parameterCount = parameterTable.size();

@@ -69,6 +69,9 @@ struct ProcessorParameters
         (ConvolverProcessor::lowCpuPartition) and that many samples of reported
         latency; the dry path is delayed by the same amount. */
     LatencyMode latencyMode;
+    /** Gain of the IR itself in dB, after auto-gain: evens out IRs of one
+        set, or lifts a quiet one with auto-gain off. */
+    float irGainDb;
 };
 
 /** Every field clamped to its range (NaN becomes the default). */

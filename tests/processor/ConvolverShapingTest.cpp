@@ -75,6 +75,25 @@ TEST (ConvolverShaping, StretchScalesTheIrInTime)
     }
 }
 
+TEST (ConvolverShaping, TheIrGainScalesTheIrThatIsPlayed)
+{
+    // -12 dB on the ramp IR: h'[n] = (n + 1) / 1000 * 10^(-12/20), auto-gain off.
+    ConvolverProcessor processor (RebuildMode::synchronous);
+    auto parameters = test::neutralParameters();
+    parameters.irGainDb = -12.0f;
+    processor.setParameters (parameters);
+    processor.loadImpulseResponse (test::makeClip ({ rampIr() }, rate), "ramp.wav");
+    processor.prepare (rate, 512, 1, 1);
+
+    const double factor = 0.25118864315095796; // 10^(-12/20)
+    const auto y = impulseResponseOf (processor, 500);
+    for (std::size_t n = 0; n < y.size(); ++n)
+    {
+        const double expected = n < 480 ? static_cast<double> (n + 1) / 1000.0 * factor : 0.0;
+        ASSERT_NEAR (y[n], expected, 1.0e-6) << "sample " << n;
+    }
+}
+
 TEST (ConvolverShaping, AutoGainBringsLoudAndQuietIrsToTheSameLevel)
 {
     // The same IR at two levels 40 dB apart plays at the same level with auto-gain.

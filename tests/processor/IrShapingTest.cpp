@@ -170,6 +170,28 @@ TEST (IrShaping, TrimsThenReversesThenStretchesThenLevels)
                          (1000.0 * static_cast<double> (c) + 79.0 - static_cast<double> (n)) * gain, 1.0e-12);
 }
 
+TEST (IrShaping, TheIrGainScalesTheLevelledIrLast)
+{
+    // Auto-gain brings the IR to unit energy, then +6 dB scales it by
+    // 10^(6/20): sample n = (1000 c + n) / sqrt (largest energy) * 1.99526...
+    auto clip = numberedClip (2, 100, 1000.0);
+    ImpulseResponseShape shape;
+    shape.autoGain = true;
+    shape.gainDb = 6.0;
+    const auto shaped = shapeImpulseResponse (clip, shape);
+
+    double energy = 0.0;
+    for (std::size_t n = 0; n < 100; ++n)
+        energy += std::pow (1000.0 + static_cast<double> (n), 2.0);
+    const double levelled = 1.0 / std::sqrt (energy);
+    EXPECT_NEAR (shaped.gain, levelled, 1.0e-15); // the auto-gain factor alone
+    const double factor = 1.9952623149688795;     // 10^(6/20)
+    for (std::size_t c = 0; c < 2; ++c)
+        for (std::size_t n = 0; n < 100; ++n)
+            ASSERT_NEAR (shaped.clip.channels[c][n],
+                         (1000.0 * static_cast<double> (c) + static_cast<double> (n)) * levelled * factor, 1.0e-12);
+}
+
 TEST (IrShaping, AutoGainRejectsASilentIr)
 {
     AudioClip clip;

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string_view>
@@ -55,6 +56,7 @@ TEST (ParameterTable, ANewParameterSetHasTheReleasedDefaults)
     EXPECT_EQ (p.widthPercent, 100.0f);
     EXPECT_TRUE (p.autoGain);
     EXPECT_EQ (p.latencyMode, LatencyMode::zero);
+    EXPECT_EQ (p.irGainDb, 0.0f);
 }
 
 TEST (ParameterTable, FrequencyKnobsAreCentredOnTheGeometricMeanOfTheirRange)
@@ -107,7 +109,8 @@ TEST (ParameterTable, ShapingDiffersOnlyForParametersThatReshapeTheIr)
              [] (ProcessorParameters& p) { p.reverse = true; },
              [] (ProcessorParameters& p) { p.stretchPercent = 120.0f; },
              [] (ProcessorParameters& p) { p.autoGain = false; },
-             [] (ProcessorParameters& p) { p.latencyMode = LatencyMode::onePartition; } })
+             [] (ProcessorParameters& p) { p.latencyMode = LatencyMode::onePartition; },
+             [] (ProcessorParameters& p) { p.irGainDb = -3.0f; } })
     {
         auto shaped = base;
         change (shaped);
@@ -120,10 +123,10 @@ TEST (ParameterTable, TheEditorShowsTheShapingRowThenTheSignalPathInItsOrder)
     std::vector<std::string_view> order;
     for (const auto* row : parametersInEditorOrder())
         order.push_back (row->id);
-    const std::vector<std::string_view> expected { "irStart",     "irEnd",    "stretch",   "reverse", "autoGain",
-                                                   "latencyMode", "preDelay", "lowCut",    "highCut", "width",
-                                                   "wetGain",     "mix",      "outputGain" };
-    EXPECT_EQ (std::vector<std::string_view> (order.begin(), order.begin() + 13), expected);
+    const std::vector<std::string_view> expected { "irStart",     "irEnd",   "stretch",  "reverse",   "autoGain",
+                                                   "latencyMode", "irGain",  "preDelay", "lowCut",    "highCut",
+                                                   "width",       "wetGain", "mix",      "outputGain" };
+    EXPECT_EQ (order, expected);
 }
 
 TEST (ParameterStore, ReportsShapingAndTailChangesAndGivesBackWhatWasStored)

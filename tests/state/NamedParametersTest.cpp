@@ -3,6 +3,7 @@
 
 #include "StableParameterIds.h"
 #include "processor/ParameterTable.h"
+#include "state/PluginStateFormat.h"
 
 #include <gtest/gtest.h>
 
@@ -81,6 +82,23 @@ TEST (NamedParameters, RefusesAnUnknownIdWithoutChangingAnything)
     parameters.mixPercent = 12.0f;
     EXPECT_FALSE (applyNamedValue (parameters, "shimmer", 1.0));
     EXPECT_EQ (parameters.mixPercent, 12.0f);
+}
+} // namespace
+} // namespace partita
+
+namespace partita
+{
+namespace
+{
+TEST (NamedParameters, TheIrGainTravelsInAStateAndIsClampedToItsRange)
+{
+    ProcessorParameters parameters;
+    parameters.irGainDb = -7.5f;
+    PluginState state;
+    state.parameters = parameters;
+    EXPECT_EQ (parseState (serialiseState (state)).state.parameters.irGainDb, -7.5f);
+    EXPECT_TRUE (applyNamedValue (parameters, "irGain", 100.0));
+    EXPECT_EQ (parameters.irGainDb, 24.0f);
 }
 } // namespace
 } // namespace partita

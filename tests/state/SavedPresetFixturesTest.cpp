@@ -77,6 +77,7 @@ TEST (SavedPresetFixtures, ADefaultsPresetHasTheDefaults)
     EXPECT_EQ (p.highCutHz, 20000.0f);
     EXPECT_FALSE (p.reverse);
     EXPECT_TRUE (p.autoGain);
+    EXPECT_EQ (p.irGainDb, 0.0f); // saved before the IR gain existed
     expectIrIs (parsed, "cabinet.wav", 1);
 }
 } // namespace
