@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Internal to partita_io: the one place that includes sndfile.h for the reader
-// and the writer, so that the Windows wide-path opening lives in one spot.
+// Internal to partita_io and partita_state (its in-memory codec): the one
+// place that includes sndfile.h, so that the Windows wide-path opening and
+// the handle's closing live in one spot.
 
 #if defined(_WIN32)
 #define ENABLE_SNDFILE_WINDOWS_PROTOTYPES 1

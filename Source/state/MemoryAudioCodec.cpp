@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MemoryAudioCodec.h"
 
+#include "MemoryFile.h"
 #include "io/AudioFileError.h"
-
-#include <sndfile.h>
+#include "io/SndfileHandle.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
-#include <memory>
 #include <new>
 #include <stdexcept>
 
@@ -17,103 +16,6 @@ namespace partita
 {
 namespace
 {
-/** A file in memory for libsndfile's virtual I/O: read-only over a span, or
-    writable into a growing vector (FLAC's encoder seeks back to finish its
-    header, so writing must support seeks). */
-class MemoryFile
-{
-public:
-    explicit MemoryFile (std::span<const std::uint8_t> bytesToRead) noexcept
-        : readOnly (bytesToRead)
-    {
-    }
-
-    explicit MemoryFile (std::vector<std::uint8_t>& destination) noexcept
-        : writable (&destination)
-    {
-    }
-
-    static SF_VIRTUAL_IO callbacks() noexcept
-    {
-        SF_VIRTUAL_IO io {};
-        io.get_filelen = [] (void* self) { return static_cast<MemoryFile*> (self)->length(); };
-        io.seek = [] (sf_count_t offset, int whence, void* self)
-        { return static_cast<MemoryFile*> (self)->seek (offset, whence); };
-        io.read = [] (void* destination, sf_count_t count, void* self)
-        { return static_cast<MemoryFile*> (self)->read (destination, count); };
-        io.write = [] (const void* source, sf_count_t count, void* self)
-        { return static_cast<MemoryFile*> (self)->write (source, count); };
-        io.tell = [] (void* self) { return static_cast<MemoryFile*> (self)->position; };
-        return io;
-    }
-
-private:
-    [[nodiscard]] sf_count_t length() const noexcept
-    {
-        return static_cast<sf_count_t> (writable != nullptr ? writable->size() : readOnly.size());
-    }
-
-    sf_count_t seek (sf_count_t offset, int whence) noexcept
-    {
-        sf_count_t base = 0;
-        if (whence == SEEK_CUR)
-            base = position;
-        else if (whence == SEEK_END)
-            base = length();
-
-        // Offsets come from file headers: refuse overflowing or negative ones.
-        if ((offset > 0 && base > std::numeric_limits<sf_count_t>::max() - offset) || base + offset < 0)
-            return -1;
-
-        position = base + offset;
-        return position;
-    }
-
-    sf_count_t read (void* destination, sf_count_t count) noexcept
-    {
-        const auto size = length();
-        if (writable != nullptr || count <= 0 || position >= size)
-            return 0;
-
-        const auto available = std::min (count, size - position);
-        std::memcpy (destination, readOnly.data() + position, static_cast<std::size_t> (available));
-        position += available;
-        return available;
-    }
-
-    sf_count_t write (const void* source, sf_count_t count) noexcept
-    {
-        if (writable == nullptr || count <= 0)
-            return 0;
-
-        try
-        {
-            const auto end = static_cast<std::size_t> (position + count);
-            if (end > writable->size())
-                writable->resize (end);
-        }
-        catch (const std::bad_alloc&)
-        {
-            return 0;
-        }
-
-        std::memcpy (writable->data() + position, source, static_cast<std::size_t> (count));
-        position += count;
-        return count;
-    }
-
-    std::span<const std::uint8_t> readOnly;
-    std::vector<std::uint8_t>* writable = nullptr;
-    sf_count_t position = 0;
-};
-
-struct SndfileCloser
-{
-    void operator() (SNDFILE* file) const noexcept { sf_close (file); }
-};
-
-using Sndfile = std::unique_ptr<SNDFILE, SndfileCloser>;
-
 bool allSamplesOnGrid (const AudioClip& clip, double scale) noexcept
 {
     for (const auto& channel : clip.channels)
@@ -228,6 +130,92 @@ std::string sndfilePhrase (SNDFILE* file)
     return text.empty() ? std::string { "unknown libsndfile error" } : text;
 }
 
+/** What a decode may rely on once the header passed the limits. */
+struct CheckedHeader
+{
+    std::size_t numChannels = 0;
+    double sampleRate = 0.0;
+    std::size_t declaredFrames = 0;
+};
+
+/** Checks the header against the limits before anything is allocated. */
+CheckedHeader checkHeader (const SF_INFO& info, const AudioReadLimits& limits, const std::string& sourceName)
+{
+    if (info.channels <= 0)
+        fail (sourceName + " has no audio channels");
+    const auto numChannels = static_cast<std::size_t> (info.channels);
+    if (numChannels > limits.maxChannels)
+        fail (sourceName + " has " + std::to_string (numChannels) + " channels, more than the "
+              + std::to_string (limits.maxChannels) + " supported");
+
+    const auto sampleRate = static_cast<double> (info.samplerate);
+    if (!(sampleRate >= limits.minSampleRate && sampleRate <= limits.maxSampleRate))
+        fail (sourceName + " has a sample rate of " + std::to_string (info.samplerate) + " Hz, outside the supported "
+              + std::to_string (std::lround (limits.minSampleRate)) + " to "
+              + std::to_string (std::lround (limits.maxSampleRate)) + " Hz");
+
+    if (info.frames < 0 || static_cast<std::uint64_t> (info.frames) > limits.maxFrames)
+        fail (sourceName + " is too long: " + std::to_string (info.frames) + " frames, more than the "
+              + std::to_string (limits.maxFrames) + " supported");
+    return { numChannels, sampleRate, static_cast<std::size_t> (info.frames) };
+}
+
+/** Appends a decoded block to the clip's channels (growing them only with
+    audio actually decoded), refusing a non-finite sample. firstFrame is the
+    block's first frame in the file. */
+void appendBlock (AudioClip& clip, std::span<const double> interleaved, std::size_t firstFrame,
+                  const std::string& sourceName)
+{
+    const auto numChannels = clip.numChannels();
+    const auto frames = interleaved.size() / numChannels;
+    for (std::size_t channel = 0; channel < numChannels; ++channel)
+    {
+        auto& samples = clip.channels[channel];
+        for (std::size_t frame = 0; frame < frames; ++frame)
+        {
+            const double sample = interleaved[frame * numChannels + channel];
+            if (!std::isfinite (sample))
+                fail (sourceName + " is corrupt: channel " + std::to_string (channel + 1)
+                      + " holds a non-finite sample at frame " + std::to_string (firstFrame + frame));
+            samples.push_back (sample);
+        }
+    }
+}
+
+/** Decodes block by block; memory grows only with audio actually decoded,
+    so a header that declares more than the data holds cannot make it
+    allocate much. */
+AudioClip decode (SNDFILE* file, const CheckedHeader& header, const std::string& sourceName)
+{
+    AudioClip clip;
+    clip.sampleRate = header.sampleRate;
+    clip.channels.resize (header.numChannels);
+
+    const std::size_t blockFrames = std::max<std::size_t> (1, std::size_t { 1 << 16 } / header.numChannels);
+    std::vector<double> interleaved (blockFrames * header.numChannels);
+    std::size_t framesRead = 0;
+    try
+    {
+        while (framesRead < header.declaredFrames)
+        {
+            const auto wanted = std::min (blockFrames, header.declaredFrames - framesRead);
+            const auto got = sf_readf_double (file, interleaved.data(), static_cast<sf_count_t> (wanted));
+            if (got <= 0)
+                fail (sourceName + " is truncated or corrupt: it declares " + std::to_string (header.declaredFrames)
+                      + " frames but only " + std::to_string (framesRead) + " could be decoded");
+
+            const auto gotFrames = static_cast<std::size_t> (got);
+            appendBlock (clip, { interleaved.data(), gotFrames * header.numChannels }, framesRead, sourceName);
+            framesRead += gotFrames;
+        }
+    }
+    catch (const std::bad_alloc&)
+    {
+        fail ("not enough memory to decode " + sourceName);
+    }
+    return clip;
+}
+
 constexpr std::size_t flacMaxChannels = 8;
 constexpr double flacMaxSampleRate = 655350.0;
 } // namespace
@@ -259,7 +247,7 @@ std::vector<std::uint8_t> encodeLosslessAudio (const AudioClip& clip)
     info.samplerate = std::max (1, static_cast<int> (std::lround (clip.sampleRate)));
     info.format = sndfileFormat (encoding);
 
-    Sndfile file { sf_open_virtual (&io, SFM_WRITE, &info, &memory) };
+    detail::SndfileHandle file { sf_open_virtual (&io, SFM_WRITE, &info, &memory) };
     if (file == nullptr)
         fail ("cannot encode the IR for the state (" + sndfilePhrase (nullptr) + ")");
 
@@ -283,68 +271,11 @@ AudioClip readAudioFromMemory (std::span<const std::uint8_t> bytes, const AudioR
     MemoryFile memory (bytes);
     auto io = MemoryFile::callbacks();
     SF_INFO info {};
-    Sndfile file { sf_open_virtual (&io, SFM_READ, &info, &memory) };
+    detail::SndfileHandle file { sf_open_virtual (&io, SFM_READ, &info, &memory) };
     if (file == nullptr)
         fail (sourceName + " is not readable audio (" + sndfilePhrase (nullptr) + ")");
 
-    if (info.channels <= 0)
-        fail (sourceName + " has no audio channels");
-    const auto numChannels = static_cast<std::size_t> (info.channels);
-    if (numChannels > limits.maxChannels)
-        fail (sourceName + " has " + std::to_string (numChannels) + " channels, more than the "
-              + std::to_string (limits.maxChannels) + " supported");
-
-    const auto sampleRate = static_cast<double> (info.samplerate);
-    if (!(sampleRate >= limits.minSampleRate && sampleRate <= limits.maxSampleRate))
-        fail (sourceName + " has a sample rate of " + std::to_string (info.samplerate) + " Hz, outside the supported "
-              + std::to_string (std::lround (limits.minSampleRate)) + " to "
-              + std::to_string (std::lround (limits.maxSampleRate)) + " Hz");
-
-    if (info.frames < 0 || static_cast<std::uint64_t> (info.frames) > limits.maxFrames)
-        fail (sourceName + " is too long: " + std::to_string (info.frames) + " frames, more than the "
-              + std::to_string (limits.maxFrames) + " supported");
-    const auto declaredFrames = static_cast<std::size_t> (info.frames);
-
-    AudioClip clip;
-    clip.sampleRate = sampleRate;
-    clip.channels.resize (numChannels);
-
-    const std::size_t blockFrames = std::max<std::size_t> (1, std::size_t { 1 << 16 } / numChannels);
-    std::vector<double> interleaved (blockFrames * numChannels);
-    std::size_t framesRead = 0;
-
-    try
-    {
-        while (framesRead < declaredFrames)
-        {
-            const auto wanted = std::min (blockFrames, declaredFrames - framesRead);
-            const auto got = sf_readf_double (file.get(), interleaved.data(), static_cast<sf_count_t> (wanted));
-            if (got <= 0)
-                fail (sourceName + " is truncated or corrupt: it declares " + std::to_string (declaredFrames)
-                      + " frames but only " + std::to_string (framesRead) + " could be decoded");
-
-            const auto gotFrames = static_cast<std::size_t> (got);
-            for (std::size_t channel = 0; channel < numChannels; ++channel)
-            {
-                auto& samples = clip.channels[channel];
-                for (std::size_t frame = 0; frame < gotFrames; ++frame)
-                {
-                    const double sample = interleaved[frame * numChannels + channel];
-                    if (!std::isfinite (sample))
-                        fail (sourceName + " is corrupt: channel " + std::to_string (channel + 1)
-                              + " holds a non-finite sample at frame " + std::to_string (framesRead + frame));
-                    samples.push_back (sample);
-                }
-            }
-            framesRead += gotFrames;
-        }
-    }
-    catch (const std::bad_alloc&)
-    {
-        fail ("not enough memory to decode " + sourceName);
-    }
-
-    return clip;
+    return decode (file.get(), checkHeader (info, limits, sourceName), sourceName);
 }
 
 } // namespace partita

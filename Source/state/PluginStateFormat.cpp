@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PluginStateFormat.h"
 
+#include "ByteReader.h"
+#include "ByteWriter.h"
 #include "ContentHash.h"
 #include "MemoryAudioCodec.h"
 #include "NamedParameters.h"
+#include "StateChunkReader.h"
 #include "StateError.h"
 
-#include <bit>
+#include <array>
 #include <cmath>
-#include <limits>
+#include <optional>
 #include <stdexcept>
 #include <string_view>
 
@@ -28,80 +31,6 @@ constexpr std::string_view irRate = "IRRT";
 constexpr std::string_view irAudio = "IRAU";
 constexpr std::string_view end = "END ";
 } // namespace chunkIds
-
-class ByteWriter
-{
-public:
-    void addBytes (std::span<const std::uint8_t> data) { bytes.insert (bytes.end(), data.begin(), data.end()); }
-    void addText (std::string_view text)
-    {
-        for (const char c : text)
-            bytes.push_back (static_cast<std::uint8_t> (c));
-    }
-
-    void addUnsigned (std::uint64_t value, int numBytes)
-    {
-        for (int i = 0; i < numBytes; ++i)
-            bytes.push_back (static_cast<std::uint8_t> ((value >> (8 * i)) & 0xffu));
-    }
-
-    void addDouble (double value) { addUnsigned (std::bit_cast<std::uint64_t> (value), 8); }
-
-    void addChunk (std::string_view id, const ByteWriter& payload)
-    {
-        if (payload.bytes.size() > std::numeric_limits<std::uint32_t>::max())
-            throw std::invalid_argument ("the state's " + std::string { id } + " chunk is larger than 4 GiB");
-        addText (id);
-        addUnsigned (payload.bytes.size(), 4);
-        addBytes (payload.bytes);
-    }
-
-    std::vector<std::uint8_t> bytes;
-};
-
-/** Reads little-endian values; every read checks the bytes that remain and
-    returns nothing when there are too few. */
-class ByteReader
-{
-public:
-    explicit ByteReader (std::span<const std::uint8_t> data) noexcept
-        : remaining (data)
-    {
-    }
-
-    [[nodiscard]] std::size_t size() const noexcept { return remaining.size(); }
-
-    std::optional<std::span<const std::uint8_t>> takeBytes (std::size_t count) noexcept
-    {
-        if (count > remaining.size())
-            return std::nullopt;
-        const auto taken = remaining.first (count);
-        remaining = remaining.subspan (count);
-        return taken;
-    }
-
-    std::optional<std::uint64_t> takeUnsigned (int numBytes) noexcept
-    {
-        const auto data = takeBytes (static_cast<std::size_t> (numBytes));
-        if (!data.has_value())
-            return std::nullopt;
-        std::uint64_t value = 0;
-        for (int i = 0; i < numBytes; ++i)
-            value |= static_cast<std::uint64_t> ((*data)[static_cast<std::size_t> (i)]) << (8 * i);
-        return value;
-    }
-
-    std::optional<double> takeDouble() noexcept
-    {
-        const auto bits = takeUnsigned (8);
-        if (!bits.has_value())
-            return std::nullopt;
-        return std::bit_cast<double> (*bits);
-    }
-
-private:
-    std::span<const std::uint8_t> remaining;
-};
 
 std::string toText (std::span<const std::uint8_t> data)
 {
@@ -155,6 +84,47 @@ void readParameters (std::span<const std::uint8_t> data, ProcessorParameters& pa
                                + " saved parameters are unknown to this version of Partita and were ignored");
 }
 
+void addTextChunk (ByteWriter& writer, std::string_view id, std::string_view text)
+{
+    ByteWriter payload;
+    payload.addText (text);
+    writer.addChunk (id, payload);
+}
+
+/** IRNM, IRPA, then IRHA when there is a fingerprint, and IRRT and IRAU when
+    there is audio. The audio is encoded only when it is not the cache's. */
+void addImpulseResponseChunks (ByteWriter& writer, const SavedImpulseResponse& ir, EncodedAudioCache& cache)
+{
+    addTextChunk (writer, chunkIds::irName, ir.name);
+    addTextChunk (writer, chunkIds::irPath, ir.originalPath);
+
+    if (ir.audio != nullptr && cache.audio != ir.audio)
+    {
+        cache.bytes = encodeLosslessAudio (*ir.audio);
+        cache.hash = contentHash (*ir.audio);
+        cache.audio = ir.audio;
+    }
+
+    const std::optional<std::uint64_t> hash =
+        ir.audio != nullptr ? ir.contentHash.value_or (cache.hash) : ir.contentHash;
+    if (hash.has_value())
+    {
+        ByteWriter payload;
+        payload.addUnsigned (*hash, 8);
+        writer.addChunk (chunkIds::irHash, payload);
+    }
+    if (ir.audio == nullptr)
+        return;
+
+    ByteWriter rate;
+    rate.addDouble (ir.audio->sampleRate);
+    writer.addChunk (chunkIds::irRate, rate);
+
+    ByteWriter audio;
+    audio.addBytes (cache.bytes);
+    writer.addChunk (chunkIds::irAudio, audio);
+}
+
 SavedImpulseResponse& impulseResponseOf (PluginState& state)
 {
     if (!state.impulseResponse.has_value())
@@ -174,6 +144,123 @@ std::string describeIr (const SavedImpulseResponse& ir)
             c = '?';
     return "the saved IR '" + name + "'";
 }
+
+/** The identifier and version; throws StateError when the bytes are not a
+    Partita state at all. */
+std::uint32_t readVersion (ByteReader& reader)
+{
+    const auto header = reader.takeBytes (magic.size());
+    if (!header.has_value() || toText (*header) != magic)
+        throw StateError ("not a Partita state (it does not start with the Partita identifier)");
+
+    const auto version = reader.takeUnsigned (4);
+    if (!version.has_value() || *version == 0)
+        throw StateError ("not a Partita state (its version is missing or 0)");
+    return static_cast<std::uint32_t> (*version);
+}
+
+/** What the chunks said. The IR's audio is decoded only after the last
+    chunk: its exact rate may come after it. */
+struct ChunkContents
+{
+    ParsedState& parsed;
+    std::optional<std::span<const std::uint8_t>> audioBytes;
+    std::optional<double> exactRate;
+};
+
+void readParameterChunk (std::span<const std::uint8_t> payload, ChunkContents& contents)
+{
+    readParameters (payload, contents.parsed.state.parameters, contents.parsed.problems);
+}
+
+void readIrNameChunk (std::span<const std::uint8_t> payload, ChunkContents& contents)
+{
+    impulseResponseOf (contents.parsed.state).name = toText (payload);
+}
+
+void readIrPathChunk (std::span<const std::uint8_t> payload, ChunkContents& contents)
+{
+    impulseResponseOf (contents.parsed.state).originalPath = toText (payload);
+}
+
+void readIrHashChunk (std::span<const std::uint8_t> payload, ChunkContents& contents)
+{
+    if (payload.size() == 8)
+        impulseResponseOf (contents.parsed.state).contentHash = ByteReader (payload).takeUnsigned (8);
+    else
+        contents.parsed.problems.emplace_back ("the saved IR's fingerprint is damaged");
+}
+
+void readIrRateChunk (std::span<const std::uint8_t> payload, ChunkContents& contents)
+{
+    if (const auto rate = ByteReader (payload).takeDouble(); payload.size() == 8 && rate.has_value())
+        contents.exactRate = *rate;
+}
+
+void readIrAudioChunk (std::span<const std::uint8_t> payload, ChunkContents& contents)
+{
+    contents.audioBytes = payload;
+    impulseResponseOf (contents.parsed.state);
+}
+
+/** The chunks this version reads, each by one function. */
+struct ChunkKind
+{
+    std::string_view id;
+    void (*read) (std::span<const std::uint8_t> payload, ChunkContents& contents);
+};
+
+constexpr std::array<ChunkKind, 6> chunkKinds { {
+    { chunkIds::parameters, readParameterChunk },
+    { chunkIds::irName, readIrNameChunk },
+    { chunkIds::irPath, readIrPathChunk },
+    { chunkIds::irHash, readIrHashChunk },
+    { chunkIds::irRate, readIrRateChunk },
+    { chunkIds::irAudio, readIrAudioChunk },
+} };
+
+/** Reads chunks up to the end marker; returns whether it was there. */
+bool readChunks (std::span<const std::uint8_t> bytes, ChunkContents& contents)
+{
+    StateChunkReader chunks (bytes);
+    while (const auto chunk = chunks.next())
+    {
+        if (chunk->id == chunkIds::end)
+            return true;
+        // Any chunk not in the table is from a newer version: skipped by design.
+        for (const auto& kind : chunkKinds)
+            if (chunk->id == kind.id)
+                kind.read (chunk->payload, contents);
+    }
+
+    // Without the end marker a cut exactly between two chunks would go unseen.
+    contents.parsed.problems.emplace_back (chunks.damaged() ? "the state is cut off or damaged; only the settings "
+                                                              "before the damage were restored"
+                                                            : "the state is cut off; only the settings before the "
+                                                              "cut were restored");
+    return false;
+}
+
+/** Damaged audio costs only the audio: the problem is reported, the rest of
+    the state stays. */
+void decodeIrAudio (ChunkContents& contents, const AudioReadLimits& limits)
+{
+    auto& ir = impulseResponseOf (contents.parsed.state);
+    try
+    {
+        auto clip = readAudioFromMemory (*contents.audioBytes, limits, describeIr (ir));
+        // The file's header holds the rate in whole Hz only.
+        if (const auto exactRate = contents.exactRate;
+            exactRate.has_value() && std::isfinite (*exactRate) && std::abs (*exactRate - clip.sampleRate) <= 0.5
+            && *exactRate >= limits.minSampleRate && *exactRate <= limits.maxSampleRate)
+            clip.sampleRate = *exactRate;
+        ir.audio = std::make_shared<const AudioClip> (std::move (clip));
+    }
+    catch (const std::exception& error)
+    {
+        contents.parsed.problems.emplace_back (error.what());
+    }
+}
 } // namespace
 
 std::vector<std::uint8_t> serialiseState (const PluginState& state)
@@ -188,46 +275,8 @@ std::vector<std::uint8_t> serialiseState (const PluginState& state, EncodedAudio
     writer.addText (magic);
     writer.addUnsigned (currentStateVersion, 4);
     writer.addChunk (chunkIds::parameters, parameterChunk (state.parameters));
-
-    if (const auto& ir = state.impulseResponse; ir.has_value())
-    {
-        ByteWriter name;
-        name.addText (ir->name);
-        writer.addChunk (chunkIds::irName, name);
-
-        ByteWriter path;
-        path.addText (ir->originalPath);
-        writer.addChunk (chunkIds::irPath, path);
-
-        if (ir->audio != nullptr)
-        {
-            if (cache.audio != ir->audio)
-            {
-                cache.bytes = encodeLosslessAudio (*ir->audio);
-                cache.hash = contentHash (*ir->audio);
-                cache.audio = ir->audio;
-            }
-
-            ByteWriter hash;
-            hash.addUnsigned (ir->contentHash.value_or (cache.hash), 8);
-            writer.addChunk (chunkIds::irHash, hash);
-
-            ByteWriter rate;
-            rate.addDouble (ir->audio->sampleRate);
-            writer.addChunk (chunkIds::irRate, rate);
-
-            ByteWriter audio;
-            audio.addBytes (cache.bytes);
-            writer.addChunk (chunkIds::irAudio, audio);
-        }
-        else if (ir->contentHash.has_value())
-        {
-            ByteWriter hash;
-            hash.addUnsigned (*ir->contentHash, 8);
-            writer.addChunk (chunkIds::irHash, hash);
-        }
-    }
-
+    if (state.impulseResponse.has_value())
+        addImpulseResponseChunks (writer, *state.impulseResponse, cache);
     writer.addChunk (chunkIds::end, ByteWriter {});
     return std::move (writer.bytes);
 }
@@ -235,91 +284,20 @@ std::vector<std::uint8_t> serialiseState (const PluginState& state, EncodedAudio
 ParsedState parseState (std::span<const std::uint8_t> bytes, const AudioReadLimits& limits)
 {
     ByteReader reader (bytes);
-    const auto header = reader.takeBytes (magic.size());
-    if (!header.has_value() || toText (*header) != magic)
-        throw StateError ("not a Partita state (it does not start with the Partita identifier)");
-
     ParsedState parsed;
-    const auto version = reader.takeUnsigned (4);
-    if (!version.has_value() || *version == 0)
-        throw StateError ("not a Partita state (its version is missing or 0)");
-    parsed.version = static_cast<std::uint32_t> (*version);
+    parsed.version = readVersion (reader);
     if (parsed.version > currentStateVersion)
         parsed.problems.push_back ("the state was saved by a newer version of Partita (format "
                                    + std::to_string (parsed.version) + "); settings this version lacks are ignored");
 
+    ChunkContents contents { parsed, std::nullopt, std::nullopt };
+    const bool ended = readChunks (reader.rest(), contents);
+
     auto& state = parsed.state;
-    std::optional<std::span<const std::uint8_t>> audioBytes;
-    std::optional<double> exactRate;
-
-    bool ended = false;
-    bool damaged = false;
-    while (reader.size() > 0 && !ended)
-    {
-        const auto id = reader.takeBytes (4);
-        const auto size = id.has_value() ? reader.takeUnsigned (4) : std::nullopt;
-        const auto payload = size.has_value() ? reader.takeBytes (static_cast<std::size_t> (*size)) : std::nullopt;
-        if (!payload.has_value())
-        {
-            parsed.problems.emplace_back ("the state is cut off or damaged; only the settings before the damage "
-                                          "were restored");
-            damaged = true;
-            break;
-        }
-
-        const auto chunk = toText (*id);
-        if (chunk == chunkIds::end)
-            ended = true;
-        else if (chunk == chunkIds::parameters)
-            readParameters (*payload, state.parameters, parsed.problems);
-        else if (chunk == chunkIds::irName)
-            impulseResponseOf (state).name = toText (*payload);
-        else if (chunk == chunkIds::irPath)
-            impulseResponseOf (state).originalPath = toText (*payload);
-        else if (chunk == chunkIds::irHash)
-        {
-            if (payload->size() == 8)
-                impulseResponseOf (state).contentHash = ByteReader (*payload).takeUnsigned (8);
-            else
-                parsed.problems.emplace_back ("the saved IR's fingerprint is damaged");
-        }
-        else if (chunk == chunkIds::irRate)
-        {
-            if (const auto rate = ByteReader (*payload).takeDouble(); payload->size() == 8 && rate.has_value())
-                exactRate = *rate;
-        }
-        else if (chunk == chunkIds::irAudio)
-        {
-            audioBytes = *payload;
-            impulseResponseOf (state);
-        }
-        // Any other chunk is from a newer version: skipped by design.
-    }
-
-    // Without the end marker a cut exactly between two chunks would go unseen.
-    if (!ended && !damaged)
-        parsed.problems.emplace_back ("the state is cut off; only the settings before the cut were restored");
-    if (!ended && state.impulseResponse.has_value() && !audioBytes.has_value())
+    if (!ended && state.impulseResponse.has_value() && !contents.audioBytes.has_value())
         state.impulseResponse->audioCutOff = true;
-
-    if (audioBytes.has_value())
-    {
-        auto& ir = impulseResponseOf (state);
-        try
-        {
-            auto clip = readAudioFromMemory (*audioBytes, limits, describeIr (ir));
-            // The file's header holds the rate in whole Hz only.
-            if (exactRate.has_value() && std::isfinite (*exactRate) && std::abs (*exactRate - clip.sampleRate) <= 0.5
-                && *exactRate >= limits.minSampleRate && *exactRate <= limits.maxSampleRate)
-                clip.sampleRate = *exactRate;
-            ir.audio = std::make_shared<const AudioClip> (std::move (clip));
-        }
-        catch (const std::exception& error)
-        {
-            parsed.problems.emplace_back (error.what());
-        }
-    }
-
+    if (contents.audioBytes.has_value())
+        decodeIrAudio (contents, limits);
     return parsed;
 }
 
