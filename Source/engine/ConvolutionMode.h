@@ -2,8 +2,6 @@
 #pragma once
 
 #include <cstddef>
-#include <string_view>
-#include <optional>
 
 namespace partita
 {
@@ -41,10 +39,5 @@ std::size_t convolutionOutputLength (std::size_t signalLength, std::size_t kerne
 
 /** Index into the full result at which the given mode's output starts. */
 std::size_t convolutionOutputOffset (std::size_t signalLength, std::size_t kernelLength, ConvolutionMode mode) noexcept;
-
-std::optional<ConvolutionMode> parseConvolutionMode (std::string_view text) noexcept;
-std::optional<ConvolutionMethod> parseConvolutionMethod (std::string_view text) noexcept;
-std::string_view toString (ConvolutionMode mode) noexcept;
-std::string_view toString (ConvolutionMethod method) noexcept;
 
 } // namespace partita

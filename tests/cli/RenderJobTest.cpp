@@ -82,7 +82,7 @@ TEST (RenderJob, SinglePrecisionStaysWithin110DbOfTheDoubleReference)
         const auto output = RenderJob (options).render (clipOf ({ x }), clipOf ({ h }));
         const auto error =
             test::maxErrorDb<double> (output.channels[0], referenceOf (test::toDouble (x), test::toDouble (h)));
-        EXPECT_LT (error, -110.0) << toString (method);
+        EXPECT_LT (error, -110.0) << "method " << static_cast<int> (method);
     }
 }
 
@@ -170,12 +170,12 @@ TEST (RenderJob, KeepsDryAndWetAlignedInSameAndValidModes)
         options.mode = expectation.mode;
         options.mix = 0.3;
         const auto output = RenderJob (options).render (clipOf ({ x }), clipOf ({ h }));
-        ASSERT_EQ (output.numFrames(), expectation.length) << toString (expectation.mode);
+        ASSERT_EQ (output.numFrames(), expectation.length) << "mode " << static_cast<int> (expectation.mode);
 
         std::vector<double> expected (expectation.length);
         for (std::size_t n = 0; n < expectation.length; ++n)
             expected[n] = 0.3 * wetFull[expectation.offset + n] + 0.7 * dryFull[expectation.offset + n];
-        EXPECT_LT (test::maxErrorDb<double> (output.channels[0], expected), -110.0) << toString (expectation.mode);
+        EXPECT_LT (test::maxErrorDb<double> (output.channels[0], expected), -110.0) << "mode " << static_cast<int> (expectation.mode);
     }
 }
 

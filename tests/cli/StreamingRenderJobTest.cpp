@@ -113,7 +113,7 @@ TEST (StreamingRenderJob, SameAndValidModesWriteWhatRenderJobComputes)
         RenderOptions options;
         options.mode = mode;
         options.mix = 0.75;
-        SCOPED_TRACE (std::string (toString (mode)));
+        SCOPED_TRACE (mode == ConvolutionMode::same ? "same" : "valid");
         expectSameAsRenderJob (options, input, ir);
     }
 }
