@@ -32,7 +32,7 @@ public:
         : config (engineConfig)
         , numInputChannels (kernels.numInputs())
         , numOutputChannels (kernels.numOutputs())
-        , shift (engineConfig.latencyMode == LatencyMode::onePartition ? engineConfig.partitionSize : 0)
+        , shift (engineConfig.latencyMode == LatencyMode::onePartition ? engineConfig.firstPartitionSize : 0)
         , longestKernel (kernels.longestKernel())
     {
         std::size_t numPaths = 0;
@@ -43,7 +43,7 @@ public:
         const auto& costs = CostModel::measured();
         PlanningProblem problem;
         problem.kernelLength = longestKernel + shift;
-        problem.firstPartition = engineConfig.partitionSize;
+        problem.firstPartition = engineConfig.firstPartitionSize;
         problem.maxPartition = engineConfig.maxPartitionSize;
         problem.expectedBlockSize = engineConfig.expectedBlockSize;
         if (engineConfig.expectedBlockSize > 0 && engineConfig.sampleRate > 0.0)
@@ -57,7 +57,7 @@ public:
         problem.numPaths = std::max<std::size_t> (numPaths, 1);
         plan = planPartitions (problem, engineConfig.scheme, costs);
 
-        blockSize = plan.levels.empty() ? std::max (plan.headLength, engineConfig.partitionSize)
+        blockSize = plan.levels.empty() ? std::max (plan.headLength, engineConfig.firstPartitionSize)
                                         : plan.levels.front().partitionSize;
         for (const auto& geometry : plan.levels)
             levels.emplace_back (geometry, kernels, shift, costs);
@@ -191,7 +191,7 @@ void ConvolutionEngine::prepare (const KernelMatrix& kernels, const EngineConfig
 {
     implementation.reset();
 
-    const auto size = config.partitionSize;
+    const auto size = config.firstPartitionSize;
     if (size < 8 || size > largestPartitionSize || !std::has_single_bit (size))
         throw std::invalid_argument ("the partition size must be a power of two from 8 to "
                                      + std::to_string (largestPartitionSize));

@@ -15,12 +15,14 @@ namespace partita
 
 struct EngineConfig
 {
-    /** The first (smallest) FFT partition in samples: a power of two from 8
-        to largestPartitionSize. Host blocks of any size work with any partition. In
-        onePartition mode this is the latency; with zero latency and the
-        non-uniform scheme the planner picks the first partition itself (16 to
-        512, whatever the cost model finds cheapest) and this is ignored. */
-    std::size_t partitionSize = 64;
+    /** The first (smallest) FFT partition in samples, a power of two from 8
+        to largestPartitionSize: in onePartition mode also the latency; with
+        the uniform scheme every partition's size. With zero latency and the
+        non-uniform scheme the planner picks the first partition itself (16
+        to 512, whatever the cost model finds cheapest) and uses this only as
+        the block of an engine whose kernels fit in its direct head. Host
+        blocks of any size work with any partition. */
+    std::size_t firstPartitionSize = 64;
     LatencyMode latencyMode = LatencyMode::zero;
     PartitionScheme scheme = PartitionScheme::nonUniform;
     /** The largest partition the planner may use. A deferred level's job for

@@ -66,7 +66,7 @@ std::unique_ptr<ConvolverInstance> makeInstance (std::span<const std::vector<flo
 
     auto instance = std::make_unique<ConvolverInstance>();
     EngineConfig config;
-    config.partitionSize = partitionSizeFor (request.parameters.latencyMode);
+    config.firstPartitionSize = partitionSizeFor (request.parameters.latencyMode);
     config.latencyMode = request.parameters.latencyMode;
     config.expectedBlockSize = request.maxBlockSize;
     config.sampleRate = request.sampleRate;

@@ -6,9 +6,10 @@
 namespace partita::latencyPartitions
 {
 
-/** The engine's first (smallest) partition in LatencyMode::zero: no added
-    latency; the engine's planner may still choose a longer direct head and
-    larger later partitions where its cost model says they are cheaper. */
+/** What the engine is given as its first partition in LatencyMode::zero
+    (EngineConfig::firstPartitionSize): its non-uniform planner picks the
+    first partition itself, so this only sizes the blocks of an IR that fits
+    in the engine's direct head. */
 inline constexpr std::size_t zeroLatency = 64;
 
 /** The engine's first partition in LatencyMode::onePartition (Low CPU), which

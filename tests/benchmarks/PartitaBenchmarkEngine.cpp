@@ -17,7 +17,7 @@ PartitaBenchmarkEngine::PartitaBenchmarkEngine (const StereoBuffer& ir, std::siz
     kernels.setKernel (1, 1, ir[1]);
 
     EngineConfig config;
-    config.partitionSize = std::max<std::size_t> (blockSize, 16);
+    config.firstPartitionSize = std::max<std::size_t> (blockSize, 16);
     config.latencyMode = LatencyMode::zero;
     config.scheme = scheme;
     config.expectedBlockSize = blockSize;
@@ -40,7 +40,7 @@ std::string PartitaBenchmarkEngine::describeConfiguration() const
 {
     std::ostringstream text;
     const auto& config = engine.config();
-    text << "partition " << config.partitionSize << ", max " << config.maxPartitionSize << ", expected block "
+    text << "partition " << config.firstPartitionSize << ", max " << config.maxPartitionSize << ", expected block "
          << config.expectedBlockSize << (config.hostBlocks == HostBlocks::steady ? ", steady blocks" : ", any cut")
          << "; plan: ";
     if (const auto* plan = engine.plan())

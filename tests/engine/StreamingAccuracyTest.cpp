@@ -17,52 +17,51 @@ namespace partita
 {
 namespace
 {
-    /** The bound per partition size and latency mode, set a few dB above the
-        worst case measured over this grid (see the "[ measured ]" lines): a
-        smaller partition sums more products in single precision and lands a
-        little higher. */
-    double boundDb (std::size_t partitionSize)
+/** The bound per partition size and latency mode, set a few dB above the
+    worst case measured over this grid (see the "[ measured ]" lines): a
+    smaller partition sums more products in single precision and lands a
+    little higher. */
+double boundDb (std::size_t partitionSize)
+{
+    switch (partitionSize)
     {
-        switch (partitionSize)
-        {
-            case 32:
-                return -121.0; // measured -126.1 to -127.4 (FFTW_MEASURE may pick other plans)
-            case 64:
-                return -123.0; // measured -128.3
-            default:
-                return -122.0; // measured -127.9 at 256
-        }
+        case 32:
+            return -121.0; // measured -126.1 to -127.4 (FFTW_MEASURE may pick other plans)
+        case 64:
+            return -123.0; // measured -128.3
+        default:
+            return -122.0; // measured -127.9 at 256
+    }
+}
+
+struct GridCase
+{
+    std::size_t irLength;
+    std::size_t signalLength;
+};
+
+class StreamingAccuracy : public testing::TestWithParam<GridCase>
+{
+protected:
+    static void TearDownTestSuite()
+    {
+        for (const auto& [key, worst] : worstByConfig)
+            std::printf ("[ measured ] %s, first partition %zu, %s latency: worst error over the grid "
+                         "%.1f dB re peak\n",
+                         std::get<0> (key) == PartitionScheme::uniform ? "uniform" : "non-uniform", std::get<1> (key),
+                         std::get<2> (key) == LatencyMode::zero ? "zero" : "one-partition", worst);
     }
 
-    struct GridCase
+    using ConfigKey = std::tuple<PartitionScheme, std::size_t, LatencyMode>;
+
+    static void record (const ConfigKey& key, double errorDb)
     {
-        std::size_t irLength;
-        std::size_t signalLength;
-    };
+        auto& worst = worstByConfig.try_emplace (key, -400.0).first->second;
+        worst = std::max (worst, errorDb);
+    }
 
-    class StreamingAccuracy : public testing::TestWithParam<GridCase>
-    {
-    protected:
-        static void TearDownTestSuite()
-        {
-            for (const auto& [key, worst] : worstByConfig)
-                std::printf ("[ measured ] %s, first partition %zu, %s latency: worst error over the grid "
-                             "%.1f dB re peak\n",
-                             std::get<0> (key) == PartitionScheme::uniform ? "uniform" : "non-uniform",
-                             std::get<1> (key), std::get<2> (key) == LatencyMode::zero ? "zero" : "one-partition",
-                             worst);
-        }
-
-        using ConfigKey = std::tuple<PartitionScheme, std::size_t, LatencyMode>;
-
-        static void record (const ConfigKey& key, double errorDb)
-        {
-            auto& worst = worstByConfig.try_emplace (key, -400.0).first->second;
-            worst = std::max (worst, errorDb);
-        }
-
-        static inline std::map<ConfigKey, double> worstByConfig;
-    };
+    static inline std::map<ConfigKey, double> worstByConfig;
+};
 } // namespace
 
 TEST_P (StreamingAccuracy, StreamedOutputMatchesTheDoublePrecisionReferenceForAnyBlockSizes)
@@ -80,7 +79,7 @@ TEST_P (StreamingAccuracy, StreamedOutputMatchesTheDoublePrecisionReferenceForAn
             {
                 const auto seed = static_cast<std::uint32_t> (irLength * 31 + partitionSize);
                 EngineConfig config;
-                config.partitionSize = partitionSize;
+                config.firstPartitionSize = partitionSize;
                 config.latencyMode = mode;
                 config.scheme = scheme;
                 const auto y = test::streamConvolve (x, h, config, seed);

@@ -27,7 +27,7 @@ std::size_t RandomBlockSizes::next()
 Channels streamThroughEngine (ConvolutionEngine& engine, const Channels& inputs, std::size_t length,
                               std::uint32_t blockSeed)
 {
-    RandomBlockSizes blocks (blockSeed, engine.config().partitionSize);
+    RandomBlockSizes blocks (blockSeed, engine.config().firstPartitionSize);
     return streamThroughEngine (engine, inputs, length, [&blocks] (std::size_t) { return blocks.next(); });
 }
 

@@ -24,51 +24,51 @@ namespace partita
 {
 namespace
 {
-    constexpr std::size_t numThreads = 8;
+constexpr std::size_t numThreads = 8;
 
-    /** Runs body (threadIndex) on numThreads threads released together. */
-    template <typename Body>
-    void runTogether (Body body)
-    {
-        std::atomic<std::size_t> ready { 0 };
-        std::vector<std::thread> threads;
-        for (std::size_t t = 0; t < numThreads; ++t)
-            threads.emplace_back (
-                [&, t]
-                {
-                    ready.fetch_add (1);
-                    while (ready.load() < numThreads)
-                        std::this_thread::yield();
-                    body (t);
-                });
-        for (auto& thread : threads)
-            thread.join();
-    }
-
-    /** An impulse on every input: each output must be the shaped IR channel
-        the processor reports it convolves with (a stereo IR on a mono-to-stereo
-        or stereo bus: IR channel o feeds output o). */
-    double impulseResponseError (ConvolverProcessor& processor, std::size_t numInputs, std::size_t numOutputs)
-    {
-        const auto info = processor.impulseResponseInfo();
-        if (info == nullptr)
-            return 1.0;
-        const auto length = info->shapedFrames();
-        const test::Channels input (numInputs, test::impulse (length + 64, 0));
-        const auto output = test::renderThroughProcessor (processor, input, numOutputs, length + 64, 3);
-
-        double worst = 0.0;
-        for (std::size_t o = 0; o < numOutputs; ++o)
-        {
-            const auto& expected = info->shapedChannels[std::min (o, info->shapedChannels.size() - 1)];
-            for (std::size_t n = 0; n < length + 64; ++n)
+/** Runs body (threadIndex) on numThreads threads released together. */
+template <typename Body>
+void runTogether (Body body)
+{
+    std::atomic<std::size_t> ready { 0 };
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < numThreads; ++t)
+        threads.emplace_back (
+            [&, t]
             {
-                const double want = n < length ? static_cast<double> (expected[n]) : 0.0;
-                worst = std::max (worst, std::abs (static_cast<double> (output[o][n]) - want));
-            }
+                ready.fetch_add (1);
+                while (ready.load() < numThreads)
+                    std::this_thread::yield();
+                body (t);
+            });
+    for (auto& thread : threads)
+        thread.join();
+}
+
+/** An impulse on every input: each output must be the shaped IR channel
+    the processor reports it convolves with (a stereo IR on a mono-to-stereo
+    or stereo bus: IR channel o feeds output o). */
+double impulseResponseError (ConvolverProcessor& processor, std::size_t numInputs, std::size_t numOutputs)
+{
+    const auto info = processor.impulseResponseInfo();
+    if (info == nullptr)
+        return 1.0;
+    const auto length = info->shapedFrames();
+    const test::Channels input (numInputs, test::impulse (length + 64, 0));
+    const auto output = test::renderThroughProcessor (processor, input, numOutputs, length + 64, 3);
+
+    double worst = 0.0;
+    for (std::size_t o = 0; o < numOutputs; ++o)
+    {
+        const auto& expected = info->shapedChannels[std::min (o, info->shapedChannels.size() - 1)];
+        for (std::size_t n = 0; n < length + 64; ++n)
+        {
+            const double want = n < length ? static_cast<double> (expected[n]) : 0.0;
+            worst = std::max (worst, std::abs (static_cast<double> (output[o][n]) - want));
         }
-        return worst;
     }
+    return worst;
+}
 } // namespace
 
 TEST (FftwPlannerThreadSafety, EnginesPreparedFromEightThreadsAtOnceAllConvolveCorrectly)
@@ -86,7 +86,7 @@ TEST (FftwPlannerThreadSafety, EnginesPreparedFromEightThreadsAtOnceAllConvolveC
                 // kernels of 1 to about 5000 samples, both latency modes.
                 const std::size_t irLength = 1 + (seed * 2654435761u) % 5000u;
                 EngineConfig config;
-                config.partitionSize = std::size_t { 8 } << (seed % 10);
+                config.firstPartitionSize = std::size_t { 8 } << (seed % 10);
                 config.latencyMode = seed % 3 == 0 ? LatencyMode::onePartition : LatencyMode::zero;
                 config.scheme = seed % 4 == 0 ? PartitionScheme::uniform : PartitionScheme::nonUniform;
 

@@ -27,64 +27,64 @@ namespace partita
 namespace
 {
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-    constexpr bool underSanitizer = true;
+constexpr bool underSanitizer = true;
 #elif defined(__has_feature)
-    #if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer)
-    constexpr bool underSanitizer = true;
-    #else
-    constexpr bool underSanitizer = false;
-    #endif
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer)
+constexpr bool underSanitizer = true;
 #else
-    constexpr bool underSanitizer = false;
+constexpr bool underSanitizer = false;
+#endif
+#else
+constexpr bool underSanitizer = false;
 #endif
 
-    // A tenth of the calls (every swap, parameter change and reset kept)
-    // under ASan and TSan, which run this some ten times slower.
-    constexpr std::size_t numCalls = underSanitizer ? 10'000 : 100'000;
-    constexpr std::size_t maxBlock = 4096;
-    constexpr std::size_t numSwaps = 100;
-    constexpr std::size_t callsPerSwap = numCalls / (numSwaps + 1);
-    constexpr std::size_t numParameterChanges = 1000;
-    constexpr std::size_t numResets = 10;
-    constexpr double rate = 48000.0;
+// A tenth of the calls (every swap, parameter change and reset kept)
+// under ASan and TSan, which run this some ten times slower.
+constexpr std::size_t numCalls = underSanitizer ? 10'000 : 100'000;
+constexpr std::size_t maxBlock = 4096;
+constexpr std::size_t numSwaps = 100;
+constexpr std::size_t callsPerSwap = numCalls / (numSwaps + 1);
+constexpr std::size_t numParameterChanges = 1000;
+constexpr std::size_t numResets = 10;
+constexpr double rate = 48000.0;
 
-    using Clock = std::chrono::steady_clock;
+using Clock = std::chrono::steady_clock;
 
-    /** Waits on the audio thread without any system call: steady_clock reads
-        the vDSO. Gives up after the deadline so a stuck loader fails the
-        test instead of hanging it. */
-    template <typename Condition>
-    bool spinUntil (Condition condition, std::chrono::seconds limit = std::chrono::seconds (30))
-    {
-        const auto deadline = Clock::now() + limit;
-        while (! condition())
-            if (Clock::now() > deadline)
-                return false;
-        return true;
-    }
+/** Waits on the audio thread without any system call: steady_clock reads
+    the vDSO. Gives up after the deadline so a stuck loader fails the
+    test instead of hanging it. */
+template <typename Condition>
+bool spinUntil (Condition condition, std::chrono::seconds limit = std::chrono::seconds (30))
+{
+    const auto deadline = Clock::now() + limit;
+    while (!condition())
+        if (Clock::now() > deadline)
+            return false;
+    return true;
+}
 
-    std::vector<std::vector<float>> randomIr (std::size_t numChannels, std::size_t length, std::uint32_t seed)
-    {
-        std::vector<std::vector<float>> channels;
-        for (std::size_t c = 0; c < numChannels; ++c)
-            channels.push_back (test::decayingNoise (length, seed + static_cast<std::uint32_t> (c)));
-        return channels;
-    }
+std::vector<std::vector<float>> randomIr (std::size_t numChannels, std::size_t length, std::uint32_t seed)
+{
+    std::vector<std::vector<float>> channels;
+    for (std::size_t c = 0; c < numChannels; ++c)
+        channels.push_back (test::decayingNoise (length, seed + static_cast<std::uint32_t> (c)));
+    return channels;
+}
 
-    bool allFinite (const float* samples, std::size_t count)
-    {
-        for (std::size_t n = 0; n < count; ++n)
-            if (! std::isfinite (samples[n]))
-                return false;
-        return true;
-    }
+bool allFinite (const float* samples, std::size_t count)
+{
+    for (std::size_t n = 0; n < count; ++n)
+        if (!std::isfinite (samples[n]))
+            return false;
+    return true;
+}
 
-    void expectNoViolation (const test::RealtimeViolations& seen)
-    {
-        for (std::size_t i = 0; i < test::numRealtimeCalls; ++i)
-            EXPECT_EQ (seen.calls[i], 0u) << test::realtimeCallName (static_cast<test::RealtimeCall> (i));
-        EXPECT_EQ (seen.total(), 0u) << seen.describe();
-    }
+void expectNoViolation (const test::RealtimeViolations& seen)
+{
+    for (std::size_t i = 0; i < test::numRealtimeCalls; ++i)
+        EXPECT_EQ (seen.calls[i], 0u) << test::realtimeCallName (static_cast<test::RealtimeCall> (i));
+    EXPECT_EQ (seen.total(), 0u) << seen.describe();
+}
 } // namespace
 
 TEST (RealtimeSoak, TheEngineMakesNoForbiddenCallInAHundredThousandRandomBlocksWithSwapsAndResets)
@@ -100,7 +100,7 @@ TEST (RealtimeSoak, TheEngineMakesNoForbiddenCallInAHundredThousandRandomBlocksW
         const auto ir = randomIr (seed % 4 == 0 ? 4 : 2, length, seed);
         EngineConfig config;
         config.latencyMode = seed % 5 == 0 ? LatencyMode::onePartition : LatencyMode::zero;
-        config.partitionSize = seed % 5 == 0 ? 1024 : 64;
+        config.firstPartitionSize = seed % 5 == 0 ? 1024 : 64;
         engine->prepare (routeImpulseResponse (ir, 2, 2), config);
         return engine;
     };
@@ -114,14 +114,14 @@ TEST (RealtimeSoak, TheEngineMakesNoForbiddenCallInAHundredThousandRandomBlocksW
     std::thread loader (
         [&]
         {
-            for (std::size_t swap = 1; swap <= numSwaps && ! stop.load(); ++swap)
+            for (std::size_t swap = 1; swap <= numSwaps && !stop.load(); ++swap)
             {
-                while (callsDone.load() < swap * callsPerSwap && ! stop.load())
+                while (callsDone.load() < swap * callsPerSwap && !stop.load())
                     std::this_thread::sleep_for (std::chrono::milliseconds (1));
                 auto next = makeEngine (static_cast<std::uint32_t> (swap));
                 // Wait until the previous hand-over has been taken and its
                 // retired engine given back.
-                while ((pending.load() != nullptr || retired.load() != nullptr) && ! stop.load())
+                while ((pending.load() != nullptr || retired.load() != nullptr) && !stop.load())
                 {
                     std::unique_ptr<ConvolutionEngine> old (retired.exchange (nullptr));
                     std::this_thread::sleep_for (std::chrono::milliseconds (1));
@@ -129,7 +129,7 @@ TEST (RealtimeSoak, TheEngineMakesNoForbiddenCallInAHundredThousandRandomBlocksW
                 pending.store (next.release());
                 swapsPublished.store (swap);
             }
-            while (! stop.load())
+            while (!stop.load())
             {
                 std::unique_ptr<ConvolutionEngine> old (retired.exchange (nullptr));
                 std::this_thread::sleep_for (std::chrono::milliseconds (1));
@@ -220,9 +220,9 @@ TEST (RealtimeSoak, TheProcessorMakesNoForbiddenCallInAHundredThousandRandomBloc
     std::thread messageThread (
         [&]
         {
-            for (std::size_t swap = 1; swap <= numSwaps && ! stop.load(); ++swap)
+            for (std::size_t swap = 1; swap <= numSwaps && !stop.load(); ++swap)
             {
-                while (callsDone.load() < swap * callsPerSwap && ! stop.load())
+                while (callsDone.load() < swap * callsPerSwap && !stop.load())
                     std::this_thread::sleep_for (std::chrono::milliseconds (1));
                 const auto seed = static_cast<std::uint32_t> (swap);
                 const std::size_t channelChoices[] = { 1, 2, 4 };
@@ -240,9 +240,9 @@ TEST (RealtimeSoak, TheProcessorMakesNoForbiddenCallInAHundredThousandRandomBloc
                     const auto info = processor.impulseResponseInfo();
                     return info != nullptr && info->name == name;
                 };
-                while (! isPlaying() && Clock::now() < deadline && ! stop.load())
+                while (!isPlaying() && Clock::now() < deadline && !stop.load())
                     std::this_thread::sleep_for (std::chrono::milliseconds (1));
-                if (! isPlaying())
+                if (!isPlaying())
                     failedLoads.fetch_add (1);
                 swapsBuilt.store (swap);
             }
@@ -282,7 +282,7 @@ TEST (RealtimeSoak, TheProcessorMakesNoForbiddenCallInAHundredThousandRandomBloc
                 p.widthPercent = std::fmod (step * 13.0f, 201.0f);
                 if (parameterChanges % 10 == 0)
                 {
-                    p.reverse = ! p.reverse;
+                    p.reverse = !p.reverse;
                     p.trimStartMs = std::fmod (step, 5.0f);
                     p.stretchPercent = 80.0f + std::fmod (step, 40.0f);
                     p.latencyMode = parameterChanges % 50 == 0 ? LatencyMode::onePartition : LatencyMode::zero;
