@@ -41,9 +41,13 @@ juce::String formatMilliseconds (float ms)
 
 juce::String formatHertz (float hz)
 {
-    if (hz >= 1000.0f)
+    // Three significant digits, as the milliseconds: "21.6 Hz", "250 Hz",
+    // "1.20 kHz" (juce::String (value, 0) would print every digit, "28.098").
+    if (std::lround (hz) >= 1000)
         return withDecimals (hz / 1000.0f, 2, " kHz");
-    return withDecimals (hz, 0, " Hz");
+    if (std::lround (hz * 10.0f) < 1000)
+        return withDecimals (hz, 1, " Hz");
+    return juce::String (static_cast<int> (std::lround (hz))) + " Hz";
 }
 
 float parseNumber (const juce::String& text)

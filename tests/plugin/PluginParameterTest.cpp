@@ -129,3 +129,22 @@ TEST (PluginFactoryIrs, EveryFactoryIrLoadsAndPlays)
     }
 }
 } // namespace partita
+
+namespace partita
+{
+namespace
+{
+TEST (PluginParameters, HostTextShowsHertzWithThreeSignificantDigits)
+{
+    // Found by a new user: the low cut showed "28.098 Hz" next to "12.13 kHz".
+    test::TemporaryDirectory directory;
+    auto plugin = test::makePlugin (directory);
+    auto* lowCut = plugin->parameterState().getParameter ("lowCut");
+    EXPECT_EQ (lowCut->getText (lowCut->convertTo0to1 (28.098f), 32), "28.1 Hz");
+    EXPECT_EQ (lowCut->getText (lowCut->convertTo0to1 (250.4f), 32), "250 Hz");
+    EXPECT_EQ (lowCut->getText (lowCut->convertTo0to1 (999.6f), 32), "1.00 kHz");
+    auto* highCut = plugin->parameterState().getParameter ("highCut");
+    EXPECT_EQ (highCut->getText (highCut->convertTo0to1 (12130.0f), 32), "12.13 kHz");
+}
+} // namespace
+} // namespace partita
