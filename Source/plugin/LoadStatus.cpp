@@ -52,7 +52,7 @@ void LoadStatus::failed (std::string message)
     bar.set (std::move (message), StatusMessage::Severity::error);
 }
 
-void LoadStatus::processorChanged (const ConvolverProcessor& processor)
+void LoadStatus::processorChanged (const ConvolverProcessor& processor, const std::string& note)
 {
     const auto error = processor.lastError();
     const std::scoped_lock guard (lock);
@@ -67,7 +67,7 @@ void LoadStatus::processorChanged (const ConvolverProcessor& processor)
         return;
     if (const auto info = processor.impulseResponseInfo(); info != nullptr && info->name == awaitedName)
     {
-        bar.set (describeLoaded (*info), StatusMessage::Severity::information);
+        bar.set (describeLoaded (*info) + note, StatusMessage::Severity::information);
         awaitedName.clear();
     }
 }

@@ -32,8 +32,10 @@ public:
     void stopAwaiting();
     /** A load failed before reaching the processor, or was refused by it. */
     void failed (std::string message);
-    /** The processor's IR or error moved: says what became of the awaited load. */
-    void processorChanged (const ConvolverProcessor& processor);
+    /** The processor's IR or error moved: says what became of the awaited
+        load. `note` follows a successful load's line (the standalone app
+        without an audio device says so there). */
+    void processorChanged (const ConvolverProcessor& processor, const std::string& note = {});
     /** The files read since the last call. */
     [[nodiscard]] std::vector<std::string> takeFilesRead();
 

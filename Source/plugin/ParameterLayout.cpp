@@ -64,26 +64,38 @@ float parseNumber (const juce::String& text)
 
 /** Host text by unit: few digits for big numbers, more for small ones;
     "Off" at the end of a cut's range. */
+juce::String formatInUnit (const ParameterDefinition& row, float value)
+{
+    switch (row.unit)
+    {
+        case ParameterUnit::percent:
+            return withDecimals (value, 1, " %");
+        case ParameterUnit::decibels:
+            return withDecimals (value, 1, " dB");
+        case ParameterUnit::milliseconds:
+            return formatMilliseconds (value);
+        case ParameterUnit::hertz:
+            return formatHertz (value);
+        case ParameterUnit::none:
+            break;
+    }
+    return juce::String (value);
+}
+
+juce::String labelFor (ParameterUnit unit);
+
 std::function<juce::String (float)> formatterFor (const ParameterDefinition& row)
 {
     return [&row] (float value) -> juce::String
     {
         if (row.isOff (value))
             return "Off";
-        switch (row.unit)
-        {
-            case ParameterUnit::percent:
-                return withDecimals (value, 1, " %");
-            case ParameterUnit::decibels:
-                return withDecimals (value, 1, " dB");
-            case ParameterUnit::milliseconds:
-                return formatMilliseconds (value);
-            case ParameterUnit::hertz:
-                return formatHertz (value);
-            case ParameterUnit::none:
-                break;
-        }
-        return juce::String (value);
+        auto text = formatInUnit (row, value);
+        // A cut just inside its range must not read back as off ("20.0 Hz"
+        // is the low cut's end): more decimals until it does not.
+        for (int decimals = 2; decimals <= 6 && row.isOff (parseNumber (text)); ++decimals)
+            text = withDecimals (value, decimals, (" " + labelFor (row.unit)).toRawUTF8());
+        return text;
     };
 }
 

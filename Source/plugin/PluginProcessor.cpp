@@ -170,7 +170,12 @@ void PartitaAudioProcessor::refreshFromConvolver()
     if (const auto version = dsp.impulseResponseVersion(); version != seenImpulseResponseVersion)
     {
         seenImpulseResponseVersion = version;
-        loading.status().processorChanged (dsp);
+        // The standalone app runs without an audio device until one is
+        // chosen: the IR is shown at its own rate meanwhile, and played at
+        // the device's once one opens.
+        const bool noDevice = wrapperType == wrapperType_Standalone && rate <= 0.0;
+        loading.status().processorChanged (
+            dsp, noDevice ? ". No audio device is open: choose one under Options > Audio/MIDI Settings" : "");
     }
 
     // The recent list is a JUCE object of the message thread; elsewhere

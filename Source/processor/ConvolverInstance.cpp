@@ -83,22 +83,16 @@ std::size_t partitionSizeFor (LatencyMode mode) noexcept
     return mode == LatencyMode::onePartition ? latencyPartitions::lowCpu : latencyPartitions::zeroLatency;
 }
 
-BuiltInstance buildConvolverInstance (const InstanceRequest& request)
+std::shared_ptr<ImpulseResponseInfo> describeImpulseResponse (const ImpulseResponseSource& source,
+                                                              const ProcessorParameters& parameters, double sampleRate)
 {
-    if (request.source == nullptr || request.source->clip == nullptr)
-    {
-        const std::vector<std::vector<float>> unitImpulse { { 1.0f } };
-        return { makeInstance (unitImpulse, request, "the unit impulse"), nullptr };
-    }
-
-    const auto& source = *request.source;
     const auto& name = source.name;
-    auto atSessionRate = prepareImpulseResponse (*source.clip, request.sampleRate, IrNormalisation::none, name);
+    auto atSessionRate = prepareImpulseResponse (*source.clip, sampleRate, IrNormalisation::none, name);
 
     ShapedImpulseResponse shaped;
     try
     {
-        shaped = shapeImpulseResponse (std::move (atSessionRate), shapeFor (request.parameters));
+        shaped = shapeImpulseResponse (std::move (atSessionRate), shapeFor (parameters));
     }
     catch (const std::invalid_argument&)
     {
@@ -106,19 +100,28 @@ BuiltInstance buildConvolverInstance (const InstanceRequest& request)
         throw AudioFileError (quoted (name) + " is silent after trimming, so auto-gain cannot level it");
     }
 
-    auto channels = toFloatChannels (shaped.clip, name);
-    BuiltInstance built;
-    built.instance = makeInstance (channels, request, name);
-
     auto info = std::make_shared<ImpulseResponseInfo>();
     info->name = name;
     info->source = source.clip;
     info->originalSampleRate = source.clip->sampleRate;
     info->originalFrames = source.clip->numFrames();
     info->numChannels = source.clip->numChannels();
-    info->sampleRate = request.sampleRate;
-    info->shapedChannels = std::move (channels);
+    info->sampleRate = sampleRate;
+    info->shapedChannels = toFloatChannels (shaped.clip, name);
     info->autoGainFactor = shaped.gain;
+    return info;
+}
+
+BuiltInstance buildConvolverInstance (const InstanceRequest& request)
+{
+    if (request.source == nullptr || request.source->clip == nullptr)
+    {
+        const std::vector<std::vector<float>> unitImpulse { { 1.0f } };
+        return { makeInstance (unitImpulse, request, "the unit impulse"), nullptr };
+    }
+    auto info = describeImpulseResponse (*request.source, request.parameters, request.sampleRate);
+    BuiltInstance built;
+    built.instance = makeInstance (info->shapedChannels, request, request.source->name);
     built.info = std::move (info);
     return built;
 }

@@ -70,6 +70,14 @@ struct BuiltInstance
 /** The engine partition for a latency mode (see ConvolverProcessor). */
 std::size_t partitionSizeFor (LatencyMode mode) noexcept;
 
+/** The IR chain without the engine (check, resample to sampleRate, trim,
+    reverse, stretch, auto-gain): what the editor shows. Throws like
+    buildConvolverInstance.
+
+    Threading: a pure function; any non-audio thread. */
+std::shared_ptr<ImpulseResponseInfo> describeImpulseResponse (const ImpulseResponseSource& source,
+                                                              const ProcessorParameters& parameters, double sampleRate);
+
 /** Runs the IR chain (check, resample, trim, reverse, stretch, auto-gain,
     route) and prepares an engine. Throws std::runtime_error (or a subclass)
     with a one-line message naming the IR when it cannot be built.

@@ -145,10 +145,12 @@ InstanceBuilder::BuildResult InstanceBuilder::runBuild (const InstanceRequest& r
         }
         else if (request.source != nullptr && request.source->clip != nullptr)
         {
-            // Not prepared: no session rate yet; only check the clip.
+            // Not prepared (a standalone app without an audio device): no
+            // session rate yet. The IR is checked and shaped at its own rate,
+            // so that it can be shown; prepare() builds the engine.
             const auto& clip = *request.source->clip;
-            prepareImpulseResponse (clip, clip.sampleRate > 0.0 ? clip.sampleRate : 48000.0, IrNormalisation::none,
-                                    request.source->name);
+            result.built.info = describeImpulseResponse (*request.source, request.parameters,
+                                                         clip.sampleRate > 0.0 ? clip.sampleRate : 48000.0);
         }
     }
     catch (const std::exception& error)
@@ -239,7 +241,7 @@ void InstanceBuilder::acceptBuild (BuildResult& result, const InstanceRequest& r
         source = request.source;
     if (!buildEngine)
     {
-        status.publishError ({}); // only checked: prepare() builds it
+        status.publishInfo (std::move (result.built.info), {}); // shown; prepare() builds the engine
         return;
     }
     builtShaping = request.parameters;
