@@ -66,7 +66,7 @@ TEST (EditorHeader, HasTheSixButtonsInReadingOrder)
     EXPECT_EQ (texts.joinIntoString ("|"), "Load IR...|Factory IRs|Recent|Unload|Import preset...|Export preset...");
 }
 
-TEST (ControlRows, OneControlPerParameterShapingRowAboveTheLiveRow)
+TEST (EditorControlRows, OneControlPerParameterShapingRowAboveTheLiveRow)
 {
     test::TemporaryDirectory directory;
     auto plugin = test::makePlugin (directory);
