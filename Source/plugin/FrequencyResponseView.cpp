@@ -58,42 +58,17 @@ void FrequencyResponseView::paint (juce::Graphics& g)
         return;
 
     const auto peak = *std::max_element (curve.begin(), curve.end());
-    const auto topDb = 6.0f * std::ceil ((peak + 1.0f) / 6.0f);
-    constexpr float rangeDb = 60.0f;
-    const auto lowest = std::log (frequencies.front());
-    const auto highest = std::log (frequencies.back());
-    const auto xFor = [&] (float hz)
-    { return plot.getX() + plot.getWidth() * (std::log (hz) - lowest) / (highest - lowest); };
-    const auto yFor = [&] (float db)
-    { return plot.getY() + plot.getHeight() * std::clamp ((topDb - db) / rangeDb, 0.0f, 1.0f); };
+    const PlotScale scale { plot, std::log (frequencies.front()), std::log (frequencies.back()),
+                            6.0f * std::ceil ((peak + 1.0f) / 6.0f) };
 
     g.setFont (11.0f);
-    for (const float hz : { 50.0f, 100.0f, 200.0f, 500.0f, 1000.0f, 2000.0f, 5000.0f, 10000.0f })
-    {
-        if (hz > frequencies.back())
-            continue;
-        const auto x = xFor (hz);
-        g.setColour (PartitaLookAndFeel::background.withAlpha (0.8f));
-        g.drawVerticalLine (juce::roundToInt (x), plot.getY(), plot.getBottom());
-        g.setColour (PartitaLookAndFeel::dimText);
-        const auto label = hz >= 1000.0f ? juce::String (hz / 1000.0f, 0) + "k" : juce::String (hz, 0);
-        g.drawText (label, juce::Rectangle<float> (x - 20.0f, plot.getBottom() + 1.0f, 40.0f, 12.0f),
-                    juce::Justification::centred);
-    }
-    for (float db = topDb; db >= topDb - rangeDb; db -= 12.0f)
-    {
-        const auto y = yFor (db);
-        g.setColour (PartitaLookAndFeel::background.withAlpha (0.8f));
-        g.drawHorizontalLine (juce::roundToInt (y), plot.getX(), plot.getRight());
-        g.setColour (PartitaLookAndFeel::dimText);
-        g.drawText (juce::String (db, 0), juce::Rectangle<float> (bounds.getX(), y - 6.0f, 30.0f, 12.0f),
-                    juce::Justification::centredRight);
-    }
+    paintFrequencyGrid (g, scale, frequencies.back());
+    paintLevelGrid (g, scale, bounds.getX());
 
     juce::Path path;
     for (std::size_t i = 0; i < curve.size(); ++i)
     {
-        const juce::Point<float> point (xFor (frequencies[i]), yFor (curve[i]));
+        const juce::Point<float> point (scale.x (frequencies[i]), scale.y (curve[i]));
         if (i == 0)
             path.startNewSubPath (point);
         else
@@ -105,6 +80,47 @@ void FrequencyResponseView::paint (juce::Graphics& g)
     g.setColour (PartitaLookAndFeel::dimText);
     g.drawText ("Wet path response (dB)", bounds.reduced (40.0f, 2.0f).removeFromTop (12.0f),
                 juce::Justification::centredRight);
+}
+
+float FrequencyResponseView::PlotScale::x (float hz) const
+{
+    return plot.getX() + plot.getWidth() * (std::log (hz) - lowestLog) / (highestLog - lowestLog);
+}
+
+float FrequencyResponseView::PlotScale::y (float db) const
+{
+    return plot.getY() + plot.getHeight() * std::clamp ((topDb - db) / rangeDb, 0.0f, 1.0f);
+}
+
+void FrequencyResponseView::paintFrequencyGrid (juce::Graphics& g, const PlotScale& scale, float highestHz)
+{
+    const auto& plot = scale.plot;
+    for (const float hz : { 50.0f, 100.0f, 200.0f, 500.0f, 1000.0f, 2000.0f, 5000.0f, 10000.0f })
+    {
+        if (hz > highestHz)
+            continue;
+        const auto x = scale.x (hz);
+        g.setColour (PartitaLookAndFeel::background.withAlpha (0.8f));
+        g.drawVerticalLine (juce::roundToInt (x), plot.getY(), plot.getBottom());
+        g.setColour (PartitaLookAndFeel::dimText);
+        const auto label = hz >= 1000.0f ? juce::String (hz / 1000.0f, 0) + "k" : juce::String (hz, 0);
+        g.drawText (label, juce::Rectangle<float> (x - 20.0f, plot.getBottom() + 1.0f, 40.0f, 12.0f),
+                    juce::Justification::centred);
+    }
+}
+
+void FrequencyResponseView::paintLevelGrid (juce::Graphics& g, const PlotScale& scale, float labelX)
+{
+    const auto& plot = scale.plot;
+    for (float db = scale.topDb; db >= scale.topDb - PlotScale::rangeDb; db -= 12.0f)
+    {
+        const auto y = scale.y (db);
+        g.setColour (PartitaLookAndFeel::background.withAlpha (0.8f));
+        g.drawHorizontalLine (juce::roundToInt (y), plot.getX(), plot.getRight());
+        g.setColour (PartitaLookAndFeel::dimText);
+        g.drawText (juce::String (db, 0), juce::Rectangle<float> (labelX, y - 6.0f, 30.0f, 12.0f),
+                    juce::Justification::centredRight);
+    }
 }
 
 } // namespace partita

@@ -29,7 +29,24 @@ public:
     void paint (juce::Graphics&) override;
 
 private:
+    /** Where a frequency and a level sit on the plot: log frequency across,
+        rangeDb down from topDb (the curve's peak rounded up to 6 dB). */
+    struct PlotScale
+    {
+        static constexpr float rangeDb = 60.0f;
+
+        juce::Rectangle<float> plot;
+        float lowestLog = 0.0f;
+        float highestLog = 0.0f;
+        float topDb = 0.0f;
+
+        [[nodiscard]] float x (float hz) const;
+        [[nodiscard]] float y (float db) const;
+    };
+
     void updateCurve();
+    static void paintFrequencyGrid (juce::Graphics& g, const PlotScale& scale, float highestHz);
+    static void paintLevelGrid (juce::Graphics& g, const PlotScale& scale, float labelX);
 
     WetPathResponse response;
     std::shared_ptr<const ImpulseResponseInfo> shownInfo;

@@ -103,77 +103,92 @@ void IrWaveformView::paint (juce::Graphics& g)
     const auto& source = *shownInfo->source;
     const auto area = bounds.reduced (margin);
     const auto laneHeight = area.getHeight() / static_cast<int> (columns.size());
-    const auto durationMs = 1000.0 * static_cast<double> (source.numFrames()) / source.sampleRate;
-    const auto xForMs = [&] (double ms)
+    const auto peak = peakOverChannels();
+    for (std::size_t channel = 0; channel < columns.size(); ++channel)
     {
-        return static_cast<float> (area.getX())
-               + static_cast<float> (area.getWidth()) * static_cast<float> (std::clamp (ms / durationMs, 0.0, 1.0));
-    };
+        const auto lane = juce::Rectangle<int> (area.getX(), area.getY() + static_cast<int> (channel) * laneHeight,
+                                                area.getWidth(), laneHeight)
+                              .reduced (0, 2)
+                              .toFloat();
+        paintLane (g, lane, columns[channel], peak, channelName (channel, columns.size()));
+    }
+    paintTrim (g, area.toFloat(), 1000.0 * static_cast<double> (source.numFrames()) / source.sampleRate);
+}
 
+float IrWaveformView::peakOverChannels() const
+{
     // The peak over all channels scales every lane, so their levels compare.
     float peak = 1.0e-9f;
     for (const auto& lane : columns)
         for (const auto& column : lane)
             peak = std::max ({ peak, std::abs (column.minimum), std::abs (column.maximum) });
+    return peak;
+}
 
-    for (std::size_t channel = 0; channel < columns.size(); ++channel)
+void IrWaveformView::paintLane (juce::Graphics& g, juce::Rectangle<float> lane, const std::vector<Column>& data,
+                                float peak, const juce::String& name)
+{
+    const auto centre = lane.getCentreY();
+    const auto halfHeight = lane.getHeight() * 0.5f;
+
+    g.setColour (PartitaLookAndFeel::background.withAlpha (0.6f));
+    g.drawHorizontalLine (juce::roundToInt (centre), lane.getX(), lane.getRight());
+
+    g.setColour (PartitaLookAndFeel::accent.withAlpha (0.85f));
+    for (std::size_t x = 0; x < data.size(); ++x)
     {
-        auto lane = juce::Rectangle<int> (area.getX(), area.getY() + static_cast<int> (channel) * laneHeight,
-                                          area.getWidth(), laneHeight)
-                        .reduced (0, 2)
-                        .toFloat();
-        const auto centre = lane.getCentreY();
-        const auto halfHeight = lane.getHeight() * 0.5f;
-
-        g.setColour (PartitaLookAndFeel::background.withAlpha (0.6f));
-        g.drawHorizontalLine (juce::roundToInt (centre), lane.getX(), lane.getRight());
-
-        g.setColour (PartitaLookAndFeel::accent.withAlpha (0.85f));
-        const auto& data = columns[channel];
-        for (std::size_t x = 0; x < data.size(); ++x)
-        {
-            const auto top = centre - halfHeight * data[x].maximum / peak;
-            const auto bottom = centre - halfHeight * data[x].minimum / peak;
-            g.drawVerticalLine (lane.toNearestInt().getX() + static_cast<int> (x), top, std::max (bottom, top + 1.0f));
-        }
-
-        // Envelope: 0 dB (the peak) at the lane's edge, -60 dB at its centre.
-        juce::Path envelope;
-        for (std::size_t x = 0; x < data.size(); ++x)
-        {
-            const auto db = 20.0f * std::log10 (std::max (data[x].rms * std::sqrt (2.0f) / peak, 1.0e-6f));
-            const auto level = std::clamp (1.0f + db / envelopeRangeDb, 0.0f, 1.0f);
-            const juce::Point<float> point (lane.getX() + static_cast<float> (x), centre - halfHeight * level);
-            if (x == 0)
-                envelope.startNewSubPath (point);
-            else
-                envelope.lineTo (point);
-        }
-        g.setColour (PartitaLookAndFeel::warning.withAlpha (0.9f));
-        g.strokePath (envelope, juce::PathStrokeType (1.5f));
-
-        g.setColour (PartitaLookAndFeel::dimText);
-        g.setFont (11.0f);
-        g.drawText (channelName (channel, columns.size()), lane.removeFromLeft (30.0f).removeFromTop (14.0f),
-                    juce::Justification::centredLeft);
+        const auto top = centre - halfHeight * data[x].maximum / peak;
+        const auto bottom = centre - halfHeight * data[x].minimum / peak;
+        g.drawVerticalLine (lane.toNearestInt().getX() + static_cast<int> (x), top, std::max (bottom, top + 1.0f));
     }
+
+    g.setColour (PartitaLookAndFeel::warning.withAlpha (0.9f));
+    g.strokePath (envelopePath (lane, data, peak), juce::PathStrokeType (1.5f));
+
+    g.setColour (PartitaLookAndFeel::dimText);
+    g.setFont (11.0f);
+    g.drawText (name, lane.removeFromLeft (30.0f).removeFromTop (14.0f), juce::Justification::centredLeft);
+}
+
+juce::Path IrWaveformView::envelopePath (juce::Rectangle<float> lane, const std::vector<Column>& data, float peak)
+{
+    // 0 dB (the peak) at the lane's edge, -60 dB at its centre.
+    const auto centre = lane.getCentreY();
+    const auto halfHeight = lane.getHeight() * 0.5f;
+    juce::Path envelope;
+    for (std::size_t x = 0; x < data.size(); ++x)
+    {
+        const auto db = 20.0f * std::log10 (std::max (data[x].rms * std::sqrt (2.0f) / peak, 1.0e-6f));
+        const auto level = std::clamp (1.0f + db / envelopeRangeDb, 0.0f, 1.0f);
+        const juce::Point<float> point (lane.getX() + static_cast<float> (x), centre - halfHeight * level);
+        if (x == 0)
+            envelope.startNewSubPath (point);
+        else
+            envelope.lineTo (point);
+    }
+    return envelope;
+}
+
+void IrWaveformView::paintTrim (juce::Graphics& g, juce::Rectangle<float> area, double durationMs) const
+{
+    const auto xForMs = [&] (double ms)
+    { return area.getX() + area.getWidth() * static_cast<float> (std::clamp (ms / durationMs, 0.0, 1.0)); };
 
     // What the trim cuts off, shaded, and the edges of what plays.
     const auto keptStart = xForMs (trimStartMs);
     const auto keptEnd = xForMs (durationMs - static_cast<double> (trimEndMs));
-    auto areaF = area.toFloat();
     g.setColour (juce::Colours::black.withAlpha (0.55f));
-    g.fillRect (areaF.withRight (keptStart));
-    g.fillRect (areaF.withLeft (std::max (keptEnd, keptStart)));
+    g.fillRect (area.withRight (keptStart));
+    g.fillRect (area.withLeft (std::max (keptEnd, keptStart)));
     g.setColour (PartitaLookAndFeel::text.withAlpha (0.8f));
-    g.drawVerticalLine (juce::roundToInt (keptStart), areaF.getY(), areaF.getBottom());
-    g.drawVerticalLine (juce::roundToInt (std::max (keptEnd, keptStart)), areaF.getY(), areaF.getBottom());
+    g.drawVerticalLine (juce::roundToInt (keptStart), area.getY(), area.getBottom());
+    g.drawVerticalLine (juce::roundToInt (std::max (keptEnd, keptStart)), area.getY(), area.getBottom());
 
     g.setColour (PartitaLookAndFeel::dimText);
     g.setFont (11.0f);
     const auto caption = "0 to " + juce::String (durationMs / 1000.0, 2) + " s"
                          + (isReversed ? ", played reversed" : "") + "; shaded: trimmed";
-    g.drawText (caption, areaF.removeFromBottom (14.0f), juce::Justification::centredRight);
+    g.drawText (caption, area.removeFromBottom (14.0f), juce::Justification::centredRight);
 }
 
 } // namespace partita

@@ -37,6 +37,11 @@ private:
     };
 
     void computeColumns();
+    [[nodiscard]] float peakOverChannels() const;
+    static void paintLane (juce::Graphics& g, juce::Rectangle<float> lane, const std::vector<Column>& data, float peak,
+                           const juce::String& name);
+    static juce::Path envelopePath (juce::Rectangle<float> lane, const std::vector<Column>& data, float peak);
+    void paintTrim (juce::Graphics& g, juce::Rectangle<float> area, double durationMs) const;
 
     std::shared_ptr<const ImpulseResponseInfo> shownInfo;
     std::vector<std::vector<Column>> columns;

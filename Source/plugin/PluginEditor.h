@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ControlRows.h"
+#include "EditorFileActions.h"
+#include "EditorHeader.h"
+#include "EditorInfoLine.h"
 #include "FrequencyResponseView.h"
 #include "IrWaveformView.h"
 #include "MessageBar.h"
-#include "ParameterControl.h"
 #include "PartitaLookAndFeel.h"
 
 #include <juce_audio_processors/juce_audio_processors.h>
@@ -23,6 +26,11 @@ class PartitaAudioProcessor;
     path's frequency response, latency and CPU, every parameter, and a message
     line. Resizable; every control is reachable with Tab in reading order and
     works from the keyboard (space or Enter presses a button).
+
+    It lays out and polls; its parts do the rest: EditorHeader (title and
+    buttons), EditorFileActions (what the buttons and drops do with files),
+    EditorInfoLine (the IR, latency and CPU in words), the two views,
+    ControlRows (every parameter) and MessageBar.
 
     It only reads from the processor on a timer and calls its message-thread
     methods: closing it never disturbs audio.
@@ -52,7 +60,7 @@ public:
 
     /** For tests and the screenshot tool. */
     [[nodiscard]] juce::String messageText() const { return messageBar.text(); }
-    [[nodiscard]] juce::String impulseResponseText() const { return irInfo.getText(); }
+    [[nodiscard]] juce::String impulseResponseText() const { return infoLine.impulseResponseText(); }
     [[nodiscard]] std::vector<juce::Component*> focusOrder() const;
 
     static constexpr int defaultWidth = 1000;
@@ -62,33 +70,22 @@ private:
     void timerCallback() override;
     void globalFocusChanged (juce::Component* focusedComponent) override;
 
-    void chooseFile();
-    void showFactoryMenu();
-    void showRecentMenu();
-    void exportPreset();
-    void importPreset();
-    void loadDroppedFile (const juce::File& file);
+    void showImpulseResponse();
+    void showParameters();
 
     PartitaAudioProcessor& partita;
     PartitaLookAndFeel lookAndFeel;
     juce::TooltipWindow tooltips { this, 600 };
 
-    juce::Label title;
-    juce::TextButton loadButton { "Load IR..." };
-    juce::TextButton factoryButton { "Factory IRs" };
-    juce::TextButton recentButton { "Recent" };
-    juce::TextButton unloadButton { "Unload" };
-    juce::TextButton importButton { "Import preset..." };
-    juce::TextButton exportButton { "Export preset..." };
-    juce::Label performance;
-    juce::Label irInfo;
+    /** Before the header, whose buttons call it. */
+    EditorFileActions actions;
+    EditorHeader header { actions };
+    EditorInfoLine infoLine;
     IrWaveformView waveform;
     FrequencyResponseView frequencyResponse;
-    std::vector<std::unique_ptr<ParameterControl>> shapingControls;
-    std::vector<std::unique_ptr<ParameterControl>> mixControls;
+    ControlRows controls;
     MessageBar messageBar;
 
-    std::unique_ptr<juce::FileChooser> chooser;
     std::uint64_t shownMessageVersion = ~std::uint64_t { 0 };
     std::shared_ptr<const ImpulseResponseInfo> shownInfo;
     bool hasShownInfo = false;

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <juce_gui_basics/juce_gui_basics.h>
+
+#include <functional>
+#include <memory>
+
+namespace partita
+{
+
+class PartitaAudioProcessor;
+
+/** What the editor's buttons, its Cmd+O key and a drop onto it do with files:
+    the IR and preset file choosers, the factory and recent-IR menus, preset
+    import and export, and opening a dropped file. Kept apart from the editor
+    so that its layout and polling read on their own, and so that every way
+    a file arrives (chooser, menu, drop) goes through the same few calls.
+
+    The choosers and menus answer asynchronously: their callbacks hold a weak
+    reference, so an editor closed while one is open is never called back.
+
+    Threading: message thread. */
+class EditorFileActions final
+{
+public:
+    /** onChange runs after an action that changed what the editor shows. */
+    EditorFileActions (PartitaAudioProcessor& processor, std::function<void()> onChange);
+    ~EditorFileActions();
+
+    void chooseImpulseResponse();
+    void showFactoryMenu (juce::Component& target);
+    void showRecentMenu (juce::Component& target);
+    void unload();
+    void importPreset();
+    void exportPreset();
+
+    /** A preset file restores the session; anything else goes to the IR
+        loader, which says clearly what it cannot read. */
+    void open (const juce::File& file);
+
+    /** Whether a drop of this file is worth taking: an audio or preset file. */
+    [[nodiscard]] static bool canOpen (const juce::File& file);
+
+private:
+    void changed();
+
+    PartitaAudioProcessor& partita;
+    std::function<void()> onChange;
+    std::unique_ptr<juce::FileChooser> chooser;
+
+    JUCE_DECLARE_WEAK_REFERENCEABLE (EditorFileActions)
+    JUCE_DECLARE_NON_COPYABLE (EditorFileActions)
+};
+
+} // namespace partita

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "EditorHeader.h"
+
+#include "EditorFileActions.h"
+#include "PartitaLookAndFeel.h"
+
+namespace partita
+{
+namespace
+{
+constexpr int titleWidth = 110;
+constexpr int buttonWidth = 116;
+/** "Unload" is a short word: a narrower button leaves room for the others. */
+constexpr int unloadButtonWidth = 78;
+
+void styleButton (juce::TextButton& button, const juce::String& tooltip)
+{
+    button.setTooltip (tooltip);
+    button.setWantsKeyboardFocus (true);
+    button.setMouseClickGrabsKeyboardFocus (true);
+}
+} // namespace
+
+EditorHeader::EditorHeader (EditorFileActions& actions)
+{
+    title.setText ("Partita", juce::dontSendNotification);
+    title.setFont (juce::Font (22.0f, juce::Font::bold));
+    title.setColour (juce::Label::textColourId, PartitaLookAndFeel::accent);
+    addAndMakeVisible (title);
+
+    styleButton (loadButton, "Choose an IR file (WAV, AIFF, FLAC, Ogg). You can also drop a file onto this window.");
+    styleButton (factoryButton, "IRs that come with Partita");
+    styleButton (recentButton, "IR files loaded lately");
+    styleButton (unloadButton, "Play without an IR (the wet path passes the input through)");
+    styleButton (importButton, "Load a preset file (.partita): parameters and IR");
+    styleButton (exportButton, "Save the parameters and the IR as a preset file, e.g. for partita render --state");
+    loadButton.onClick = [&actions] { actions.chooseImpulseResponse(); };
+    factoryButton.onClick = [this, &actions] { actions.showFactoryMenu (factoryButton); };
+    recentButton.onClick = [this, &actions] { actions.showRecentMenu (recentButton); };
+    unloadButton.onClick = [&actions] { actions.unload(); };
+    importButton.onClick = [&actions] { actions.importPreset(); };
+    exportButton.onClick = [&actions] { actions.exportPreset(); };
+    for (auto* button : buttons())
+        addAndMakeVisible (*button);
+}
+
+std::array<juce::Component*, 6> EditorHeader::buttons() const
+{
+    // The buttons are this component's children: handing them out as
+    // components to focus and lay out is what the editor needs them for.
+    auto& self = const_cast<EditorHeader&> (*this);
+    return { &self.loadButton,   &self.factoryButton, &self.recentButton,
+             &self.unloadButton, &self.importButton,  &self.exportButton };
+}
+
+void EditorHeader::resized()
+{
+    auto area = getLocalBounds();
+    title.setBounds (area.removeFromLeft (titleWidth));
+    for (auto* button : buttons())
+    {
+        const auto width = button == &unloadButton ? unloadButtonWidth : buttonWidth;
+        button->setBounds (area.removeFromLeft (width).reduced (3, 2));
+    }
+}
+
+std::unique_ptr<juce::AccessibilityHandler> EditorHeader::createAccessibilityHandler()
+{
+    return createIgnoredAccessibilityHandler (*this);
+}
+
+} // namespace partita

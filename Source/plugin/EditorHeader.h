@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <juce_gui_basics/juce_gui_basics.h>
+
+#include <array>
+
+namespace partita
+{
+
+class EditorFileActions;
+
+/** The editor's top bar: the title and the buttons that load, pick, unload,
+    import and export, each handing its click to EditorFileActions.
+
+    A layout group only: it draws nothing of its own and is hidden from screen
+    readers, so the buttons read as the editor's, as they did before the bar
+    was a component.
+
+    Threading: message thread. */
+class EditorHeader final : public juce::Component
+{
+public:
+    explicit EditorHeader (EditorFileActions& actions);
+
+    /** The buttons in reading order, for the editor's focus order. */
+    [[nodiscard]] std::array<juce::Component*, 6> buttons() const;
+
+    void resized() override;
+    std::unique_ptr<juce::AccessibilityHandler> createAccessibilityHandler() override;
+
+private:
+    juce::Label title;
+    juce::TextButton loadButton { "Load IR..." };
+    juce::TextButton factoryButton { "Factory IRs" };
+    juce::TextButton recentButton { "Recent" };
+    juce::TextButton unloadButton { "Unload" };
+    juce::TextButton importButton { "Import preset..." };
+    juce::TextButton exportButton { "Export preset..." };
+
+    JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (EditorHeader)
+};
+
+} // namespace partita

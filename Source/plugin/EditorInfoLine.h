@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "processor/ImpulseResponseInfo.h"
+
+#include <juce_gui_basics/juce_gui_basics.h>
+
+namespace partita
+{
+
+/** The line under the editor's buttons: the IR in words on the left (name,
+    layout, rate, length and, when it differs, what plays), the latency the
+    host compensates and the convolution's CPU share on the right.
+
+    A layout group only, hidden from screen readers (its two labels read as
+    the editor's own).
+
+    Threading: message thread. */
+class EditorInfoLine final : public juce::Component
+{
+public:
+    EditorInfoLine();
+
+    void showImpulseResponse (const ImpulseResponseInfo* info);
+    void showPerformance (int latencySamples, double sampleRate, float cpuLoad);
+    [[nodiscard]] juce::String impulseResponseText() const { return irInfo.getText(); }
+
+    void resized() override;
+    std::unique_ptr<juce::AccessibilityHandler> createAccessibilityHandler() override;
+
+private:
+    juce::Label irInfo;
+    juce::Label performance;
+
+    JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (EditorInfoLine)
+};
+
+} // namespace partita
