@@ -51,6 +51,7 @@ std::vector<Automated> shapingParameters()
         { "stretch", parameterRow ("stretch").range.minimum, parameterRow ("stretch").range.maximum },
         { "autoGain", 0.0f, 1.0f },
         { "latencyMode", 0.0f, 1.0f },
+        { "irGain", parameterRow ("irGain").range.minimum, parameterRow ("irGain").range.maximum },
     };
 }
 
@@ -107,9 +108,15 @@ void expectNoStep (const std::vector<Automated>& parameters, bool offline)
         {
             const auto from = upwards ? parameter.low : parameter.high;
             const auto to = upwards ? parameter.high : parameter.low;
-            const auto heldFrom = test::largestStep (render (directory, parameter, from, from, offline), measureFrom);
+            const auto heldFromSignal = render (directory, parameter, from, from, offline);
+            const auto jumpedSignal = render (directory, parameter, from, to, offline);
+            const auto heldFrom = test::largestStep (heldFromSignal, measureFrom);
             const auto heldTo = test::largestStep (render (directory, parameter, to, to, offline), measureFrom);
-            const auto jumped = test::largestStep (render (directory, parameter, from, to, offline), measureFrom);
+            const auto jumped = test::largestStep (jumpedSignal, measureFrom);
+            // A parameter that did nothing would pass the bound trivially:
+            // the jump must change the output.
+            EXPECT_GT (test::largestDifference (heldFromSignal, jumpedSignal), 1.0e-3)
+                << parameter.id << " did not change the output" << (offline ? " offline" : "");
             const auto held = std::max (heldFrom, heldTo);
             const auto bound = 1.5 * held + 1.0e-4;
             EXPECT_LE (jumped, bound) << parameter.id << (upwards ? " up" : " down") << (offline ? " offline" : "");

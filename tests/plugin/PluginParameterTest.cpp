@@ -148,3 +148,46 @@ TEST (PluginParameters, HostTextShowsHertzWithThreeSignificantDigits)
 }
 } // namespace
 } // namespace partita
+
+namespace partita
+{
+namespace
+{
+TEST (PluginParameters, EveryHostParameterReachesTheProcessorAsTheValueSet)
+{
+    // A host parameter mapped to the wrong field (or to none) fails here:
+    // each is set away from its default, one at a time.
+    test::TemporaryDirectory directory;
+    auto plugin = test::makePlugin (directory);
+    test::preparePlugin (*plugin, 48000.0, 256, 2, 2);
+    for (const auto& row : parameterTable)
+    {
+        const auto value = row.range.defaultValue == row.range.maximum ? row.range.minimum : row.range.maximum;
+        test::setParameter (*plugin, row.id, value);
+        juce::AudioBuffer<float> buffer (2, 256);
+        buffer.clear();
+        juce::MidiBuffer midi;
+        plugin->processBlock (buffer, midi);
+        const auto reached = plugin->convolver().parameters();
+        EXPECT_EQ (row.field.get (reached), value) << row.id;
+        for (const auto& other : parameterTable)
+        {
+            if (&other != &row)
+            {
+                EXPECT_EQ (other.field.get (reached), other.range.defaultValue) << other.id << " moved with " << row.id;
+            }
+        }
+        test::setParameter (*plugin, row.id, row.range.defaultValue);
+    }
+    const auto reversed = [&plugin]
+    {
+        test::setParameter (*plugin, "reverse", 1.0f);
+        juce::AudioBuffer<float> buffer (2, 256);
+        juce::MidiBuffer midi;
+        plugin->processBlock (buffer, midi);
+        return plugin->convolver().parameters().reverse;
+    }();
+    EXPECT_TRUE (reversed);
+}
+} // namespace
+} // namespace partita
