@@ -15,11 +15,10 @@ juce::String describeImpulseResponse (const ImpulseResponseInfo* info)
     if (info == nullptr)
         return "IR: none (the wet path passes the input through)";
 
-    const auto seconds =
-        info->originalSampleRate > 0.0 ? static_cast<double> (info->originalFrames) / info->originalSampleRate : 0.0;
     auto text = "IR: " + juce::String::fromUTF8 (info->name.c_str()) + "  |  "
                 + juce::String (describeChannelLayout (info->numChannels)) + "  |  "
-                + juce::String (info->originalSampleRate, 0) + " Hz  |  " + juce::String (seconds, 3) + " s ("
+                + juce::String (info->originalSampleRate, 0) + " Hz  |  "
+                + juce::String (describeDuration (info->originalSeconds())) + " ("
                 + juce::String (static_cast<juce::int64> (info->originalFrames)) + " samples)";
     if (info->sampleRate != info->originalSampleRate || info->shapedFrames() != info->originalFrames)
         text += "  |  playing " + juce::String (static_cast<juce::int64> (info->shapedFrames())) + " at "

@@ -10,11 +10,9 @@ namespace
 {
 std::string describeLoaded (const ImpulseResponseInfo& info)
 {
-    const auto seconds =
-        info.originalSampleRate > 0.0 ? static_cast<double> (info.originalFrames) / info.originalSampleRate : 0.0;
     return "Loaded '" + info.name + "': " + describeChannelLayout (info.numChannels) + ", "
-           + juce::String (info.originalSampleRate, 0).toStdString() + " Hz, " + juce::String (seconds, 2).toStdString()
-           + " s";
+           + juce::String (info.originalSampleRate, 0).toStdString() + " Hz, "
+           + describeDuration (info.originalSeconds());
 }
 } // namespace
 

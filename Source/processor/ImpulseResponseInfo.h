@@ -3,7 +3,9 @@
 
 #include "io/AudioClip.h"
 
+#include <cmath>
 #include <cstddef>
+#include <cstdio>
 #include <memory>
 #include <string>
 #include <vector>
@@ -36,11 +38,33 @@ struct ImpulseResponseInfo
     /** The factor auto-gain applied (1 when it is off). */
     double autoGainFactor = 1.0;
 
+    /** The IR's length as loaded, in seconds. */
+    [[nodiscard]] double originalSeconds() const noexcept
+    {
+        return originalSampleRate > 0.0 ? static_cast<double> (originalFrames) / originalSampleRate : 0.0;
+    }
+
     [[nodiscard]] std::size_t shapedFrames() const noexcept
     {
         return shapedChannels.empty() ? 0 : shapedChannels.front().size();
     }
 };
+
+/** How the editor and the message bar give an IR's length, the same in both:
+    "5.0 ms", "48.3 ms", "700 ms", "2.50 s". */
+inline std::string describeDuration (double seconds)
+{
+    const auto withDecimals = [] (double value, int decimals, const char* unit)
+    {
+        char text[48];
+        std::snprintf (text, sizeof (text), "%.*f %s", decimals, value, unit);
+        return std::string (text);
+    };
+    const double milliseconds = seconds * 1000.0;
+    if (std::round (milliseconds) >= 1000.0)
+        return withDecimals (seconds, 2, "s");
+    return withDecimals (milliseconds, std::round (milliseconds * 10.0) < 1000.0 ? 1 : 0, "ms");
+}
 
 /** How the editor and the message bar name an IR's channel layout. */
 inline std::string describeChannelLayout (std::size_t numChannels)

@@ -29,7 +29,7 @@ TEST (LoadStatus, TheBarSaysLoadingThenWhatTheProcessorBuilt)
     EXPECT_EQ (bar.snapshot().text, "Loading 'hall.wav' ...");
     dsp.loadImpulseResponse (stereoClip (1.0), "hall.wav");
     status.processorChanged (dsp);
-    EXPECT_EQ (bar.snapshot().text, "Loaded 'hall.wav': stereo, 48000 Hz, 0.50 s");
+    EXPECT_EQ (bar.snapshot().text, "Loaded 'hall.wav': stereo, 48000 Hz, 500 ms");
     EXPECT_EQ (bar.snapshot().severity, StatusMessage::Severity::information);
 }
 

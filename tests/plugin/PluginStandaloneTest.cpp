@@ -45,7 +45,7 @@ TEST (PluginStandalone, WithoutAnAudioDeviceAnIrLoadsAndIsShownAtItsOwnRate)
     ASSERT_TRUE (plugin->waitForPendingLoads (std::chrono::seconds (10)));
 
     const auto text = settledStatus (*plugin);
-    EXPECT_EQ (text.rfind ("Loaded 'room.wav': mono, 44100 Hz, 0.10 s", 0), 0u) << text;
+    EXPECT_EQ (text.rfind ("Loaded 'room.wav': mono, 44100 Hz, 100 ms", 0), 0u) << text;
     EXPECT_NE (text.find ("No audio device is open: choose one under Options > Audio/MIDI Settings"), std::string::npos)
         << text;
     const auto shown = plugin->convolver().impulseResponseInfo();

@@ -50,3 +50,24 @@ TEST (ProcessorStatus, AnErrorKeepsTheIrAndBothMoveTheVersion)
 }
 } // namespace
 } // namespace partita
+
+namespace partita
+{
+namespace
+{
+TEST (ImpulseResponseInfo, TheLengthReadsTheSameWhereverItIsShown)
+{
+    // Found by a new user: the editor said 0.005 s and the message 0.01 s for
+    // one IR. Both now use describeDuration, with three significant digits.
+    EXPECT_EQ (describeDuration (240.0 / 48000.0), "5.0 ms");
+    EXPECT_EQ (describeDuration (0.0483), "48.3 ms");
+    EXPECT_EQ (describeDuration (0.7), "700 ms");
+    EXPECT_EQ (describeDuration (0.99996), "1.00 s");
+    EXPECT_EQ (describeDuration (2.5), "2.50 s");
+    ImpulseResponseInfo info;
+    info.originalSampleRate = 44100.0;
+    info.originalFrames = 4410;
+    EXPECT_EQ (describeDuration (info.originalSeconds()), "100 ms");
+}
+} // namespace
+} // namespace partita
