@@ -32,7 +32,7 @@ TEST (EditorInfoLine, DescribesTheIrAsLoadedAndWhatPlaysWhenItDiffers)
     EditorInfoLine line;
     line.showImpulseResponse (&info);
     EXPECT_EQ (line.impulseResponseText(), "IR: hall.wav  |  " + juce::String (describeChannelLayout (2))
-                                               + "  |  44100 Hz  |  1.000 s (44100 samples)");
+                                               + "  |  44100 Hz  |  1.00 s (44100 samples)");
 
     info.sampleRate = 48000.0;
     info.shapedChannels.assign (2, std::vector<float> (48000));
