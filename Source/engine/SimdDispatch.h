@@ -4,8 +4,8 @@
 /** PARTITA_SIMD_CLONES before a hot function compiles it for AVX-512, AVX2
     and the baseline, and picks the best at load time for the CPU it runs on
     (an ifunc): one binary that is fast on new machines and still runs on old
-    ones. Where the toolchain has no ifuncs (macOS, Windows), the baseline
-    build is used. The clones do the same operations in the same order, and
+    ones. Where the toolchain has no ifuncs (macOS, Windows) or is clang, the
+    baseline build is used. The clones do the same operations in the same order, and
     the engine builds with -ffp-contract=off (no fused multiply-add), so their
     results are bit-identical.
 
@@ -21,7 +21,10 @@
     #endif
 #endif
 
-#if defined(__x86_64__) && defined(__linux__) && (defined(__GNUC__) || defined(__clang__)) \
+// GCC only: clang (14 at least, the fuzz and sanitizer builds) names the
+// ifunc "<name>.ifunc", so a call from another file, which sees the plain
+// declaration, does not link (DirectHeadFilter::process from the engine).
+#if defined(__x86_64__) && defined(__linux__) && defined(__GNUC__) && ! defined(__clang__) \
     && ! defined(PARTITA_NO_SIMD_CLONES)
     #define PARTITA_SIMD_CLONES __attribute__ ((target_clones ("avx512f", "avx2", "default")))
 #else
