@@ -24,6 +24,7 @@ DEFAULT_PARAMETERS = {
     "width": 100.0,
     "autoGain": 1.0,
     "latencyMode": 0.0,
+    "irGain": 0.0,
 }
 
 
