@@ -83,7 +83,7 @@ std::size_t partitionSizeFor (LatencyMode mode) noexcept
     return mode == LatencyMode::onePartition ? latencyPartitions::lowCpu : latencyPartitions::zeroLatency;
 }
 
-std::shared_ptr<ImpulseResponseInfo> describeImpulseResponse (const ImpulseResponseSource& source,
+std::shared_ptr<ImpulseResponseInfo> makeImpulseResponseInfo (const ImpulseResponseSource& source,
                                                               const ProcessorParameters& parameters, double sampleRate)
 {
     const auto& name = source.name;
@@ -119,7 +119,7 @@ BuiltInstance buildConvolverInstance (const InstanceRequest& request)
         const std::vector<std::vector<float>> unitImpulse { { 1.0f } };
         return { makeInstance (unitImpulse, request, "the unit impulse"), nullptr };
     }
-    auto info = describeImpulseResponse (*request.source, request.parameters, request.sampleRate);
+    auto info = makeImpulseResponseInfo (*request.source, request.parameters, request.sampleRate);
     BuiltInstance built;
     built.instance = makeInstance (info->shapedChannels, request, request.source->name);
     built.info = std::move (info);

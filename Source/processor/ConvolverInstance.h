@@ -75,7 +75,7 @@ std::size_t partitionSizeFor (LatencyMode mode) noexcept;
     buildConvolverInstance.
 
     Threading: a pure function; any non-audio thread. */
-std::shared_ptr<ImpulseResponseInfo> describeImpulseResponse (const ImpulseResponseSource& source,
+std::shared_ptr<ImpulseResponseInfo> makeImpulseResponseInfo (const ImpulseResponseSource& source,
                                                               const ProcessorParameters& parameters, double sampleRate);
 
 /** Runs the IR chain (check, resample, trim, reverse, stretch, auto-gain,

@@ -196,16 +196,17 @@ void ConvolverProcessor::process (float* const* channels, std::size_t numSamples
         auto chunk = std::min (numSamples - done, chunkCapacity);
         if (engines.isFading())
             chunk = std::min (chunk, engines.fadeRemaining());
-        processChunk (channels, done, chunk);
+        processChunk (channels, done, chunk, offline);
         done += chunk;
     }
     engines.noteProcessed (numSamples > 0);
 }
 
-void ConvolverProcessor::processChunk (float* const* channels, std::size_t offset, std::size_t numSamples) noexcept
+void ConvolverProcessor::processChunk (float* const* channels, std::size_t offset, std::size_t numSamples,
+                                       bool offline) noexcept
 {
     path.readInputs (channels, offset, numSamples, engines.latencyCrossfade());
-    if (engines.run (path.engineInput(), path.wetOutput(), numSamples, isOffline()))
+    if (engines.run (path.engineInput(), path.wetOutput(), numSamples, offline))
         builder.noteHostCutsBlocks();
     path.writeOutputs (channels, offset, numSamples);
 }

@@ -233,7 +233,7 @@ public:
     void setBypassed (bool shouldBypass) noexcept;
 
 private:
-    void processChunk (float* const* channels, std::size_t offset, std::size_t numSamples) noexcept;
+    void processChunk (float* const* channels, std::size_t offset, std::size_t numSamples, bool offline) noexcept;
     void applyLiveParameters() noexcept;
     [[nodiscard]] bool isOffline() const noexcept { return builder.rebuildMode() == RebuildMode::synchronous; }
 

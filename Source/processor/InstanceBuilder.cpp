@@ -149,7 +149,7 @@ InstanceBuilder::BuildResult InstanceBuilder::runBuild (const InstanceRequest& r
             // session rate yet. The IR is checked and shaped at its own rate,
             // so that it can be shown; prepare() builds the engine.
             const auto& clip = *request.source->clip;
-            result.built.info = describeImpulseResponse (*request.source, request.parameters,
+            result.built.info = makeImpulseResponseInfo (*request.source, request.parameters,
                                                          clip.sampleRate > 0.0 ? clip.sampleRate : 48000.0);
         }
     }
