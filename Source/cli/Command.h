@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "CorrelateOptions.h"
 #include "InfoOptions.h"
 #include "RenderOptions.h"
 
@@ -18,6 +19,7 @@ enum class CommandKind
     version,
     render,
     info,
+    correlate,
 };
 
 struct Command;
@@ -32,6 +34,7 @@ struct ParsedCommand
     const Command* helpTopic = nullptr;
     RenderOptions render;
     InfoOptions info;
+    CorrelateOptions correlate;
 };
 
 /** A subcommand of `partita`: a row of the command table (CommandTable.h),

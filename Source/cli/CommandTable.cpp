@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CommandTable.h"
 
+#include "CorrelateCommand.h"
+#include "CorrelateOptionTable.h"
 #include "HelpText.h"
 #include "InfoCommand.h"
 #include "InfoOptionTable.h"
@@ -26,6 +28,12 @@ constexpr std::array commands {
               { command.info = parseInfoArguments (arguments); },
               [] (const ParsedCommand& command, std::ostream& out, std::ostream& err)
               { return runInfoCommand (command.info, out, err); } },
+    Command { CommandKind::correlate, "correlate", "partita correlate A B [-o OUTPUT] [options]", correlateSummary,
+              correlateHelp,
+              [] (std::span<const std::string> arguments, ParsedCommand& command)
+              { command.correlate = parseCorrelateArguments (arguments); },
+              [] (const ParsedCommand& command, std::ostream& out, std::ostream& err)
+              { return runCorrelateCommand (command.correlate, out, err); } },
 };
 } // namespace
 

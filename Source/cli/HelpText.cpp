@@ -2,6 +2,7 @@
 #include "HelpText.h"
 
 #include "CommandTable.h"
+#include "CorrelateOptionTable.h"
 #include "HelpLayout.h"
 #include "InfoOptionTable.h"
 #include "RenderOptionTable.h"
@@ -26,7 +27,11 @@ std::string commandsSection()
     {
         auto paragraph = wrapText (command.summary(), summaryWidth, summaryColumn);
         const auto label = "  " + std::string (command.name);
-        text += label + paragraph.substr (label.size());
+        // A name too long for the column gets a line of its own.
+        if (label.size() + 1 > summaryColumn)
+            text += label + "\n" + paragraph;
+        else
+            text += label + paragraph.substr (label.size());
     }
     return text;
 }
@@ -118,6 +123,49 @@ and the exit status becomes 1; the others are still described.
 Examples:
   partita info hall.wav
   partita info renders/*.wav
+)";
+}
+
+std::string correlateSummary()
+{
+    return "Cross-correlate two audio files (B slid along A, not flipped, as scipy.signal.correlate) and print the lag "
+           "of the peak per channel pair, in samples and ms: the quick way to align two microphones or measure a "
+           "delay. Writes the correlation with -o.";
+}
+
+std::string correlateHelp()
+{
+    return R"(partita correlate - cross-correlate two audio files and find their lag
+
+Usage:
+  partita correlate A B [-o OUTPUT] [options]
+
+Computes the cross-correlation of A with B, r[L] = sum_k A[k + L] B[k]: B is
+slid along A without being flipped (scipy.signal.correlate(A, B); a
+convolution would flip it). For each channel pair it prints the lag L of the
+peak of |r| in samples and milliseconds, the peak's value and its value
+normalised by the two channels' energies (from -1 to 1; negative means
+inverted polarity).
+
+A positive lag means A is later than B: if A is a copy of B delayed by 37
+samples, the lag is +37; swap the files and it is -37. Sample n of the
+output has lag n - (M - 1) in full mode (M = length of B), n - (M - 1) +
+floor((M - 1) / 2) in same mode, and in valid mode n when A is at least as
+long as B, else n - (M - N) (N = length of A): the numbering of
+scipy.signal.correlation_lags for full and valid mode.
+
+Channels: channel i of A with channel i of B when both have as many
+channels, or a mono file with each channel of the other; anything else is
+refused. Both files must have the same sample rate. The output, when asked
+for, has one channel per pair and the rate of the files; its values are not
+scaled, so keep the default float format unless they are small.
+
+)" + formatOptionSections (specsOf (correlateOptionTable()))
+           + R"(
+Examples:
+  partita correlate close_mic.wav room_mic.wav
+  partita correlate take.wav reference.wav -q
+  partita correlate a.wav b.wav -o xcorr.wav --mode same --precision double
 )";
 }
 

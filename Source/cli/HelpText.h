@@ -19,6 +19,11 @@ std::string infoHelp();
 /** The info command's paragraph in the general help. */
 std::string infoSummary();
 
+/** `partita correlate --help`. */
+std::string correlateHelp();
+/** The correlate command's paragraph in the general help. */
+std::string correlateSummary();
+
 /** `partita --version`: name, version and licence. */
 std::string versionText();
 

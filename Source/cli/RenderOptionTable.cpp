@@ -3,6 +3,7 @@
 
 #include "OptionScanner.h"
 #include "OptionValues.h"
+#include "SharedOptionRows.h"
 #include "UsageError.h"
 
 #include <array>
@@ -104,45 +105,10 @@ const std::array<RenderOption, 16> renderOptions { {
                 "energy. Default: off (the IR as recorded)." },
       [] (RenderOptions& o, const OptionSpec& s, std::string_view v)
       { o.normalisation = choiceValue (normalisationChoices, s, v); } },
-    { { .longName = "--mode",
-        .value = OptionValue::required,
-        .valueHint = "full, same or valid",
-        .choices = namesOf (modeChoices),
-        .modes = irRender,
-        .help = "Which part of the convolution to keep. full: all\n"
-                "N + M - 1 samples, the whole tail (default); same: N\n"
-                "samples centred on the full result; valid: only the\n"
-                "samples computed without zero padding." },
-      [] (RenderOptions& o, const OptionSpec& s, std::string_view v) { o.mode = choiceValue (modeChoices, s, v); } },
-    { { .longName = "--method",
-        .value = OptionValue::required,
-        .valueHint = "auto, direct or fft",
-        .choices = namesOf (methodChoices),
-        .modes = irRender,
-        .help = "How to compute: auto picks the cheaper of a direct\n"
-                "sum and FFT overlap-add for the sizes. Default auto." },
-      [] (RenderOptions& o, const OptionSpec& s, std::string_view v)
-      { o.method = choiceValue (methodChoices, s, v); } },
-    { { .longName = "--precision",
-        .value = OptionValue::required,
-        .valueHint = "single or double",
-        .choices = namesOf (precisionChoices),
-        .modes = irRender,
-        .help = "Arithmetic: single (32-bit float, as the plugin) or\n"
-                "double (64-bit, errors near -200 dB). Default single." },
-      [] (RenderOptions& o, const OptionSpec& s, std::string_view v)
-      { o.precision = choiceValue (precisionChoices, s, v); } },
-    { { .longName = "--format",
-        .value = OptionValue::required,
-        .valueHint = "16, 24, 32, float, double or vorbis",
-        .choices = namesOf (sampleFormatChoices),
-        .modes = bothRenders,
-        .help = "Output sample format: 16/24/32-bit PCM, 32-bit float,\n"
-                "64-bit float or Ogg Vorbis. Default from the output's\n"
-                "extension: float for .wav/.aiff, 24 for .flac, vorbis\n"
-                "for .ogg." },
-      [] (RenderOptions& o, const OptionSpec& s, std::string_view v)
-      { o.sampleFormat = choiceValue (sampleFormatChoices, s, v); } },
+    modeOptionRow<RenderOptions> (irRender),
+    methodOptionRow<RenderOptions> (irRender),
+    precisionOptionRow<RenderOptions> (irRender),
+    sampleFormatOptionRow<RenderOptions> (bothRenders),
     { { .longName = "--output-channels",
         .value = OptionValue::required,
         .valueName = "N",
@@ -154,12 +120,10 @@ const std::array<RenderOption, 16> renderOptions { {
                 "full matrix." },
       [] (RenderOptions& o, const OptionSpec& s, std::string_view v)
       { o.outputChannels = countValue (s, v, "a channel count", maxOutputChannels); } },
-    { { .longName = "--force", .modes = bothRenders, .help = "Overwrite existing outputs. Default: refuse." },
-      [] (RenderOptions& o, const OptionSpec&, std::string_view) { o.force = true; } },
+    forceOptionRow<RenderOptions> (bothRenders),
     { { .longName = "--quiet", .shortName = "-q", .modes = bothRenders, .help = "No progress bar and no report." },
       [] (RenderOptions& o, const OptionSpec&, std::string_view) { o.quiet = true; } },
-    // Answered before parsing (see CommandLineParser): listed, never applied.
-    { { .longName = "--help", .shortName = "-h", .help = "Show this help." }, nullptr },
+    helpOptionRow<RenderOptions>(),
 } };
 
 /** The options given must belong to the kind of render asked for, and those

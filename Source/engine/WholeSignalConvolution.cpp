@@ -108,6 +108,15 @@ std::vector<Sample> correlate (std::span<const Sample> signal, std::span<const S
     return convolve<Sample> (signal, reversed, mode, method);
 }
 
+std::ptrdiff_t correlationLag (std::size_t signalLength, std::size_t kernelLength, ConvolutionMode mode,
+                               std::size_t index) noexcept
+{
+    // correlate() crops the full result exactly as convolve() does, and full
+    // index M - 1 is where the kernel's first sample meets the signal's.
+    const auto fullIndex = index + convolutionOutputOffset (signalLength, kernelLength, mode);
+    return static_cast<std::ptrdiff_t> (fullIndex) - static_cast<std::ptrdiff_t> (kernelLength - 1);
+}
+
 template std::vector<float> convolve<float> (std::span<const float>, std::span<const float>, ConvolutionMode,
                                              ConvolutionMethod, const ProgressCallback&);
 template std::vector<double> convolve<double> (std::span<const double>, std::span<const double>, ConvolutionMode,

@@ -3,6 +3,7 @@
 
 #include "ConvolutionMode.h"
 
+#include <cstddef>
 #include <functional>
 #include <span>
 #include <vector>
@@ -35,6 +36,17 @@ std::vector<Sample> correlate (std::span<const Sample> signal,
                                std::span<const Sample> kernel,
                                ConvolutionMode mode = ConvolutionMode::full,
                                ConvolutionMethod method = ConvolutionMethod::automatic);
+
+/** The lag of sample `index` of what correlate() returns in `mode`: the shift L
+    for which that sample is sum_k signal[k + L] kernel[k], numbered as
+    scipy.signal.correlation_lags numbers the full result. A positive lag means
+    the signal is later than the kernel: the peak of the correlation of a copy
+    of x delayed by D samples (the signal) with x (the kernel) lies at lag +D.
+    Full: index - (M - 1); same: index + (M - 1) / 2 - (M - 1), the division
+    rounded down; valid: index when N >= M, else index - (M - N). N and M are
+    the lengths of the signal and the kernel, both at least 1. */
+std::ptrdiff_t correlationLag (std::size_t signalLength, std::size_t kernelLength, ConvolutionMode mode,
+                               std::size_t index) noexcept;
 
 /** The method `automatic` picks for these lengths, from a cost estimate of a
     direct sum (N * M multiply-adds) against blocked FFT overlap-add. */
