@@ -17,6 +17,9 @@ status=0
 # A real failure fails twice.
 ctest --preset release -j"$(nproc)" --repeat until-pass:2 --output-junit "$results" || status=$?
 
+# As root (how CI runs) the file-permission tests skip; run them as nobody.
+bash scripts/run-permission-tests.sh build/release || status=1
+
 # A short libFuzzer run (clang, ASan + UBSan) of the IR loader, the command
 # line and the plugin state; scripts/run-fuzzers.sh --seconds 1800 is the long one.
 echo

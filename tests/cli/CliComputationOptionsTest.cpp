@@ -137,9 +137,9 @@ TEST_F (CliComputationOptions, SameAndValidModesWithAnEvenKernelKeepNumpysSample
         for (const auto* method : { "direct", "fft" })
         {
             const auto name = std::string (expectation.mode) + "_" + method + ".wav";
-            const auto output = run ({ "render", at ("in.wav"), "--ir", at ("ir.wav"), "--mode", expectation.mode,
-                                       "--method", method },
-                                     name);
+            const auto output =
+                run ({ "render", at ("in.wav"), "--ir", at ("ir.wav"), "--mode", expectation.mode, "--method", method },
+                     name);
             ASSERT_EQ (output.size(), expectation.expected.size()) << name;
             for (std::size_t n = 0; n < output.size(); ++n)
                 EXPECT_NEAR (output[n], expectation.expected[n], 1e-6) << name << " sample " << n;

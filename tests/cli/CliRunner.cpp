@@ -35,7 +35,10 @@ CliResult runPartita (const std::vector<std::string>& arguments)
     const auto outPath = scratch / "partita-stdout.txt";
     const auto errPath = scratch / "partita-stderr.txt";
 
-    std::string command = shellQuoted (PARTITA_CLI_PATH);
+    // scripts/run-permission-tests.sh runs the suite as an unprivileged user
+    // on a copy of the binaries, which the build folder may not let it reach.
+    const char* const copied = std::getenv ("PARTITA_CLI_PATH");
+    std::string command = shellQuoted (copied != nullptr && *copied != '\0' ? copied : PARTITA_CLI_PATH);
     for (const auto& argument : arguments)
     {
         command.push_back (' ');

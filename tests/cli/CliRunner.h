@@ -18,7 +18,8 @@ struct CliResult
     std::string err;
 };
 
-/** Runs the partita executable (PARTITA_CLI_PATH) with these arguments, each
+/** Runs the partita executable (PARTITA_CLI_PATH: the environment variable of
+    that name when set, else the built one) with these arguments, each
     passed verbatim (quoted for the shell), stdin from /dev/null, stdout and
     stderr captured through files in a temporary folder of its own (so that
     folders under test see only what partita wrote). */
