@@ -6,13 +6,11 @@
 #include "ParallelFor.h"
 #include "RenderBatch.h"
 #include "RenderTargets.h"
-#include "UsageError.h"
 #include "engine/WholeSignalConvolution.h"
 #include "io/QuotedText.h"
 
 #include <algorithm>
 #include <cstdio>
-#include <new>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -103,7 +101,9 @@ std::string describePeak (const CorrelateOptions& options, const std::pair<std::
            + value + ", normalised " + signedNumber (peak.normalised, 3);
 }
 
-int correlateFiles (const CorrelateOptions& options, std::ostream& out, std::ostream& err)
+} // namespace
+
+int runCorrelateCommand (const CorrelateOptions& options, std::ostream& out, std::ostream& err)
 {
     std::optional<RenderTarget> target;
     if (!options.output.empty())
@@ -155,29 +155,6 @@ int correlateFiles (const CorrelateOptions& options, std::ostream& out, std::ost
     }
     out.flush();
     return 0;
-}
-} // namespace
-
-int runCorrelateCommand (const CorrelateOptions& options, std::ostream& out, std::ostream& err)
-{
-    try
-    {
-        return correlateFiles (options, out, err);
-    }
-    catch (const UsageError&)
-    {
-        throw;
-    }
-    catch (const std::bad_alloc&)
-    {
-        err << "partita: error: out of memory" << std::endl;
-        return 1;
-    }
-    catch (const std::exception& failure)
-    {
-        err << "partita: error: " << failure.what() << std::endl;
-        return 1;
-    }
 }
 
 } // namespace partita

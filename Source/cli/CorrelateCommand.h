@@ -19,8 +19,9 @@ namespace partita
     over an input, never over an existing file without --force, never half
     written.
 
-    Returns 0 when everything was done, 1 when a file could not be read,
-    correlated or written (one "partita: error: ..." line on `err`).
+    Returns 0 when everything was done. Throws, with a one-line message, for
+    a file that cannot be read, paired, correlated or written: runApplication
+    prints it as "partita: error: ..." and exits with status 1.
 
     Threading: call from one thread; it starts and joins its own. */
 int runCorrelateCommand (const CorrelateOptions& options, std::ostream& out, std::ostream& err);

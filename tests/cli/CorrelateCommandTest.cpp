@@ -266,6 +266,20 @@ TEST_F (CorrelateCommand, WritesOneChannelPerPairAndReportsTheFile)
     }
 }
 
+TEST_F (CorrelateCommand, WarnsWhenAFixedPointOutputClipsTheCorrelation)
+{
+    // The autocorrelation of 2000 samples of noise peaks near 2000 / 3.
+    const auto noise = test::whiteNoise (2000, 21);
+    writeClip ("a.wav", { noise });
+    writeClip ("b.wav", { noise });
+    const auto result =
+        test::runPartita ({ "correlate", at ("a.wav"), at ("b.wav"), "-o", at ("out.wav"), "--format", "16" });
+    ASSERT_EQ (result.exitStatus, 0) << result.err;
+    EXPECT_NE (result.err.find ("samples beyond full scale were clipped in 16-bit PCM"), std::string::npos)
+        << result.err;
+    EXPECT_NE (readAudioFileInfo (directory / "out.wav").sampleFormat.find ("16"), std::string::npos);
+}
+
 TEST_F (CorrelateCommand, RefusesWhatItCannotPairOrWouldOverwrite)
 {
     writeClip ("a.wav", { test::whiteNoise (100, 1) });
