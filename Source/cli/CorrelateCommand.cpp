@@ -2,7 +2,6 @@
 #include "CorrelateCommand.h"
 
 #include "CorrelationPeak.h"
-#include "NamedChoices.h"
 #include "ParallelFor.h"
 #include "RenderBatch.h"
 #include "RenderTargets.h"
@@ -11,8 +10,11 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <system_error>
 #include <thread>
 #include <utility>
 #include <vector>
