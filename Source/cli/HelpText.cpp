@@ -53,6 +53,7 @@ Examples:
   partita render dry.wav --ir hall.wav -o wet.wav
   partita render take1.wav take2.wav --ir plate.flac -o renders/ --mix 30
   partita info hall.wav wet.wav
+  partita correlate room_mic.wav close_mic.wav
 
 Exit status: 0 on success, 1 when a file could not be read, rendered or
 written, 2 when the command line is wrong.

@@ -6,7 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <stdexcept>
+#include <utility>
 #include <vector>
 
 namespace partita
@@ -158,6 +160,43 @@ TEST (WholeSignalConvolution, ProgressIsReportedFromZeroToOne)
     ASSERT_GE (reports.size(), 2u);
     EXPECT_TRUE (std::is_sorted (reports.begin(), reports.end()));
     EXPECT_DOUBLE_EQ (reports.back(), 1.0);
+}
+
+TEST (WholeSignalConvolution, EachCorrelationSampleIsTheSumAtItsLag)
+{
+    // correlationLag numbers every sample correlate() returns: sample n must
+    // be sum_k signal[k + lag] kernel[k], summed here in double from the
+    // definition. Every parity of N and M, and kernels longer than the signal
+    // (valid mode's lags then run from -(M - N) to 0).
+    const std::pair<std::size_t, std::size_t> sizes[] = { { 9, 4 }, { 9, 5 }, { 10, 4 }, { 10, 5 },
+                                                          { 4, 9 }, { 5, 10 }, { 1, 1 }, { 1, 6 } };
+    for (const auto& [n, m] : sizes)
+    {
+        const auto signal = test::toDouble (test::whiteNoise (n, static_cast<std::uint32_t> (60 + n)));
+        const auto kernel = test::toDouble (test::whiteNoise (m, static_cast<std::uint32_t> (70 + m)));
+        for (const auto mode : { ConvolutionMode::full, ConvolutionMode::same, ConvolutionMode::valid })
+        {
+            const auto result = correlate<double> (signal, kernel, mode, ConvolutionMethod::direct);
+            for (std::size_t index = 0; index < result.size(); ++index)
+            {
+                const auto lag = correlationLag (n, m, mode, index);
+                double sum = 0.0;
+                for (std::size_t k = 0; k < m; ++k)
+                {
+                    const auto position = static_cast<std::ptrdiff_t> (k) + lag;
+                    if (position >= 0 && position < static_cast<std::ptrdiff_t> (n))
+                        sum += signal[static_cast<std::size_t> (position)] * kernel[k];
+                }
+                EXPECT_NEAR (result[index], sum, 1e-12) << n << " x " << m << " mode " << static_cast<int> (mode)
+                                                        << " index " << index << " lag " << lag;
+            }
+        }
+    }
+    // The numbering of scipy.signal.correlation_lags (6, 4): full -3..5, valid 0..2.
+    EXPECT_EQ (correlationLag (6, 4, ConvolutionMode::full, 0), -3);
+    EXPECT_EQ (correlationLag (6, 4, ConvolutionMode::same, 0), -2);
+    EXPECT_EQ (correlationLag (6, 4, ConvolutionMode::valid, 0), 0);
+    EXPECT_EQ (correlationLag (4, 6, ConvolutionMode::valid, 0), -2);
 }
 
 } // namespace partita
