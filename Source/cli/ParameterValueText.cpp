@@ -140,7 +140,13 @@ double parseContinuous (const ParameterDefinition& row, std::string_view text)
     if (!value)
         throw std::invalid_argument ("needs " + std::string (spelling.expected) + ", not " + quoted (text));
     if (*value < static_cast<double> (row.range.minimum) || *value > static_cast<double> (row.range.maximum))
-        throw std::invalid_argument ("must lie between " + rangeText (row) + ", not " + quoted (text));
+    {
+        const bool withSign = row.unit == ParameterUnit::decibels;
+        auto range = formatNumber (row.range.minimum, withSign) + " and " + formatNumber (row.range.maximum, withSign);
+        if (const auto symbol = unitSymbol (row.unit); !symbol.empty())
+            range.append (" ").append (symbol);
+        throw std::invalid_argument ("must lie between " + range + ", not " + quoted (text));
+    }
     return *value;
 }
 } // namespace
