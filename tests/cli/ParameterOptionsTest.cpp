@@ -4,6 +4,7 @@
 // render they select and what they refuse.
 #include "cli/ParameterOptions.h"
 
+#include "CliRunner.h"
 #include "cli/HelpText.h"
 #include "cli/ParameterValueText.h"
 #include "cli/RenderOptionTable.h"
@@ -13,6 +14,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -155,6 +157,14 @@ TEST (ParameterOptions, EveryRowOfTheParameterTableHasAnOptionWithItsRangeAndDef
             }
         }
     }
+}
+
+TEST (ParameterOptions, TheCommandLinesDocumentationListsEveryPluginControl)
+{
+    const auto page = test::readBytes (std::filesystem::path (PARTITA_RESOURCES_DIR) / ".." / "docs" / "cli.md");
+    ASSERT_FALSE (page.empty());
+    for (const auto& row : parameterTable)
+        EXPECT_NE (page.find ("`--" + kebabCase (row.id) + " "), std::string::npos) << row.id;
 }
 
 TEST (ParameterOptions, TheHelpSaysTheRangesDefaultsAndTheCommandLinesAutoGain)
