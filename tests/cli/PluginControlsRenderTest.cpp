@@ -121,6 +121,31 @@ TEST_F (PluginControlsRender, IrGainScalesTheWetSignalByItsDecibels)
     EXPECT_LT (errorDb (neutral, reference()), floatRoundingDb);
 }
 
+TEST_F (PluginControlsRender, MixAndTheGainsMeanTheSameInTheExactRenderAndThePluginsPath)
+{
+    // out = output gain * ((1 - mix) * dry + mix * wet gain * wet), written out here.
+    const double mix = 0.3;
+    const double wetGain = std::pow (10.0, -3.0 / 20.0);
+    const double outputGain = std::pow (10.0, -2.0 / 20.0);
+    auto expected = reference();
+    for (std::size_t n = 0; n < expected.size(); ++n)
+    {
+        const double dry = n < input.size() ? static_cast<double> (input[n]) : 0.0;
+        expected[n] = outputGain * ((1.0 - mix) * dry + mix * wetGain * expected[n]);
+    }
+
+    const std::vector<std::string> controls {
+        "--ir", at ("ir.wav"), "--mix", "30", "--wet-gain", "-3", "--gain", "-2"
+    };
+    const auto exact = render ("exact.wav", controls);
+    EXPECT_LT (errorDb (exact, expected), floatRoundingDb);
+    // --auto-gain off changes nothing but the path: the plugin's.
+    auto pluginControls = controls;
+    pluginControls.insert (pluginControls.end(), { "--auto-gain", "off" });
+    const auto pluginPath = render ("plugin.wav", pluginControls);
+    EXPECT_LT (errorDb (pluginPath, expected), floatRoundingDb);
+}
+
 TEST_F (PluginControlsRender, AutoGainScalesTheLoudestPathToUnitEnergy)
 {
     // A stereo IR whose right channel is 3 times the left: the right, the
