@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ParameterValueText.h"
 
+#include "NamedChoices.h"
 #include "io/QuotedText.h"
 
 #include <algorithm>
@@ -130,6 +131,17 @@ double parseChoice (const ParameterDefinition& row, std::string_view text)
     throw std::invalid_argument ("must be " + rangeText (row) + ", not " + quoted (text));
 }
 
+/** "0 to 500 ms", "-60 and +24 dB": the ends of a continuous range, joined. */
+std::string rangeEnds (const ParameterDefinition& row, std::string_view join)
+{
+    const bool withSign = row.unit == ParameterUnit::decibels;
+    auto text = formatNumber (row.range.minimum, withSign);
+    text.append (join).append (formatNumber (row.range.maximum, withSign));
+    if (const auto symbol = unitSymbol (row.unit); !symbol.empty())
+        text.append (" ").append (symbol);
+    return text;
+}
+
 double parseContinuous (const ParameterDefinition& row, std::string_view text)
 {
     const auto& spelling = spellingOf (row.unit);
@@ -140,13 +152,7 @@ double parseContinuous (const ParameterDefinition& row, std::string_view text)
     if (!value)
         throw std::invalid_argument ("needs " + std::string (spelling.expected) + ", not " + quoted (text));
     if (*value < static_cast<double> (row.range.minimum) || *value > static_cast<double> (row.range.maximum))
-    {
-        const bool withSign = row.unit == ParameterUnit::decibels;
-        auto range = formatNumber (row.range.minimum, withSign) + " and " + formatNumber (row.range.maximum, withSign);
-        if (const auto symbol = unitSymbol (row.unit); !symbol.empty())
-            range.append (" ").append (symbol);
-        throw std::invalid_argument ("must lie between " + range + ", not " + quoted (text));
-    }
+        throw std::invalid_argument ("must lie between " + rangeEnds (row, " and ") + ", not " + quoted (text));
     return *value;
 }
 } // namespace
@@ -244,33 +250,22 @@ std::string formatParameterValue (const ParameterDefinition& row, double value)
 
 std::string rangeText (const ParameterDefinition& row)
 {
-    std::vector<std::string> names;
     switch (row.kind)
     {
         case ParameterKind::toggle:
             return "on or off";
         case ParameterKind::choice:
-            for (const auto choice : row.choices)
-                names.push_back (commandLineSpelling (choice));
-            break;
-        case ParameterKind::continuous:
         {
-            const bool withSign = row.unit == ParameterUnit::decibels;
-            auto text =
-                formatNumber (row.range.minimum, withSign) + " to " + formatNumber (row.range.maximum, withSign);
-            if (const auto symbol = unitSymbol (row.unit); !symbol.empty())
-                text.append (" ").append (symbol);
-            return text;
+            std::vector<std::string> spellings;
+            for (const auto choice : row.choices)
+                spellings.push_back (commandLineSpelling (choice));
+            const std::vector<std::string_view> names (spellings.begin(), spellings.end());
+            return spokenList (names);
         }
+        case ParameterKind::continuous:
+            break;
     }
-    std::string text;
-    for (std::size_t index = 0; index < names.size(); ++index)
-    {
-        if (index > 0)
-            text += index + 1 == names.size() ? " or " : ", ";
-        text += names[index];
-    }
-    return text;
+    return rangeEnds (row, " to ");
 }
 
 const std::vector<std::string_view>& switchNames()
