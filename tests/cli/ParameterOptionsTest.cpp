@@ -4,7 +4,6 @@
 // render they select and what they refuse.
 #include "cli/ParameterOptions.h"
 
-#include "CliRunner.h"
 #include "cli/HelpText.h"
 #include "cli/ParameterValueText.h"
 #include "cli/RenderOptionTable.h"
@@ -14,7 +13,6 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -157,14 +155,6 @@ TEST (ParameterOptions, EveryRowOfTheParameterTableHasAnOptionWithItsRangeAndDef
             }
         }
     }
-}
-
-TEST (ParameterOptions, TheCommandLinesDocumentationListsEveryPluginControl)
-{
-    const auto page = test::readBytes (std::filesystem::path (PARTITA_RESOURCES_DIR) / ".." / "docs" / "cli.md");
-    ASSERT_FALSE (page.empty());
-    for (const auto& row : parameterTable)
-        EXPECT_NE (page.find ("`--" + kebabCase (row.id) + " "), std::string::npos) << row.id;
 }
 
 TEST (ParameterOptions, TheHelpSaysTheRangesDefaultsAndTheCommandLinesAutoGain)
