@@ -5,12 +5,15 @@
 #include "RenderBatch.h"
 #include "RenderTargets.h"
 #include "StateRenderJob.h"
+#include "io/AudioFileError.h"
 #include "io/AudioFileReader.h"
 #include "io/QuotedText.h"
+#include "ir/ImpulseResponseReadLimits.h"
 #include "state/IrReadLimits.h"
 
 #include <memory>
 #include <stdexcept>
+#include <string>
 
 namespace partita
 {
@@ -24,6 +27,14 @@ StateRenderJob makeJob (const RenderOptions& options)
 {
     if (!options.state.empty())
         return StateRenderJob (options.state);
+    // The exact render takes matrices of up to 64 channels; say why this one does not.
+    const auto header = readAudioFileInfo (options.impulseResponse, impulseResponseReadLimits());
+    if (const auto* control = firstPluginPathSetting (options);
+        control != nullptr && header.numChannels > irReadLimits.maxChannels)
+        throw AudioFileError (quoted (options.impulseResponse) + " has " + std::to_string (header.numChannels)
+                              + " channels; the plugin's signal path, which " + control->givenAs
+                              + " selects, takes IRs of 1, 2 or 4 (the exact render, without plugin controls, "
+                                "takes channel matrices)");
     auto impulseResponse = std::make_shared<const AudioClip> (readAudioFile (options.impulseResponse, irReadLimits));
     return StateRenderJob (commandLineParameterDefaults(), std::move (impulseResponse),
                            options.impulseResponse.filename().string());

@@ -222,4 +222,16 @@ TEST_F (PluginControlsRender, AnExactRenderOptionWithAPluginControlIsOneLineAndS
     EXPECT_FALSE (fs::exists (directory / "out.wav"));
 }
 
+TEST_F (PluginControlsRender, AMatrixIrWithAPluginControlSaysWhichPathTakesIt)
+{
+    test::writeFloatWav (directory / "matrix.wav", test::makeClip (std::vector<std::vector<float>> (9, ir), rate));
+    const auto result = test::runPartita (
+        { "render", at ("in.wav"), "--ir", at ("matrix.wav"), "-o", at ("out.wav"), "--set", "width=50" });
+    EXPECT_EQ (result.exitStatus, 1);
+    EXPECT_EQ (result.err, "partita: error: '" + at ("matrix.wav")
+                               + "' has 9 channels; the plugin's signal path, which --set width=50 selects, takes "
+                                 "IRs of 1, 2 or 4 (the exact render, without plugin controls, takes channel "
+                                 "matrices)\n");
+}
+
 } // namespace partita
