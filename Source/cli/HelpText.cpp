@@ -75,8 +75,9 @@ std::string renderHelp()
     return R"(partita render - convolve audio files with an impulse response
 
 Usage:
-  partita render INPUT... --ir IR -o OUTPUT [options]
-  partita render INPUT... --state PRESET -o OUTPUT [--format F] [--output-channels N] [--force] [-q]
+  partita render INPUT... --ir IR -o OUTPUT [options] [plugin controls]
+  partita render INPUT... --state PRESET -o OUTPUT [plugin controls]
+                 [--format F] [--output-channels N] [--force] [-q]
 
 One INPUT writes the file OUTPUT (or OUTPUT/<input name> when OUTPUT is a
 folder). Several INPUTs need OUTPUT to be a folder: an existing one, or a path
@@ -99,6 +100,8 @@ Examples:
   partita render guitar.flac --ir cab.wav -o guitar_cab.flac --normalize --format 24
   partita render a.wav b.wav c.wav --ir hall.wav -o wet/ --gain -6 --precision double
   partita render mix.wav --state "Vocal hall.partita" -o mix_hall.wav
+  partita render mix.wav --state "Vocal hall.partita" -o mix_hall.wav --set mix=25 --pre-delay 30ms
+  partita render vocal.wav --ir hall.wav -o vocal_hall.wav --auto-gain --pre-delay 20 --low-cut 120Hz
 )";
 }
 

@@ -140,7 +140,7 @@ std::string_view OptionScanner::takeOptionalValue (const OptionSpec& spec)
 
 void OptionScanner::markGiven (std::size_t row, std::string_view spelledName)
 {
-    if (given[row])
+    if (given[row] && !rows[row]->repeatable)
     {
         // Named as the user spelled it, but in its long form.
         const auto& spec = *rows[row];

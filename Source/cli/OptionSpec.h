@@ -49,6 +49,12 @@ struct OptionSpec
         `--ir -o out.wav` says the IR is missing. */
     bool takesNegativeNumbers = false;
     OptionModes modes = allModes;
+    /** May be given more than once, each value applied in turn (--set). */
+    bool repeatable = false;
+    /** Non-empty: the option belongs to the exact --ir render only, and this
+        says why the plugin's signal path (which a plugin control such as
+        --pre-delay selects) cannot take it. */
+    std::string_view exactRenderOnly = {};
     /** The modes it must be given in, and what the message says then:
         "missing " + whenMissing. */
     OptionModes requiredIn = 0;

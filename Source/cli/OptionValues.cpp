@@ -69,19 +69,6 @@ double gainValue (const OptionSpec& spec, std::string_view value)
     return *gain;
 }
 
-double wetShareValue (const OptionSpec& spec, std::string_view value)
-{
-    auto number = value;
-    if (number.ends_with ('%'))
-        number.remove_suffix (1);
-    const auto percent = parseReal (number);
-    if (!percent)
-        throw UsageError (optionName (spec) + " needs a wet share in percent, not " + quoted (value));
-    if (*percent < 0.0 || *percent > 100.0)
-        throw UsageError (optionName (spec) + " must lie between 0 and 100 (percent wet), not " + quoted (value));
-    return *percent / 100.0;
-}
-
 std::size_t countValue (const OptionSpec& spec, std::string_view value, std::string_view what, std::size_t largest)
 {
     const auto count = parseCount (value);

@@ -27,9 +27,6 @@ std::optional<std::size_t> parseCount (std::string_view text);
 std::filesystem::path pathValue (const OptionSpec& spec, std::string_view value);
 /** A gain in dB within +-200 dB. */
 double gainValue (const OptionSpec& spec, std::string_view value);
-/** A wet share in percent from 0 to 100, '%' allowed, as a fraction from 0
-    to 1. */
-double wetShareValue (const OptionSpec& spec, std::string_view value);
 /** A count from 1 to `largest`; `what` names it: "a channel count". */
 std::size_t countValue (const OptionSpec& spec, std::string_view value, std::string_view what, std::size_t largest);
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RenderCommand.h"
 
+#include "ParameterOptions.h"
 #include "PreparedImpulseResponses.h"
 #include "RenderBatch.h"
 #include "RenderJob.h"
@@ -122,8 +123,8 @@ int runRenderCommand (const RenderOptions& options, std::ostream& out, std::ostr
 {
     try
     {
-        return options.state.empty() ? renderWithImpulseResponse (options, out, err)
-                                     : runStateRenderCommand (options, out, err);
+        const bool exactRender = options.state.empty() && firstPluginPathSetting (options) == nullptr;
+        return exactRender ? renderWithImpulseResponse (options, out, err) : runStateRenderCommand (options, out, err);
     }
     catch (const UsageError&)
     {

@@ -3,10 +3,12 @@
 
 #include "OptionScanner.h"
 #include "OptionValues.h"
+#include "ParameterOptions.h"
 #include "SharedOptionRows.h"
 #include "UsageError.h"
 
 #include <array>
+#include <vector>
 
 namespace partita
 {
@@ -18,9 +20,16 @@ constexpr OptionModes bothRenders = irRender | stateRender;
 
 using RenderOption = Option<RenderOptions>;
 
+/** A row that a render through the plugin's signal path refuses, saying why. */
+RenderOption onlyInExactRender (RenderOption row, std::string_view why)
+{
+    row.spec.exactRenderOnly = why;
+    return row;
+}
+
 /** A table, not a function: it is built once at start-up, and only read
     after main() has begun. */
-const std::array<RenderOption, 16> renderOptions { {
+const std::array<RenderOption, 13> renderOptions { {
     { { .longName = "--ir",
         .value = OptionValue::required,
         .valueName = "IR",
@@ -49,49 +58,24 @@ const std::array<RenderOption, 16> renderOptions { {
         .valueName = "PRESET",
         .valueHint = "a Partita preset or plugin state file",
         .modes = stateRender,
-        .section = "Or, instead of --ir and the options from --mix to --precision:",
+        .section = "Or, instead of --ir and the options from --dry-gain to --precision:",
         .help = "A preset exported by the Partita plugin (or a saved\n"
                 "plugin state): renders with the plugin's own signal\n"
                 "path, its IR and every parameter, so the output\n"
                 "nulls against the plugin's. Mono or stereo inputs;\n"
                 "the output has the input's length plus the tail,\n"
-                "with the plugin's latency removed." },
+                "with the plugin's latency removed.\n"
+                "The plugin controls (below) override its values." },
       [] (RenderOptions& o, const OptionSpec& s, std::string_view v) { o.state = pathValue (s, v); } },
-    { { .longName = "--mix",
-        .value = OptionValue::required,
-        .valueName = "PERCENT",
-        .valueHint = "a wet share in percent, 0 to 100",
-        .takesNegativeNumbers = true,
-        .modes = irRender,
-        .help = "Wet share of the output, 0 to 100 (linear):\n"
-                "output = mix * wet + (1 - mix) * dry. Default 100.\n"
-                "Below 100 the dry input must map onto the outputs:\n"
-                "as many outputs as inputs, or a mono input." },
-      [] (RenderOptions& o, const OptionSpec& s, std::string_view v) { o.mix = wetShareValue (s, v); } },
-    { { .longName = "--wet-gain",
-        .value = OptionValue::required,
-        .valueName = "DB",
-        .valueHint = "a gain in dB",
-        .takesNegativeNumbers = true,
-        .modes = irRender,
-        .help = "Gain of the convolved (wet) signal. Default 0." },
-      [] (RenderOptions& o, const OptionSpec& s, std::string_view v) { o.wetGainDb = gainValue (s, v); } },
     { { .longName = "--dry-gain",
         .value = OptionValue::required,
         .valueName = "DB",
         .valueHint = "a gain in dB",
         .takesNegativeNumbers = true,
         .modes = irRender,
+        .exactRenderOnly = "the plugin has no dry gain; --mix and --output-gain set the dry level there",
         .help = "Gain of the dry signal. Default 0." },
       [] (RenderOptions& o, const OptionSpec& s, std::string_view v) { o.dryGainDb = gainValue (s, v); } },
-    { { .longName = "--gain",
-        .value = OptionValue::required,
-        .valueName = "DB",
-        .valueHint = "a gain in dB",
-        .takesNegativeNumbers = true,
-        .modes = irRender,
-        .help = "Output gain, after the mix. Default 0." },
-      [] (RenderOptions& o, const OptionSpec& s, std::string_view v) { o.outputGainDb = gainValue (s, v); } },
     { { .longName = "--normalize",
         .otherSpelling = "--normalise",
         .value = OptionValue::optional,
@@ -99,15 +83,18 @@ const std::array<RenderOption, 16> renderOptions { {
         .choices = namesOf (normalisationChoices),
         .bareValue = "energy",
         .modes = irRender,
+        .exactRenderOnly = "there --auto-gain is the plugin's normalisation (energy) and --ir-gain a fixed gain",
         .help = "Scale the IR first. energy: the IR channel with the\n"
                 "most energy gets a sum of squares of 1; peak: the\n"
                 "largest IR sample becomes 1. A bare --normalize means\n"
                 "energy. Default: off (the IR as recorded)." },
       [] (RenderOptions& o, const OptionSpec& s, std::string_view v)
       { o.normalisation = choiceValue (normalisationChoices, s, v); } },
-    modeOptionRow<RenderOptions> (irRender),
-    methodOptionRow<RenderOptions> (irRender),
-    precisionOptionRow<RenderOptions> (irRender),
+    onlyInExactRender (modeOptionRow<RenderOptions> (irRender), "that path always keeps the whole tail (full)"),
+    onlyInExactRender (methodOptionRow<RenderOptions> (irRender),
+                       "that path always runs the plugin's partitioned FFT engine"),
+    onlyInExactRender (precisionOptionRow<RenderOptions> (irRender),
+                       "that path computes in single precision, as the plugin"),
     sampleFormatOptionRow<RenderOptions> (bothRenders),
     { { .longName = "--output-channels",
         .value = OptionValue::required,
@@ -129,24 +116,46 @@ const std::array<RenderOption, 16> renderOptions { {
 /** The options given must belong to the kind of render asked for, and those
     it needs must be there. Checked in table order, so that the message does
     not depend on where on the line the options stand. */
-void checkRenderKind (const OptionScanner& scanner, OptionModes mode)
+void checkRenderKind (const OptionScanner& scanner, const RenderOptions& options)
 {
-    const auto& table = renderOptions;
+    const auto table = renderOptionTable();
+    const bool stateGiven = !options.state.empty();
+    const auto mode = stateGiven ? stateRender : irRender;
+    const auto* pluginPath = stateGiven ? nullptr : firstPluginPathSetting (options);
     for (std::size_t row = 0; row < table.size(); ++row)
-        if (scanner.wasGiven (row) && (table[row].spec.modes & mode) == 0)
-            throw UsageError ("option " + std::string (table[row].spec.longName)
-                              + " cannot be combined with --state: the state holds the IR and the plugin's settings");
+    {
+        if (!scanner.wasGiven (row))
+            continue;
+        const auto& spec = table[row].spec;
+        const auto option = "option " + std::string (spec.longName);
+        if ((spec.modes & mode) == 0)
+            throw UsageError (option + " cannot be combined with --state: "
+                              + (spec.exactRenderOnly.empty()
+                                     ? std::string ("the state holds the IR and the plugin's settings")
+                                     : "the state renders through the plugin's signal path, and "
+                                           + std::string (spec.exactRenderOnly)));
+        if (pluginPath != nullptr && !spec.exactRenderOnly.empty())
+            throw UsageError (option + " cannot be combined with " + pluginPath->givenAs
+                              + ", which runs the plugin's signal path: " + std::string (spec.exactRenderOnly));
+    }
 
-    for (const auto& option : table)
-        if ((option.spec.requiredIn & mode) != 0
-            && !scanner.wasGiven (static_cast<std::size_t> (&option - table.data())))
-            throw UsageError ("missing " + std::string (option.spec.whenMissing));
+    for (std::size_t row = 0; row < table.size(); ++row)
+        if ((table[row].spec.requiredIn & mode) != 0 && !scanner.wasGiven (row))
+            throw UsageError ("missing " + std::string (table[row].spec.whenMissing));
 }
 } // namespace
 
 std::span<const Option<RenderOptions>> renderOptionTable()
 {
-    return renderOptions;
+    // The fixed rows, then the plugin controls made from the parameter table.
+    static const std::vector<RenderOption> table = []
+    {
+        std::vector<RenderOption> rows (renderOptions.begin(), renderOptions.end());
+        const auto controls = parameterOptionRows();
+        rows.insert (rows.end(), controls.begin(), controls.end());
+        return rows;
+    }();
+    return table;
 }
 
 RenderOptions parseRenderArguments (std::span<const std::string> arguments)
@@ -158,7 +167,9 @@ RenderOptions parseRenderArguments (std::span<const std::string> arguments)
 
     if (options.inputs.empty())
         throw UsageError ("no input files given");
-    checkRenderKind (scanner, options.state.empty() ? irRender : stateRender);
+    checkRenderKind (scanner, options);
+    if (options.state.empty() && firstPluginPathSetting (options) == nullptr)
+        applyExactRenderSettings (options);
     return options;
 }
 

@@ -8,6 +8,8 @@
 #include <cstddef>
 #include <filesystem>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace partita
@@ -22,6 +24,19 @@ enum class Precision
     float64,
 };
 
+/** A plugin parameter set on the command line: by its option (--pre-delay 10)
+    or by --set NAME=VALUE. */
+struct ParameterSetting
+{
+    /** The parameter table's ID. */
+    std::string_view id;
+    /** In the parameter's own unit (ms, Hz, dB, percent; a switch 0 or 1, a
+        choice its index), within its range. */
+    double value = 0.0;
+    /** How the user wrote it, for messages: "--pre-delay", "--set mix=0". */
+    std::string givenAs;
+};
+
 /** Everything `partita render` was asked to do; defaults are the documented
     defaults of the command line. */
 struct RenderOptions
@@ -32,6 +47,13 @@ struct RenderOptions
         parameters and IR instead of --ir and the mix options. */
     std::filesystem::path state;
     std::filesystem::path output;
+
+    /** The plugin parameters given (ParameterOptions.h), in the order given.
+        The exact render takes mix, wet gain and output gain from them (into
+        the fields below); any other one makes a --ir render run the
+        plugin's signal path, and a --state render applies them over the
+        preset's values. */
+    std::vector<ParameterSetting> parameterSettings;
 
     /** Wet share of the output, 0 to 1 (the command line takes percent). */
     double mix = 1.0;

@@ -1,25 +1,58 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "StateRenderCommand.h"
 
+#include "ParameterOptions.h"
 #include "RenderBatch.h"
 #include "RenderTargets.h"
 #include "StateRenderJob.h"
+#include "io/AudioFileError.h"
+#include "io/AudioFileReader.h"
 #include "io/QuotedText.h"
+#include "ir/ImpulseResponseReadLimits.h"
+#include "state/IrReadLimits.h"
 
+#include <memory>
 #include <stdexcept>
+#include <string>
 
 namespace partita
 {
+
+namespace
+{
+/** The job of a --state render, or of a --ir render given plugin controls:
+    the plugin's defaults (but auto gain off) and the IR as the plugin reads
+    a file. */
+StateRenderJob makeJob (const RenderOptions& options)
+{
+    if (!options.state.empty())
+        return StateRenderJob (options.state);
+    // The exact render takes matrices of up to 64 channels; say why this one does not.
+    const auto header = readAudioFileInfo (options.impulseResponse, impulseResponseReadLimits());
+    if (const auto* control = firstPluginPathSetting (options);
+        control != nullptr && header.numChannels > irReadLimits.maxChannels)
+        throw AudioFileError (quoted (options.impulseResponse) + " has " + std::to_string (header.numChannels)
+                              + " channels; the plugin's signal path, which " + control->givenAs
+                              + " selects, takes IRs of 1, 2 or 4 (the exact render, without plugin controls, "
+                                "takes channel matrices)");
+    auto impulseResponse = std::make_shared<const AudioClip> (readAudioFile (options.impulseResponse, irReadLimits));
+    return StateRenderJob (commandLineParameterDefaults(), std::move (impulseResponse),
+                           options.impulseResponse.filename().string());
+}
+} // namespace
 
 int runStateRenderCommand (const RenderOptions& options, std::ostream& out, std::ostream& err)
 {
     const auto targets = resolveRenderTargets (options);
     for (const auto& target : targets.targets)
-        if (isSameFile (target.output, options.state))
+        if (!options.state.empty() && isSameFile (target.output, options.state))
             throw std::runtime_error ("the output " + quoted (target.output) + " is the state " + quoted (options.state)
                                       + "; partita never overwrites its input");
 
-    const StateRenderJob job (options.state);
+    auto job = makeJob (options);
+    auto parameters = job.processorParameters();
+    applyParameterSettings (parameters, options.parameterSettings);
+    job.setProcessorParameters (parameters);
     for (const auto& warning : job.warnings())
         err << "partita: warning: " << quoted (options.state) << ": " << warning << '\n';
 
@@ -28,7 +61,7 @@ int runStateRenderCommand (const RenderOptions& options, std::ostream& out, std:
     // One file at a time: each render runs the plugin's processor, whose
     // background planning already uses the other cores.
     settings.fileThreads = 1;
-    settings.failureContext = " with " + quoted (options.state);
+    settings.failureContext = " with " + quoted (options.state.empty() ? options.impulseResponse : options.state);
     const auto overwrite = options.force ? OverwritePolicy::replace : OverwritePolicy::refuse;
 
     return renderBatch (

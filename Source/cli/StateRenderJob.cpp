@@ -51,18 +51,26 @@ StateRenderJob::StateRenderJob (const std::filesystem::path& stateFile)
         problems.push_back (std::move (problem));
 }
 
+StateRenderJob::StateRenderJob (const ProcessorParameters& initialParameters,
+                                std::shared_ptr<const AudioClip> initialImpulseResponse, std::string name)
+    : parameters (initialParameters)
+    , impulseResponse (std::move (initialImpulseResponse))
+    , impulseResponseName (std::move (name))
+{
+}
+
 AudioClip StateRenderJob::render (const AudioClip& input, std::optional<std::size_t> outputChannels,
                                   const ProgressCallback& progress) const
 {
     const auto numInputs = input.numChannels();
     if (numInputs != 1 && numInputs != 2)
-        throw std::invalid_argument ("the plugin's state renders mono or stereo inputs, not "
+        throw std::invalid_argument ("the plugin's signal path renders mono or stereo inputs, not "
                                      + std::to_string (numInputs) + " channels");
 
     const auto irChannels = impulseResponse != nullptr ? impulseResponse->numChannels() : 1;
     const auto numOutputs = outputChannels.value_or (numInputs == 2 || irChannels >= 2 ? 2 : 1);
     if (numOutputs != 1 && numOutputs != 2)
-        throw std::invalid_argument ("the plugin's state renders to 1 or 2 channels, not "
+        throw std::invalid_argument ("the plugin's signal path renders to 1 or 2 channels, not "
                                      + std::to_string (numOutputs));
 
     ConvolverProcessor processor (RebuildMode::synchronous);

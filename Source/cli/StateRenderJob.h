@@ -15,10 +15,11 @@
 namespace partita
 {
 
-/** `partita render --state`: renders with the plugin's own signal path, a
-    ConvolverProcessor in synchronous mode (IR chain, engine, filters, width,
-    mix and gains) set up from a saved plugin state, so that the output nulls
-    against the plugin's for the same input.
+/** `partita render --state` (and `--ir` with plugin controls): renders with
+    the plugin's own signal path, a ConvolverProcessor in synchronous mode (IR
+    chain, engine, filters, width, mix and gains) set up from a saved plugin
+    state or from parameters and an IR, so that the output nulls against the
+    plugin's for the same input.
 
     Buses as the plugin's: a mono input renders to mono or (default when the
     IR has two or more channels) stereo; a stereo input to stereo. The output
@@ -34,6 +35,16 @@ public:
         readable) or AudioFileError (its IR cannot be restored) with one line
         naming the file. */
     explicit StateRenderJob (const std::filesystem::path& stateFile);
+
+    /** The plugin's signal path with these parameters and this IR (at its
+        own rate; the processor resamples it as the plugin does), for a --ir
+        render given plugin controls. */
+    StateRenderJob (const ProcessorParameters& parameters, std::shared_ptr<const AudioClip> impulseResponse,
+                    std::string impulseResponseName);
+
+    /** The parameters it renders with: the state's, until changed. */
+    [[nodiscard]] const ProcessorParameters& processorParameters() const noexcept { return parameters; }
+    void setProcessorParameters (const ProcessorParameters& newParameters) noexcept { parameters = newParameters; }
 
     /** What was damaged or replaced in the state but did not stop it, one
         line each, for warnings. */

@@ -5,6 +5,7 @@
 
 #include "cli/HelpText.h"
 #include "cli/InfoOptionTable.h"
+#include "cli/ParameterOptions.h"
 #include "cli/UsageError.h"
 
 #include <gtest/gtest.h>
@@ -91,13 +92,16 @@ TEST (RenderOptionTable, TheStateUsageLineAndItsSectionMatchTheRowsKinds)
 {
     const auto help = renderHelp();
     const auto stateUsage = help.substr (help.find ("partita render INPUT... --state"));
-    const auto usageLine = stateUsage.substr (0, stateUsage.find ('\n'));
+    // The state's usage runs on to the blank line that ends the usage.
+    const auto usageLine = stateUsage.substr (0, stateUsage.find ("\n\n"));
+    EXPECT_NE (usageLine.find ("[plugin controls]"), std::string::npos);
 
     std::vector<std::string> irOnly;
     for (const auto& option : renderOptionTable())
     {
         const auto& spec = option.spec;
-        if (spec.longName == "--help")
+        // The plugin controls take part in both kinds, as "[plugin controls]".
+        if (spec.longName == "--help" || spec.section == pluginControlsSection())
             continue;
         const auto shortest = spec.shortName.empty() ? spec.longName : spec.shortName;
         const bool inStateUsage = usageLine.find (std::string (" ").append (shortest).append (" ")) != std::string::npos
@@ -106,9 +110,10 @@ TEST (RenderOptionTable, TheStateUsageLineAndItsSectionMatchTheRowsKinds)
         if ((spec.modes & stateRender) == 0)
             irOnly.emplace_back (spec.longName);
     }
-    // "Or, instead of --ir and the options from --mix to --precision:"
-    const std::vector<std::string> documented { "--ir",        "--mix",  "--wet-gain", "--dry-gain", "--gain",
-                                                "--normalize", "--mode", "--method",   "--precision" };
+    // "Or, instead of --ir and the options from --dry-gain to --precision:"
+    const std::vector<std::string> documented {
+        "--ir", "--dry-gain", "--normalize", "--mode", "--method", "--precision"
+    };
     EXPECT_EQ (irOnly, documented);
 }
 
@@ -123,9 +128,11 @@ TEST (RenderOptionTable, AnIrOnlyOptionWithStateIsRefusedAndEachKindNeedsItsOpti
                                              "-o",     "o.wav",   std::string (spec.longName) };
         if (spec.value == OptionValue::required)
             arguments.emplace_back (spec.choices ? std::string (spec.choices->all.front()) : "1");
-        EXPECT_EQ (usageErrorOf (arguments), "option " + std::string (spec.longName)
-                                                 + " cannot be combined with --state: the state holds the IR and "
-                                                   "the plugin's settings");
+        const auto why = spec.exactRenderOnly.empty() ? std::string ("the state holds the IR and the plugin's settings")
+                                                      : "the state renders through the plugin's signal path, and "
+                                                            + std::string (spec.exactRenderOnly);
+        EXPECT_EQ (usageErrorOf (arguments),
+                   "option " + std::string (spec.longName) + " cannot be combined with --state: " + why);
     }
     EXPECT_EQ (usageErrorOf ({ "in.wav", "--state", "s.partita" }),
                "missing -o OUTPUT: the output file (or folder, for several inputs)");

@@ -49,14 +49,14 @@ AudioClip clipOf (const std::vector<std::vector<float>>& channels, double rate)
 }
 } // namespace
 
-TEST (StateRenderOptions, StateTakesThePlaceOfTheIrAndTheMixOptions)
+TEST (StateRenderOptions, StateTakesThePlaceOfTheIrAndTheExactRendersOptions)
 {
     const auto command = parse ({ "render", "in.wav", "--state", "vocal.partita", "-o", "out.wav", "--format", "24" });
     EXPECT_EQ (command.render.state, "vocal.partita");
     EXPECT_TRUE (command.render.impulseResponse.empty());
 
     for (const auto& extra : std::vector<std::vector<std::string>> {
-             { "--ir", "x.wav" }, { "--mix", "50" }, { "--gain", "-3" }, { "--normalize" }, { "--mode", "same" } })
+             { "--ir", "x.wav" }, { "--dry-gain", "-3" }, { "--normalize" }, { "--mode", "same" } })
     {
         std::vector<std::string> arguments { "render", "in.wav", "--state", "s.partita", "-o", "o.wav" };
         arguments.insert (arguments.end(), extra.begin(), extra.end());

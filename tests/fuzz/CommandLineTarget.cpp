@@ -3,6 +3,7 @@
 
 #include "cli/CommandLineParser.h"
 #include "cli/UsageError.h"
+#include "processor/ParameterTable.h"
 
 #include <cmath>
 #include <string>
@@ -39,6 +40,14 @@ void checkCommandLine (std::span<const std::uint8_t> bytes)
             for (const double gain : { render.wetGainDb, render.dryGainDb, render.outputGainDb })
                 if (! std::isfinite (gain))
                     throw ContractViolation ("a non-finite gain was accepted");
+            // A plugin control is refused outside its row's range, never clamped.
+            for (const auto& setting : render.parameterSettings)
+            {
+                const auto* row = findParameter (setting.id);
+                if (row == nullptr || ! (setting.value >= static_cast<double> (row->range.minimum)
+                                         && setting.value <= static_cast<double> (row->range.maximum)))
+                    throw ContractViolation ("a plugin control outside its range was accepted");
+            }
         }
     }
     catch (const UsageError& error)
