@@ -6,6 +6,7 @@
 #include "RenderJob.h"
 #include "RenderPlan.h"
 #include "RenderTargets.h"
+#include "StandardStreamRender.h"
 #include "StateRenderCommand.h"
 #include "StreamingRenderJob.h"
 #include "UsageError.h"
@@ -120,10 +121,16 @@ int renderWithImpulseResponse (const RenderOptions& options, std::ostream& out, 
 
 int runRenderCommand (const RenderOptions& options, std::ostream& out, std::ostream& err)
 {
+    const auto renderFiles = [] (const RenderOptions& fileOptions, std::ostream& fileOut, std::ostream& fileErr)
+    {
+        return fileOptions.state.empty() ? renderWithImpulseResponse (fileOptions, fileOut, fileErr)
+                                         : runStateRenderCommand (fileOptions, fileOut, fileErr);
+    };
     try
     {
-        return options.state.empty() ? renderWithImpulseResponse (options, out, err)
-                                     : runStateRenderCommand (options, out, err);
+        if (usesStandardStreams (options))
+            return renderThroughStandardStreams (options, out, err, renderFiles);
+        return renderFiles (options, out, err);
     }
     catch (const UsageError&)
     {

@@ -31,11 +31,20 @@ std::string shellQuoted (const std::string& text)
 
 CliResult runPartita (const std::vector<std::string>& arguments)
 {
+    return runPartitaWithPipedInput ({}, arguments);
+}
+
+CliResult runPartitaWithPipedInput (const std::filesystem::path& standardInput,
+                                    const std::vector<std::string>& arguments)
+{
     const TemporaryDirectory scratch;
     const auto outPath = scratch / "partita-stdout.txt";
     const auto errPath = scratch / "partita-stderr.txt";
 
-    std::string command = shellQuoted (PARTITA_CLI_PATH);
+    std::string command;
+    if (!standardInput.empty())
+        command = "cat " + shellQuoted (standardInput.string()) + " | ";
+    command.append (shellQuoted (PARTITA_CLI_PATH));
     for (const auto& argument : arguments)
     {
         command.push_back (' ');
@@ -45,7 +54,8 @@ CliResult runPartita (const std::vector<std::string>& arguments)
     command.append (shellQuoted (outPath.string()));
     command.append (" 2>");
     command.append (shellQuoted (errPath.string()));
-    command.append (" </dev/null");
+    if (standardInput.empty())
+        command.append (" </dev/null");
 
     const int status = std::system (command.c_str());
 
