@@ -14,6 +14,7 @@
 #include <new>
 #include <optional>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <unistd.h>
 #include <utility>
@@ -177,6 +178,9 @@ int runInfoCommand (const InfoOptions& options, std::ostream& out, std::ostream&
             auto readFrom = path;
             if (namesStandardStream (path))
             {
+                if (isTerminal (STDIN_FILENO))
+                    throw std::runtime_error ("standard input is a terminal, not audio; pipe or redirect a file "
+                                              "into it");
                 standardInput = std::make_unique<StandardInputCopy>();
                 copyDescriptorToFile (STDIN_FILENO, standardInput->path);
                 readFrom = standardInput->path;

@@ -59,6 +59,9 @@ int renderThroughStandardStreams (const RenderOptions& options, std::ostream& ou
         throw std::runtime_error ("standard output is a terminal, not a place for audio; redirect it to a file "
                                   "or a pipe, or name the output with -o");
 
+    if (standardInputsNamed (options) == 1 && isTerminal (STDIN_FILENO))
+        throw std::runtime_error ("standard input is a terminal, not audio; pipe or redirect a file into it");
+
     const ScratchFolder scratch;
     auto local = options;
     std::optional<std::filesystem::path> inputCopy;

@@ -32,7 +32,8 @@ bool usesStandardStreams (const RenderOptions& options);
     than the temporary files.
 
     Throws UsageError for "-" read twice, or -o - with several inputs;
-    std::runtime_error when standard output is a terminal or a copy fails. */
+    std::runtime_error when standard input or output is a terminal (no
+    audio comes from or goes to one) or a copy fails. */
 int renderThroughStandardStreams (const RenderOptions& options, std::ostream& out, std::ostream& err,
                                   const RenderRunner& render);
 

@@ -89,7 +89,10 @@ ContainerHeader walkWave (std::ifstream& stream, std::uint64_t fileSize, bool bi
         else if (hasId (header.data(), "data"))
         {
             result.dataOffset = position + 8;
-            if (size != 0xFFFFFFFFu)
+            // Writers to a pipe cannot come back to fill in the size: they
+            // leave 0xFFFFFFFF (ffmpeg, libsndfile) or 0x7FFFF000 (SoX's
+            // MS_UNSPEC, "unspecified data length").
+            if (size != 0xFFFFFFFFu && size != 0x7FFFF000u)
                 result.declaredDataBytes = size;
             else if (sixtyFourBit && ds64DataSize.has_value())
                 result.declaredDataBytes = ds64DataSize;

@@ -27,7 +27,7 @@ struct ContainerHeader
     std::optional<std::uint64_t> dataOffset;
 
     /** WAV, Wave64 and CAF: the size of the data chunk. Empty when the writer left it open
-        (0xFFFFFFFF, as streaming writers do). */
+        (0xFFFFFFFF, or SoX's 0x7FFFF000, as writers to a pipe do). */
     std::optional<std::uint64_t> declaredDataBytes;
 
     /** AIFF: numSampleFrames from the COMM chunk. */

@@ -157,6 +157,23 @@ TEST (OtherContainers, ATruncatedRf64OrCafIsRefused)
     }
 }
 
+TEST (OtherContainers, AWavFromSoxThroughAPipeIsReadToItsEndNotCalledTruncated)
+{
+    // SoX writing to a pipe cannot seek back to the header, and leaves the
+    // data size at its "unspecified" mark, 0x7FFFF000 bytes.
+    const test::TemporaryDirectory folder;
+    const auto path = folder / "from_sox_pipe.wav";
+    constexpr std::uint32_t unspecifiedFrames = 0x7FFFF000u / 2; // mono, 16-bit
+    test::writeBytes (path, test::handMadeWav (1, 48000, 16, unspecifiedFrames, 4800));
+
+    const auto clip = readAudioFile (path);
+    EXPECT_EQ (clip.numFrames(), 4800u);
+
+    // One byte more and it is a size like any other: a cut file.
+    test::writeBytes (path, test::handMadeWav (1, 48000, 16, unspecifiedFrames + 1, 4800));
+    EXPECT_THAT (test::audioFileErrorOf ([&] { (void)readAudioFile (path); }), HasSubstr ("is truncated"));
+}
+
 TEST (OutputContainer, AWavOutputBecomesRf64ExactlyWhenItsDataPassesWhatA32BitRiffSizeHolds)
 {
     // A RIFF chunk counts its bytes in 32 bits: 2^32 - 1 at most, and the
