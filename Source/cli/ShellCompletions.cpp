@@ -10,18 +10,6 @@ namespace partita
 
 namespace
 {
-std::string joined (const std::vector<std::string_view>& words)
-{
-    std::string text;
-    for (const auto word : words)
-    {
-        if (!text.empty())
-            text += ' ';
-        text += word;
-    }
-    return text;
-}
-
 /** Every spelling of an option: "-o --output", "--normalize --normalise". */
 std::vector<std::string_view> spellingsOf (const OptionSpec& spec)
 {
@@ -31,18 +19,6 @@ std::vector<std::string_view> spellingsOf (const OptionSpec& spec)
     if (!spec.otherSpelling.empty())
         names.push_back (spec.otherSpelling);
     return names;
-}
-
-std::string joinedWith (const std::vector<std::string_view>& words, char separator)
-{
-    std::string text;
-    for (const auto word : words)
-    {
-        if (!text.empty())
-            text += separator;
-        text += word;
-    }
-    return text;
 }
 
 std::string firstLine (std::string_view text)
@@ -63,10 +39,10 @@ std::string bashCommandCase (const Command& command)
         if (row->value == OptionValue::none)
             continue;
 
-        text += "                " + joinedWith (names, '|') + ")\n";
+        text += "                " + joinedList (names, "|") + ")\n";
         if (row->choices)
         {
-            text += "                    _partita_words \"" + joined (row->choices->documented) + "\"\n";
+            text += "                    _partita_words \"" + joinedList (row->choices->documented, " ") + "\"\n";
             // An optional value may also be left out: an input follows.
             if (row->value == OptionValue::optional)
                 text += "                    _partita_files\n";
@@ -80,7 +56,7 @@ std::string bashCommandCase (const Command& command)
     text += "            esac\n"
             "            if [[ \"$current\" == -* ]]; then\n"
             "                _partita_words \""
-            + joined (allNames)
+            + joinedList (allNames, " ")
             + "\"\n"
               "            else\n"
               "                _partita_files\n"
@@ -98,7 +74,7 @@ std::string zshOptionSpecs (const OptionSpec& spec)
     std::string action (spec.value == OptionValue::optional ? "::" : ":");
     action.append (valueName).append (":");
     if (spec.choices)
-        action.append ("(").append (joined (spec.choices->documented)).append (")");
+        action.append ("(").append (joinedList (spec.choices->documented, " ")).append (")");
     else if (spec.valueIsPath)
         action.append ("_files");
     else
@@ -174,7 +150,7 @@ _partita()
     case "$command" in
         "")
             _partita_words ")"
-                         + joined (commandNames) + R"( --help --version"
+                         + joinedList (commandNames, " ") + R"( --help --version"
             ;;
 )";
     for (const auto& command : commandTable())

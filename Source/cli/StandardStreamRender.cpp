@@ -4,7 +4,6 @@
 #include "ScratchFolder.h"
 #include "StandardStreams.h"
 #include "UsageError.h"
-#include "io/QuotedText.h"
 
 #include <algorithm>
 #include <optional>
