@@ -3,6 +3,7 @@
 
 #include "CommandTable.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace partita
@@ -21,9 +22,15 @@ std::vector<std::string_view> spellingsOf (const OptionSpec& spec)
     return names;
 }
 
-std::string firstLine (std::string_view text)
+/** The help's first sentence, its lines joined: a completion menu has one
+    line for it. */
+std::string firstSentence (std::string_view text)
 {
-    return std::string (text.substr (0, text.find ('\n')));
+    std::string joinedText (text);
+    std::replace (joinedText.begin(), joinedText.end(), '\n', ' ');
+    if (const auto end = joinedText.find (". "); end != std::string::npos)
+        joinedText.resize (end + 1);
+    return joinedText;
 }
 
 std::string bashCommandCase (const Command& command)
@@ -99,11 +106,11 @@ std::string zshOptionSpecs (const OptionSpec& spec)
 std::string zshDescription (std::string_view help)
 {
     std::string text;
-    for (const char c : firstLine (help))
+    for (const char c : firstSentence (help))
     {
         if (c == '\'')
             text += "'\\''";
-        else if (c == '[' || c == ']' || c == ':' || c == '\\')
+        else if (c == '[' || c == ']' || c == '\\')
             text += std::string ("\\") + c;
         else
             text += c;

@@ -18,9 +18,9 @@ namespace partita
 std::string bashCompletion();
 std::string zshCompletion();
 
-/** The first line of an option's help, made safe inside a single-quoted
-    zsh _arguments description ('[' and ']' and ':' escaped, quotes closed
-    and reopened). */
+/** The first sentence of an option's help, made safe inside a
+    single-quoted zsh _arguments description ('[', ']' and '\\' escaped,
+    quotes closed and reopened). */
 std::string zshDescription (std::string_view help);
 
 } // namespace partita

@@ -147,7 +147,7 @@ TEST_F (ShellCompletions, ZshScriptNamesEveryOptionAndChoice)
             }
         }
     }
-    EXPECT_EQ (zshDescription ("it's [x]: y\nsecond line"), "it'\\''s \\[x\\]\\: y");
+    EXPECT_EQ (zshDescription ("it's [x]: y\non two lines. Then more"), "it'\\''s \\[x\\]: y on two lines.");
 }
 
 TEST_F (ShellCompletions, ZshScriptPassesZshsSyntaxCheck)
