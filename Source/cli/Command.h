@@ -3,12 +3,14 @@
 
 #include "CorrelateOptions.h"
 #include "InfoOptions.h"
+#include "OptionSpec.h"
 #include "RenderOptions.h"
 
 #include <ostream>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace partita
 {
@@ -56,6 +58,9 @@ struct Command
     void (*parse) (std::span<const std::string> arguments, ParsedCommand& command);
     /** Runs it and returns the exit status (see runApplication). */
     int (*run) (const ParsedCommand& command, std::ostream& out, std::ostream& err);
+    /** Its option rows: the man page and the shell completions are made
+        from them (ManPage.h, ShellCompletions.h), as its help is. */
+    std::vector<const OptionSpec*> (*options)();
 };
 
 } // namespace partita

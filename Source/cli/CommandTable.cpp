@@ -22,18 +22,21 @@ constexpr std::array commands {
               [] (std::span<const std::string> arguments, ParsedCommand& command)
               { command.render = parseRenderArguments (arguments); },
               [] (const ParsedCommand& command, std::ostream& out, std::ostream& err)
-              { return runRenderCommand (command.render, out, err); } },
+              { return runRenderCommand (command.render, out, err); },
+              [] { return specsOf (renderOptionTable()); } },
     Command { CommandKind::info, "info", "partita info FILE...", infoSummary, infoHelp,
               [] (std::span<const std::string> arguments, ParsedCommand& command)
               { command.info = parseInfoArguments (arguments); },
               [] (const ParsedCommand& command, std::ostream& out, std::ostream& err)
-              { return runInfoCommand (command.info, out, err); } },
+              { return runInfoCommand (command.info, out, err); },
+              [] { return specsOf (infoOptionTable()); } },
     Command { CommandKind::correlate, "correlate", "partita correlate A B [-o OUTPUT] [options]", correlateSummary,
               correlateHelp,
               [] (std::span<const std::string> arguments, ParsedCommand& command)
               { command.correlate = parseCorrelateArguments (arguments); },
               [] (const ParsedCommand& command, std::ostream& out, std::ostream& err)
-              { return runCorrelateCommand (command.correlate, out, err); } },
+              { return runCorrelateCommand (command.correlate, out, err); },
+              [] { return specsOf (correlateOptionTable()); } },
 };
 } // namespace
 

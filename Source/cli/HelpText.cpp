@@ -43,21 +43,38 @@ std::string generalHelp()
     for (const auto& command : commandTable())
         usage.append ("  ").append (command.synopsis).append ("\n");
 
-    return "partita - convolve audio files with an impulse response (partitioned FFT convolution)\n\n"
-           "Usage:\n"
-           + usage
+    std::string examples;
+    for (const auto& example : generalExamples())
+        examples.append ("  ").append (example).append ("\n");
+
+    return "partita - " + std::string (programPurpose()) + "\n\n" + "Usage:\n" + usage
            + "  partita --help | --version\n"
              "  partita COMMAND --help\n\n"
-           + commandsSection() + R"(
-Examples:
-  partita render dry.wav --ir hall.wav -o wet.wav
-  partita render take1.wav take2.wav --ir plate.flac -o renders/ --mix 30
-  partita info hall.wav wet.wav
-  partita correlate room_mic.wav close_mic.wav
+           + commandsSection() + "\nExamples:\n" + examples + "\n" + wrapText (exitStatusText(), 72, 0);
+}
 
-Exit status: 0 on success, 1 when a file could not be read, rendered or
-written, 2 when the command line is wrong.
-)";
+std::string_view programPurpose()
+{
+    return "convolve audio files with an impulse response (partitioned FFT convolution)";
+}
+
+std::span<const std::string_view> generalExamples()
+{
+    static constexpr std::string_view examples[] = {
+        "partita render dry.wav --ir hall.wav -o wet.wav",
+        "partita render take1.wav take2.wav --ir plate.flac -o renders/ --mix 30",
+        "partita render --ir hall.wav - -o - < dry.wav > wet.wav",
+        "partita info hall.wav wet.wav",
+        "partita info --json renders/*.wav",
+        "partita correlate room_mic.wav close_mic.wav",
+    };
+    return examples;
+}
+
+std::string exitStatusText()
+{
+    return "Exit status: 0 on success, 1 when a file could not be read, rendered or written, 2 when the command "
+           "line is wrong.";
 }
 
 std::string renderSummary()
@@ -88,6 +105,10 @@ sample rate (libsoxr, high quality) when the rates differ; the output has the
 input's rate. Outputs are written to a temporary file and renamed when
 complete, so a failed render never leaves a partial file behind.
 
+'-' reads standard input (as one INPUT, the IR or the preset; once), and
+-o - writes the output to standard output: WAV, 32-bit float unless --format
+says otherwise (Ogg for --format vorbis); the report then goes to stderr.
+
 )" + formatOptionSections (specsOf (renderOptionTable()))
            + R"(
 After rendering, each output gets a line on stdout with its channels, rate,
@@ -107,7 +128,8 @@ Examples:
 
 std::string infoSummary()
 {
-    return "Show the format, channels, rate, length, and the peak and RMS level of each channel of audio files.";
+    return "Show the format, channels, rate, length, and the peak and RMS level of each channel of audio files, "
+           "as text or as JSON (--json).";
 }
 
 std::string infoHelp()
@@ -120,13 +142,16 @@ Usage:
 For each file: its path, container and sample format, channels, sample rate,
 length in frames and seconds, and per channel the peak level (dBFS and linear)
 and the RMS level (dBFS). A file that cannot be read gets one line on stderr
-and the exit status becomes 1; the others are still described.
+and the exit status becomes 1; the others are still described. '-' reads
+standard input. WAV, RF64, W64, AIFF, CAF, FLAC and Ogg, and whatever else
+libsndfile reads.
 
 )" + formatOptionSections (specsOf (infoOptionTable()))
            + R"(
 Examples:
   partita info hall.wav
   partita info renders/*.wav
+  partita info --json hall.wav | jq .peak_dbfs
 )";
 }
 

@@ -1,13 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <span>
 #include <string>
+#include <string_view>
 
 namespace partita
 {
 
 /** `partita --help`: the commands from the command table, with examples. */
 std::string generalHelp();
+
+/** What partita does, in a phrase: the help's and the man page's NAME line. */
+std::string_view programPurpose();
+/** The general help's examples, also the man page's. */
+std::span<const std::string_view> generalExamples();
+/** The exit statuses, one paragraph, for the help and the man page. */
+std::string exitStatusText();
 
 /** `partita render --help`: every option of the render table, and examples. */
 std::string renderHelp();

@@ -2,19 +2,60 @@
 #include "InfoCommand.h"
 
 #include "ChannelStatistics.h"
+#include "JsonWriter.h"
+#include "ScratchFolder.h"
+#include "StandardStreams.h"
 #include "io/AudioFileReader.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <memory>
 #include <new>
+#include <optional>
 #include <sstream>
+#include <stdexcept>
 #include <string>
+#include <unistd.h>
+#include <utility>
+#include <vector>
 
 namespace partita
 {
 
 namespace
 {
+/** Everything `partita info` says about one file, measured once and then
+    printed as text or as JSON. */
+struct FileFacts
+{
+    /** The name as given on the command line ("-" for standard input). */
+    std::string name;
+    AudioFileInfo info;
+    std::uint64_t frames = 0;
+    double sampleRate = 0.0;
+    std::vector<ChannelStatistics> channels;
+
+    [[nodiscard]] double seconds() const noexcept
+    {
+        return sampleRate > 0.0 ? static_cast<double> (frames) / sampleRate : 0.0;
+    }
+    [[nodiscard]] double peak() const noexcept
+    {
+        double largest = 0.0;
+        for (const auto& channel : channels)
+            largest = std::max (largest, channel.peak);
+        return largest;
+    }
+};
+
+/** A file that could not be described, and why. */
+struct FileFailure
+{
+    std::string name;
+    std::string message;
+};
+
 std::string withDecimals (double value, int decimals)
 {
     char text[64] = {};
@@ -22,57 +63,165 @@ std::string withDecimals (double value, int decimals)
     return text;
 }
 
-std::string describeFile (const std::filesystem::path& path)
+FileFacts measureFile (const std::filesystem::path& path, const std::string& name)
 {
-    const auto info = readAudioFileInfo (path);
+    FileFacts facts;
+    facts.name = name;
+    facts.info = readAudioFileInfo (path);
     const auto clip = readAudioFile (path);
+    facts.frames = clip.numFrames();
+    facts.sampleRate = clip.sampleRate;
+    for (const auto& channel : clip.channels)
+        facts.channels.push_back (measureChannel (channel));
+    return facts;
+}
 
-    const double rate = clip.sampleRate;
-    const double seconds = rate > 0.0 ? static_cast<double> (clip.numFrames()) / rate : 0.0;
-
+std::string textOf (const FileFacts& facts)
+{
+    const double rate = facts.sampleRate;
     std::ostringstream text;
-    text << path.string() << '\n'
-         << "  format:      " << info.formatName << ", " << info.sampleFormat << '\n'
-         << "  channels:    " << clip.numChannels() << '\n'
+    text << facts.name << '\n'
+         << "  format:      " << facts.info.formatName << ", " << facts.info.sampleFormat << '\n'
+         << "  channels:    " << facts.channels.size() << '\n'
          << "  sample rate: " << withDecimals (rate, std::floor (rate) == rate ? 0 : 3) << " Hz\n"
-         << "  length:      " << clip.numFrames() << " frames, " << withDecimals (seconds, 3) << " s\n";
+         << "  length:      " << facts.frames << " frames, " << withDecimals (facts.seconds(), 3) << " s\n";
 
-    for (std::size_t channel = 0; channel < clip.numChannels(); ++channel)
+    for (std::size_t channel = 0; channel < facts.channels.size(); ++channel)
     {
-        const auto statistics = measureChannel (clip.channels[channel]);
+        const auto& statistics = facts.channels[channel];
         text << "  channel " << channel + 1 << ":" << (channel + 1 < 10 ? "   " : "  ") << "peak "
              << formatDecibels (gainToDecibels (statistics.peak)) << " dBFS (" << withDecimals (statistics.peak, 6)
              << "), RMS " << formatDecibels (gainToDecibels (statistics.rms)) << " dBFS\n";
     }
     return text.str();
 }
+
+/** The keys are documented in docs/cli.md: keep them stable. Levels of
+    silence are -infinity dB, which JSON cannot hold: they are null. */
+void writeJson (JsonWriter& json, const FileFacts& facts)
+{
+    json.beginObject();
+    json.key ("file");
+    json.value (facts.name);
+    json.key ("format");
+    json.value (facts.info.formatName);
+    json.key ("sample_format");
+    json.value (facts.info.sampleFormat);
+    json.key ("channels");
+    json.value (static_cast<std::uint64_t> (facts.channels.size()));
+    json.key ("sample_rate_hz");
+    json.value (facts.sampleRate);
+    json.key ("frames");
+    json.value (facts.frames);
+    json.key ("duration_s");
+    json.value (facts.seconds());
+    json.key ("peak_dbfs");
+    json.value (gainToDecibels (facts.peak()));
+    json.key ("peak_linear");
+    json.value (facts.peak());
+    json.key ("channel_levels");
+    json.beginArray();
+    for (const auto& channel : facts.channels)
+    {
+        json.beginObject();
+        json.key ("peak_dbfs");
+        json.value (gainToDecibels (channel.peak));
+        json.key ("peak_linear");
+        json.value (channel.peak);
+        json.key ("rms_dbfs");
+        json.value (gainToDecibels (channel.rms));
+        json.key ("samples_beyond_full_scale");
+        json.value (static_cast<std::uint64_t> (channel.samplesBeyondFullScale));
+        json.endObject();
+    }
+    json.endArray();
+    json.endObject();
+}
+
+void writeJson (JsonWriter& json, const FileFailure& failure)
+{
+    json.beginObject();
+    json.key ("file");
+    json.value (failure.name);
+    json.key ("error");
+    json.value (failure.message);
+    json.endObject();
+}
+
+/** Standard input, kept in a file: a pipe can be read only once, and the
+    reader needs to seek. */
+struct StandardInputCopy
+{
+    ScratchFolder folder;
+    std::filesystem::path path = folder / "standard-input";
+};
 } // namespace
 
 int runInfoCommand (const InfoOptions& options, std::ostream& out, std::ostream& err)
 {
     int status = 0;
-    bool first = true;
+    bool firstText = true;
+    JsonWriter json;
+    const bool jsonArray = options.files.size() > 1;
+    if (options.json && jsonArray)
+        json.beginArray();
+
+    std::unique_ptr<StandardInputCopy> standardInput;
 
     for (const auto& path : options.files)
     {
+        const auto name = path.string();
+        std::optional<FileFacts> facts;
+        std::string error;
         try
         {
-            const auto description = describeFile (path);
-            if (!first)
-                out << '\n';
-            out << description;
-            first = false;
+            auto readFrom = path;
+            if (namesStandardStream (path))
+            {
+                if (isTerminal (STDIN_FILENO))
+                    throw std::runtime_error ("standard input is a terminal, not audio; pipe or redirect a file "
+                                              "into it");
+                standardInput = std::make_unique<StandardInputCopy>();
+                copyDescriptorToFile (STDIN_FILENO, standardInput->path);
+                readFrom = standardInput->path;
+            }
+            facts = measureFile (readFrom, name);
         }
         catch (const std::bad_alloc&)
         {
-            err << "partita: error: out of memory while reading " << path.string() << '\n';
-            status = 1;
+            error = "out of memory while reading " + name;
         }
         catch (const std::exception& failure)
         {
-            err << "partita: error: " << failure.what() << '\n';
-            status = 1;
+            error = failure.what();
         }
+        if (standardInput != nullptr && namesStandardStream (path))
+            error = namingStandardStream (std::move (error), standardInput->path, "standard input");
+
+        if (!facts)
+        {
+            err << "partita: error: " << error << '\n';
+            status = 1;
+            if (options.json)
+                writeJson (json, FileFailure { name, error });
+            continue;
+        }
+        if (options.json)
+        {
+            writeJson (json, *facts);
+            continue;
+        }
+        if (!firstText)
+            out << '\n';
+        out << textOf (*facts);
+        firstText = false;
+    }
+
+    if (options.json)
+    {
+        if (jsonArray)
+            json.endArray();
+        out << json.text() << '\n';
     }
     out.flush();
     return status;

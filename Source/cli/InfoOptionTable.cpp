@@ -2,8 +2,10 @@
 #include "InfoOptionTable.h"
 
 #include "OptionScanner.h"
+#include "StandardStreams.h"
 #include "UsageError.h"
 
+#include <algorithm>
 #include <array>
 
 namespace partita
@@ -11,10 +13,14 @@ namespace partita
 
 namespace
 {
-const std::array<Option<InfoOptions>, 1>& rows()
+const std::array<Option<InfoOptions>, 2>& rows()
 {
-    // Answered before parsing (see CommandLineParser): listed, never applied.
-    static const std::array<Option<InfoOptions>, 1> table { {
+    static const std::array<Option<InfoOptions>, 2> table { {
+        { { .longName = "--json",
+            .help = "Print JSON for scripts: one object per file, an\n"
+                    "array of them for several files (see docs/cli.md)." },
+          [] (InfoOptions& o, const OptionSpec&, std::string_view) { o.json = true; } },
+        // Answered before parsing (see CommandLineParser): listed, never applied.
         { { .longName = "--help", .shortName = "-h", .help = "Show this help." }, nullptr },
     } };
     return table;
@@ -34,6 +40,8 @@ InfoOptions parseInfoArguments (std::span<const std::string> arguments)
 
     if (options.files.empty())
         throw UsageError ("no files given");
+    if (std::count_if (options.files.begin(), options.files.end(), namesStandardStream) > 1)
+        throw UsageError ("standard input ('-') can be read only once");
     return options;
 }
 

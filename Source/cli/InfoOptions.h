@@ -10,7 +10,10 @@ namespace partita
 /** What `partita info` was asked to look at. */
 struct InfoOptions
 {
+    /** "-" stands for standard input. */
     std::vector<std::filesystem::path> files;
+    /** --json: one JSON object per file (an array for several), for scripts. */
+    bool json = false;
 };
 
 } // namespace partita

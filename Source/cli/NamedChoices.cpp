@@ -35,16 +35,21 @@ std::string spokenList (std::span<const std::string_view> names)
     return text;
 }
 
-std::string barList (std::span<const std::string_view> names)
+std::string joinedList (std::span<const std::string_view> names, std::string_view separator)
 {
     std::string text;
     for (const auto name : names)
     {
         if (!text.empty())
-            text += '|';
+            text += separator;
         text += name;
     }
     return text;
+}
+
+std::string barList (std::span<const std::string_view> names)
+{
+    return joinedList (names, "|");
 }
 
 } // namespace partita

@@ -86,6 +86,9 @@ std::string spokenList (std::span<const std::string_view> names);
 /** "a|b|c" */
 std::string barList (std::span<const std::string_view> names);
 
+/** The names with `separator` between them: "full same valid" for " ". */
+std::string joinedList (std::span<const std::string_view> names, std::string_view separator);
+
 inline constexpr std::array modeNames {
     NamedChoice<ConvolutionMode> { "full", ConvolutionMode::full },
     NamedChoice<ConvolutionMode> { "same", ConvolutionMode::same },

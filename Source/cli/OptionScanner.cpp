@@ -51,7 +51,9 @@ void OptionScanner::scan (std::span<const std::string> argumentsToScan, const Op
     {
         const std::string_view argument = arguments[position];
 
-        if (onlyOperandsFollow || argument.empty() || argument.front() != '-')
+        // "-" alone is an operand: standard input (or output), which the
+        // command takes or refuses.
+        if (onlyOperandsFollow || argument.empty() || argument.front() != '-' || argument == "-")
         {
             if (argument.empty())
                 throw UsageError (std::string (operandNoun) + " name is empty");
@@ -60,10 +62,6 @@ void OptionScanner::scan (std::span<const std::string> argumentsToScan, const Op
         else if (argument == "--")
         {
             onlyOperandsFollow = true;
-        }
-        else if (argument == "-")
-        {
-            throw UsageError ("reading from standard input is not supported; name " + std::string (operandNoun));
         }
         else
         {

@@ -17,7 +17,8 @@ namespace partita
     rows: options with their values, in the order given, and operands (the
     files), everything after "--" being an operand. Throws UsageError with one
     line for an unknown option, a missing or unwanted value, a valued option
-    given twice (unless repeatable), "-" (standard input) and an empty operand. Rules shared by
+    given twice (unless repeatable), and an empty operand. "-" is an operand
+    (standard input or output): the command decides what it may stand for. Rules shared by
     every command live here; what a value means is the row's apply().
 
     Threading: one thread at a time per object. */

@@ -41,6 +41,8 @@ struct OptionSpec
     /** What a missing value should have been: "option --gain needs a value:
         a gain in dB". */
     std::string_view valueHint = {};
+    /** The value names a file or folder: shells complete it with paths. */
+    bool valueIsPath = false;
     std::optional<ChoiceNames> choices = {};
     /** The value of an optional-value option given bare. */
     std::string_view bareValue = {};

@@ -7,6 +7,7 @@
 #include "RenderJob.h"
 #include "RenderPlan.h"
 #include "RenderTargets.h"
+#include "StandardStreamRender.h"
 #include "StateRenderCommand.h"
 #include "StreamingRenderJob.h"
 #include "UsageError.h"
@@ -121,10 +122,17 @@ int renderWithImpulseResponse (const RenderOptions& options, std::ostream& out, 
 
 int runRenderCommand (const RenderOptions& options, std::ostream& out, std::ostream& err)
 {
+    const auto renderFiles = [] (const RenderOptions& fileOptions, std::ostream& fileOut, std::ostream& fileErr)
+    {
+        const bool exactRender = fileOptions.state.empty() && firstPluginPathSetting (fileOptions) == nullptr;
+        return exactRender ? renderWithImpulseResponse (fileOptions, fileOut, fileErr)
+                           : runStateRenderCommand (fileOptions, fileOut, fileErr);
+    };
     try
     {
-        const bool exactRender = options.state.empty() && firstPluginPathSetting (options) == nullptr;
-        return exactRender ? renderWithImpulseResponse (options, out, err) : runStateRenderCommand (options, out, err);
+        if (usesStandardStreams (options))
+            return renderThroughStandardStreams (options, out, err, renderFiles);
+        return renderFiles (options, out, err);
     }
     catch (const UsageError&)
     {

@@ -34,6 +34,7 @@ const std::array<RenderOption, 13> renderOptions { {
         .value = OptionValue::required,
         .valueName = "IR",
         .valueHint = "an impulse response file",
+        .valueIsPath = true,
         .modes = irRender,
         .requiredIn = irRender,
         .whenMissing = "--ir IR: the impulse response to convolve with",
@@ -47,6 +48,7 @@ const std::array<RenderOption, 13> renderOptions { {
         .value = OptionValue::required,
         .valueName = "PATH",
         .valueHint = "an output file or folder",
+        .valueIsPath = true,
         .modes = bothRenders,
         .requiredIn = bothRenders,
         .whenMissing = "-o OUTPUT: the output file (or folder, for several inputs)",
@@ -57,6 +59,7 @@ const std::array<RenderOption, 13> renderOptions { {
         .value = OptionValue::required,
         .valueName = "PRESET",
         .valueHint = "a Partita preset or plugin state file",
+        .valueIsPath = true,
         .modes = stateRender,
         .section = "Or, instead of --ir and the options from --dry-gain to --precision:",
         .help = "A preset exported by the Partita plugin (or a saved\n"

@@ -2,6 +2,7 @@
 #include "ContainerHeader.h"
 
 #include <array>
+#include <bit>
 #include <cmath>
 #include <fstream>
 #include <limits>
@@ -88,7 +89,10 @@ ContainerHeader walkWave (std::ifstream& stream, std::uint64_t fileSize, bool bi
         else if (hasId (header.data(), "data"))
         {
             result.dataOffset = position + 8;
-            if (size != 0xFFFFFFFFu)
+            // Writers to a pipe cannot come back to fill in the size: they
+            // leave 0xFFFFFFFF (ffmpeg, libsndfile) or 0x7FFFF000 (SoX's
+            // MS_UNSPEC, "unspecified data length").
+            if (size != 0xFFFFFFFFu && size != 0x7FFFF000u)
                 result.declaredDataBytes = size;
             else if (sixtyFourBit && ds64DataSize.has_value())
                 result.declaredDataBytes = ds64DataSize;
@@ -96,6 +100,103 @@ ContainerHeader walkWave (std::ifstream& stream, std::uint64_t fileSize, bool bi
         }
 
         position += 8 + size + (size & 1u);
+    }
+    return result;
+}
+
+/** Sony Wave64: RIFF's layout with 16-byte GUIDs for chunk names and 64-bit
+    sizes that count the 24-byte chunk header, chunks aligned to 8 bytes. The
+    GUIDs of "fmt " and "data" are the four letters followed by this tail. */
+// With the length: the GUIDs hold zero bytes.
+constexpr std::string_view wave64GuidTail { "\xF3\xAC\xD3\x11\x8C\xD1\x00\xC0\x4F\x8E\xDB\x8A", 12 };
+constexpr std::uint64_t wave64ChunkHeader = 24;
+
+bool isWave64Chunk (const char* guid, std::string_view fourLetters) noexcept
+{
+    return hasId (guid, fourLetters) && std::string_view (guid + 4, 12) == wave64GuidTail;
+}
+
+ContainerHeader walkWave64 (std::ifstream& stream, std::uint64_t fileSize)
+{
+    ContainerHeader result;
+    // The "riff" GUID, the file's size, and the "wave" GUID.
+    std::uint64_t position = 40;
+
+    for (int chunk = 0; chunk < maxChunks && position + wave64ChunkHeader <= fileSize; ++chunk)
+    {
+        std::array<char, wave64ChunkHeader> header {};
+        if (!readAt (stream, position, header))
+            break;
+
+        const auto size = readUnsigned (header.data() + 16, 8, false);
+        if (size < wave64ChunkHeader)
+            break;
+
+        if (isWave64Chunk (header.data(), "fmt "))
+        {
+            std::array<char, 8> format {};
+            if (readAt (stream, position + wave64ChunkHeader, format))
+            {
+                result.channels = readUnsigned (format.data() + 2, 2, false);
+                result.sampleRate = static_cast<double> (readUnsigned (format.data() + 4, 4, false));
+            }
+        }
+        else if (isWave64Chunk (header.data(), "data"))
+        {
+            result.dataOffset = position + wave64ChunkHeader;
+            result.declaredDataBytes = size - wave64ChunkHeader;
+            break;
+        }
+
+        // A size that cannot be followed: stop before the sum overflows.
+        if (size > fileSize)
+            break;
+        position += (size + 7u) & ~std::uint64_t { 7u };
+    }
+    return result;
+}
+
+/** Apple CAF: big-endian chunks with 64-bit sizes after an 8-byte file
+    header. The data chunk starts with a 4-byte edit count that its size
+    includes; a size of -1 means "to the end of the file" (a writer that
+    could not seek back). */
+ContainerHeader walkCaf (std::ifstream& stream, std::uint64_t fileSize)
+{
+    constexpr std::uint64_t chunkHeader = 12;
+    constexpr std::uint64_t editCount = 4;
+    ContainerHeader result;
+    std::uint64_t position = 8;
+
+    for (int chunk = 0; chunk < maxChunks && position + chunkHeader <= fileSize; ++chunk)
+    {
+        std::array<char, chunkHeader> header {};
+        if (!readAt (stream, position, header))
+            break;
+
+        const auto size = readUnsigned (header.data() + 4, 8, true);
+
+        if (hasId (header.data(), "desc"))
+        {
+            // sampleRate (float64), formatID, formatFlags, bytesPerPacket,
+            // framesPerPacket, channelsPerFrame, bitsPerChannel
+            std::array<char, 32> description {};
+            if (readAt (stream, position + chunkHeader, description))
+            {
+                result.sampleRate = std::bit_cast<double> (readUnsigned (description.data(), 8, true));
+                result.channels = readUnsigned (description.data() + 24, 4, true);
+            }
+        }
+        else if (hasId (header.data(), "data"))
+        {
+            result.dataOffset = position + chunkHeader + editCount;
+            if (size != ~std::uint64_t { 0 } && size >= editCount)
+                result.declaredDataBytes = size - editCount;
+            break;
+        }
+
+        if (size > fileSize)
+            break;
+        position += chunkHeader + size;
     }
     return result;
 }
@@ -153,6 +254,11 @@ std::optional<ContainerHeader> readContainerHeader (const std::filesystem::path&
         return std::nullopt;
 
     const auto* bytes = header.data();
+    constexpr std::string_view wave64RiffGuid { "riff\x2E\x91\xCF\x11\xA5\xD6\x28\xDB\x04\xC1\x00\x00", 16 };
+    std::array<char, 16> guid {};
+    if (readAt (stream, 0, guid) && std::string_view (guid.data(), guid.size()) == wave64RiffGuid)
+        return walkWave64 (stream, fileSize);
+
     const bool isWave = hasId (bytes + 8, "WAVE");
 
     if (isWave && hasId (bytes, "RIFF"))
@@ -161,6 +267,8 @@ std::optional<ContainerHeader> readContainerHeader (const std::filesystem::path&
         return walkWave (stream, fileSize, true, false);
     if (isWave && (hasId (bytes, "RF64") || hasId (bytes, "BW64")))
         return walkWave (stream, fileSize, false, true);
+    if (hasId (bytes, "caff"))
+        return walkCaf (stream, fileSize);
     if (hasId (bytes, "FORM") && (hasId (bytes + 8, "AIFF") || hasId (bytes + 8, "AIFC")))
         return walkAiff (stream, fileSize);
 

@@ -10,7 +10,7 @@
 namespace partita::detail
 {
 
-/** What the header of a WAV (RIFF, RIFX, RF64, BW64) or AIFF/AIFC file
+/** What the header of a WAV (RIFF, RIFX, RF64, BW64), Sony Wave64, CAF or AIFF/AIFC file
     declares, read by hand rather than through libsndfile.
 
     Two reasons: libsndfile quietly shortens the length of a truncated WAV to
@@ -26,15 +26,15 @@ struct ContainerHeader
     /** Byte offset at which the sample data starts. */
     std::optional<std::uint64_t> dataOffset;
 
-    /** WAV: the size of the data chunk. Empty when the writer left it open
-        (0xFFFFFFFF, as streaming writers do). */
+    /** WAV, Wave64 and CAF: the size of the data chunk. Empty when the writer left it open
+        (0xFFFFFFFF, or SoX's 0x7FFFF000, as writers to a pipe do). */
     std::optional<std::uint64_t> declaredDataBytes;
 
     /** AIFF: numSampleFrames from the COMM chunk. */
     std::optional<std::uint64_t> declaredFrames;
 };
 
-/** Returns nothing for a file that is neither WAV nor AIFF. */
+/** Returns nothing for a file that is neither WAV, Wave64, CAF nor AIFF. */
 std::optional<ContainerHeader> readContainerHeader (const std::filesystem::path& path);
 
 } // namespace partita::detail

@@ -31,6 +31,12 @@ std::string shellQuoted (const std::string& text)
 
 CliResult runPartita (const std::vector<std::string>& arguments)
 {
+    return runPartitaWithPipedInput ({}, arguments);
+}
+
+CliResult runPartitaWithPipedInput (const std::filesystem::path& standardInput,
+                                    const std::vector<std::string>& arguments)
+{
     const TemporaryDirectory scratch;
     const auto outPath = scratch / "partita-stdout.txt";
     const auto errPath = scratch / "partita-stderr.txt";
@@ -38,7 +44,10 @@ CliResult runPartita (const std::vector<std::string>& arguments)
     // scripts/run-permission-tests.sh runs the suite as an unprivileged user
     // on a copy of the binaries, which the build folder may not let it reach.
     const char* const copied = std::getenv ("PARTITA_CLI_PATH");
-    std::string command = shellQuoted (copied != nullptr && *copied != '\0' ? copied : PARTITA_CLI_PATH);
+    std::string command;
+    if (!standardInput.empty())
+        command = "cat " + shellQuoted (standardInput.string()) + " | ";
+    command.append (shellQuoted (copied != nullptr && *copied != '\0' ? copied : PARTITA_CLI_PATH));
     for (const auto& argument : arguments)
     {
         command.push_back (' ');
@@ -48,7 +57,8 @@ CliResult runPartita (const std::vector<std::string>& arguments)
     command.append (shellQuoted (outPath.string()));
     command.append (" 2>");
     command.append (shellQuoted (errPath.string()));
-    command.append (" </dev/null");
+    if (standardInput.empty())
+        command.append (" </dev/null");
 
     const int status = std::system (command.c_str());
 

@@ -25,6 +25,11 @@ struct CliResult
     folders under test see only what partita wrote). */
 CliResult runPartita (const std::vector<std::string>& arguments);
 
+/** As runPartita, with stdin read from the file `standardInput` through a
+    pipe (`cat file | partita ...`), so that partita cannot seek it. */
+CliResult runPartitaWithPipedInput (const std::filesystem::path& standardInput,
+                                    const std::vector<std::string>& arguments);
+
 /** A clip from float channels (the values a float32 WAV holds exactly). */
 AudioClip makeClip (const std::vector<std::vector<float>>& channels, double sampleRate);
 

@@ -328,9 +328,13 @@ TEST (CommandLineParser, RejectsARenderWithoutIrOutputOrInputs)
     EXPECT_NE (usageErrorOf ({ "info" }).find ("no files"), std::string::npos);
 }
 
-TEST (CommandLineParser, RejectsStandardInputAndEmptyNames)
+TEST (CommandLineParser, TakesADashForStandardStreamsAndRejectsEmptyNames)
 {
-    EXPECT_NE (usageErrorOf ({ "render", "-", "--ir", "r.wav", "-o", "o.wav" }).find ("standard input"),
+    const std::vector<std::string> arguments { "render", "-", "--ir", "r.wav", "-o", "-" };
+    const auto parsed = parseCommandLine (arguments);
+    EXPECT_EQ (parsed.render.inputs, std::vector<std::filesystem::path> { "-" });
+    EXPECT_EQ (parsed.render.output, "-");
+    EXPECT_NE (usageErrorOf ({ "info", "-", "-" }).find ("standard input ('-') can be read only once"),
                std::string::npos);
     EXPECT_NE (usageErrorOf ({ "render", "", "--ir", "r.wav", "-o", "o.wav" }).find ("empty"), std::string::npos);
 }

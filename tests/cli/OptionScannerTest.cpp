@@ -94,8 +94,14 @@ TEST (OptionScanner, RefusesWhatNoCommandTakes)
     EXPECT_EQ (errorOf ({ "--name", "-f" }), "option --name needs a value: a name");
     EXPECT_EQ (errorOf ({ "--name", "a", "--name", "b" }), "option --name is given more than once");
     EXPECT_EQ (errorOf ({ "--colour", "--color" }), "option --color is given more than once");
-    EXPECT_EQ (errorOf ({ "-" }), "reading from standard input is not supported; name a thing");
     EXPECT_EQ (errorOf ({ "" }), "a thing name is empty");
+}
+
+TEST (OptionScanner, ADashAloneIsAnOperandAndAValueForStandardStreams)
+{
+    const auto scanned = scan ({ "-", "--name", "-" });
+    EXPECT_EQ (scanned.operands, std::vector<std::string> { "-" });
+    EXPECT_EQ (scanned.options, std::vector<std::string> { "--name=-" });
 }
 
 TEST (OptionScanner, AFlagMayBeRepeatedAndANumberMayLookLikeAnOption)

@@ -143,7 +143,9 @@ TEST (InfoOptionTable, TakesFilesAndRefusesOptions)
 {
     const std::vector<std::string> files { "a.wav", "--", "-b.wav" };
     EXPECT_EQ (parseInfoArguments (files).files.size(), 2u);
-    EXPECT_THROW ((void)parseInfoArguments (std::vector<std::string> { "--json", "a.wav" }), UsageError);
+    EXPECT_FALSE (parseInfoArguments (files).json);
+    EXPECT_TRUE (parseInfoArguments (std::vector<std::string> { "--json", "a.wav" }).json);
+    EXPECT_THROW ((void)parseInfoArguments (std::vector<std::string> { "--xml", "a.wav" }), UsageError);
     EXPECT_THROW ((void)parseInfoArguments (std::vector<std::string> {}), UsageError);
 }
 
