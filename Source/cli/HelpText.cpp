@@ -70,7 +70,8 @@ std::string renderHelp()
 
 Usage:
   partita render INPUT... --ir IR -o OUTPUT [options]
-  partita render INPUT... --state PRESET -o OUTPUT [--format F] [--output-channels N] [--force] [-q]
+  partita render INPUT... --state PRESET -o OUTPUT [--format F] [--output-channels N]
+                 [--normalize-output peak|loudness TARGET] [--fail-on-clip] [--force] [-q]
 
 One INPUT writes the file OUTPUT (or OUTPUT/<input name> when OUTPUT is a
 folder). Several INPUTs need OUTPUT to be a folder: an existing one, or a path

@@ -83,17 +83,19 @@ RenderReport renderTarget (const RenderTarget& target, const RenderOptions& opti
     const auto impulseResponse = impulseResponses.at (reader.info().sampleRate);
     const auto overwrite = options.force ? OverwritePolicy::replace : OverwritePolicy::refuse;
 
+    // --normalize-output needs the whole output measured before its first
+    // sample is written: the in-memory render.
     if (const StreamingRenderJob streamed (options, pathThreads);
-        streamed.canRender (reader.info().numFrames, impulseResponse->numFrames()))
+        !options.outputNormalisation && streamed.canRender (reader.info().numFrames, impulseResponse->numFrames()))
         return streamed.render (reader, *impulseResponse, target.output, target.format, overwrite,
                                 [&progress] (double fraction) { progress (0.95 * fraction); });
 
     const auto input = reader.readRest();
     progress (0.05);
-    const auto output =
+    auto output =
         RenderJob (options, pathThreads)
             .render (input, *impulseResponse, [&progress] (double fraction) { progress (0.05 + 0.85 * fraction); });
-    return writeRenderedClip (target, output, overwrite);
+    return writeRenderedClip (target, std::move (output), options);
 }
 
 int renderWithImpulseResponse (const RenderOptions& options, std::ostream& out, std::ostream& err)

@@ -6,6 +6,7 @@
 #include "RenderMix.h"
 #include "RenderPlan.h"
 #include "engine/StreamingOverlapAdd.h"
+#include "io/AudioFileError.h"
 
 #include <algorithm>
 #include <array>
@@ -63,6 +64,7 @@ public:
         , outputLength (convolutionOutputLength (signalLength, kernelLength, options.mode))
         , outputOffset (convolutionOutputOffset (signalLength, kernelLength, options.mode))
         // Every path has the same lengths and so the same plan and segment length.
+        , failOnClip (options.failOnClip)
         , segmentLength (planOverlapAdd (signalLength, kernelLength, sizeof (Sample)).segmentLength)
         , numSegments ((signalLength + segmentLength - 1) / segmentLength)
         // Two of each block: segment k is convolved while segment k + 1 is
@@ -120,6 +122,10 @@ public:
         }
         writing.get();
 
+        // Not committed, the writer removes its temporary file: nothing is
+        // left under the output's name.
+        if (failOnClip && report.samplesBeyondFullScale > 0)
+            throw AudioFileError (clipFailureMessage (report));
         writer->commit();
         return report;
     }
@@ -223,6 +229,7 @@ private:
     RenderPlan plan;
     std::size_t outputLength;
     std::size_t outputOffset;
+    bool failOnClip;
     std::size_t segmentLength;
     std::size_t numSegments;
     std::array<Channels, 2> inputBlocks;
