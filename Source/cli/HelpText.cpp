@@ -85,15 +85,17 @@ complete, so a failed render never leaves a partial file behind.
 )" + formatOptionSections (specsOf (renderOptionTable()))
            + R"(
 After rendering, each output gets a line on stdout with its channels, rate,
-length, peak level and the number of samples beyond full scale; a fixed-point
-output that clips gets a warning on stderr. A progress bar is drawn on stderr
-when it is a terminal.
+length, peak level and the number of samples beyond full scale, and after
+--normalize-output the gain applied (and the loudness it gave); an output
+that clips gets a warning on stderr, in every format, or with --fail-on-clip
+an error and no file. A progress bar is drawn on stderr when it is a terminal.
 
 Examples:
   partita render vocal.wav --ir plate.wav -o vocal_plate.wav --mix 35
   partita render guitar.flac --ir cab.wav -o guitar_cab.flac --normalize --format 24
   partita render a.wav b.wav c.wav --ir hall.wav -o wet/ --gain -6 --precision double
   partita render mix.wav --state "Vocal hall.partita" -o mix_hall.wav
+  partita render take*.wav --ir hall.wav -o wet/ --normalize-output loudness -23
 )";
 }
 
