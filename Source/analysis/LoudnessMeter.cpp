@@ -71,6 +71,7 @@ LoudnessMeter::LoudnessMeter (double sampleRate, std::vector<double> channelWeig
         if (!(weight >= 0.0) || !std::isfinite (weight))
             throw std::invalid_argument ("a channel weight must be a finite number of at least 0");
     filters.assign (weights.size(), KWeightingFilter (sampleRate));
+    hopSums.assign (weights.size(), 0.0);
 }
 
 void LoudnessMeter::process (std::span<const double* const> channels, std::size_t numFrames)
@@ -87,13 +88,15 @@ void LoudnessMeter::process (std::span<const double* const> channels, std::size_
         {
             auto& filter = filters[channel];
             const double* samples = channels[channel] + done;
-            double sum = 0.0;
+            // Summed into the channel's running sum sample by sample, so
+            // that how the signal is cut into blocks changes no bit of it.
+            double sum = hopSums[channel];
             for (std::size_t n = 0; n < count; ++n)
             {
                 const double weighted = filter.processSample (samples[n]);
                 sum += weighted * weighted;
             }
-            hopEnergy += weights[channel] * sum;
+            hopSums[channel] = sum;
         }
         done += count;
         framesInHop += count;
@@ -104,6 +107,11 @@ void LoudnessMeter::process (std::span<const double* const> channels, std::size_
 
 void LoudnessMeter::completeHop()
 {
+    double hopEnergy = 0.0;
+    for (std::size_t channel = 0; channel < hopSums.size(); ++channel)
+        hopEnergy += weights[channel] * hopSums[channel];
+    std::ranges::fill (hopSums, 0.0);
+
     if (completeHops + 1 >= hopsPerBlock)
     {
         const double blockEnergy = previousHops[0] + previousHops[1] + previousHops[2] + hopEnergy;
@@ -111,7 +119,6 @@ void LoudnessMeter::completeHop()
     }
     previousHops = { previousHops[1], previousHops[2], hopEnergy };
     ++completeHops;
-    hopEnergy = 0.0;
     framesInHop = 0;
 }
 
@@ -133,7 +140,7 @@ void LoudnessMeter::reset() noexcept
     for (auto& filter : filters)
         filter.reset();
     framesInHop = 0;
-    hopEnergy = 0.0;
+    std::ranges::fill (hopSums, 0.0);
     previousHops = {};
     completeHops = 0;
     blockPowers.clear();

@@ -38,7 +38,8 @@ public:
     LoudnessMeter (double sampleRate, std::vector<double> channelWeights);
 
     /** Feeds numFrames frames, channel c from channels[c] (as many as the
-        weights). Any block length, also 0. */
+        weights). Any block length, also 0: the result is the same to the
+        bit however the signal is cut into blocks. */
     void process (std::span<const double* const> channels, std::size_t numFrames);
 
     /** The integrated loudness in LUFS of everything fed so far; nothing when
@@ -58,8 +59,8 @@ private:
     /** Frames in 100 ms, the step between blocks; a block is four steps. */
     std::size_t hopFrames;
     std::size_t framesInHop = 0;
-    /** The weighted channel sum of squares of the step being filled. */
-    double hopEnergy = 0.0;
+    /** Each channel's sum of squares in the step being filled. */
+    std::vector<double> hopSums;
     /** The last three complete steps, which with the next one make a block. */
     std::array<double, 3> previousHops {};
     std::size_t completeHops = 0;

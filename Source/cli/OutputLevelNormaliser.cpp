@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "OutputLevelNormaliser.h"
 
-#include "analysis/LoudnessMeter.h"
-
 #include <algorithm>
 #include <cmath>
 #include <vector>
@@ -12,51 +10,61 @@ namespace partita
 
 namespace
 {
-double samplePeak (const AudioClip& clip)
-{
-    double peak = 0.0;
-    for (const auto& channel : clip.channels)
-        for (const double sample : channel)
-            peak = std::max (peak, std::abs (sample));
-    return peak;
-}
-
-bool allFinite (const AudioClip& clip)
-{
-    return std::ranges::all_of (clip.channels, [] (const auto& channel)
-                                { return std::ranges::all_of (channel, [] (double x) { return std::isfinite (x); }); });
-}
-
-std::optional<double> integratedLoudness (const AudioClip& clip)
-{
-    LoudnessMeter meter (clip.sampleRate, bs1770ChannelWeights (clip.numChannels()));
-    std::vector<const double*> channels;
-    for (const auto& channel : clip.channels)
-        channels.push_back (channel.data());
-    meter.process (channels, clip.numFrames());
-    return meter.integratedLoudness();
-}
-
 std::string leftUnscaled (const std::filesystem::path& output, const std::string& why)
 {
     return "warning: " + output.string() + " " + why + "; --normalize-output left it unscaled";
 }
+
+std::vector<const double*> channelPointers (const AudioClip& clip)
+{
+    std::vector<const double*> pointers;
+    for (const auto& channel : clip.channels)
+        pointers.push_back (channel.data());
+    return pointers;
+}
 } // namespace
 
-OutputLevelOutcome normaliseOutputLevel (AudioClip& clip, const OutputNormalisation& normalisation,
-                                         const std::filesystem::path& output)
+OutputLevelNormaliser::OutputLevelNormaliser (const OutputNormalisation& target, double rate, std::size_t numChannels)
+    : normalisation (target)
+    , sampleRate (rate)
+{
+    if (normalisation.measure == OutputLevelMeasure::loudness)
+        meter.emplace (sampleRate, bs1770ChannelWeights (numChannels));
+}
+
+void OutputLevelNormaliser::measure (std::span<const double* const> channels, std::size_t frames)
+{
+    for (const auto* channel : channels)
+    {
+        for (std::size_t n = 0; n < frames; ++n)
+        {
+            const double magnitude = std::abs (channel[n]);
+            allFinite = allFinite && std::isfinite (magnitude);
+            peak = std::max (peak, magnitude);
+        }
+    }
+    if (meter)
+        meter->process (channels, frames);
+    numFrames += frames;
+}
+
+std::optional<double> OutputLevelNormaliser::loudness() const
+{
+    return meter ? meter->integratedLoudness() : std::nullopt;
+}
+
+OutputLevelOutcome OutputLevelNormaliser::outcome (const std::filesystem::path& output) const
 {
     OutputLevelOutcome outcome;
-    if (!allFinite (clip))
+    if (!allFinite)
     {
         outcome.warning = leftUnscaled (output, "holds samples that are not finite numbers");
         return outcome;
     }
 
     double measuredDb = 0.0;
-    if (normalisation.measure == OutputLevelMeasure::samplePeak)
+    if (!meter)
     {
-        const double peak = samplePeak (clip);
         if (peak == 0.0)
         {
             outcome.warning = leftUnscaled (output, "is silent");
@@ -66,27 +74,43 @@ OutputLevelOutcome normaliseOutputLevel (AudioClip& clip, const OutputNormalisat
     }
     else
     {
-        const auto loudness = integratedLoudness (clip);
-        if (!loudness)
+        const auto measured = meter->integratedLoudness();
+        if (!measured)
         {
-            outcome.warning = leftUnscaled (output, clip.numFrames() < static_cast<std::size_t> (0.4 * clip.sampleRate)
+            outcome.warning = leftUnscaled (output, static_cast<double> (numFrames) < 0.4 * sampleRate
                                                         ? "is shorter than the 400 ms of a loudness block"
                                                         : "is silent (no loudness block above -70 LUFS)");
             return outcome;
         }
-        measuredDb = *loudness;
+        measuredDb = *measured;
     }
 
-    const double gainDb = normalisation.target - measuredDb;
-    const double gain = std::pow (10.0, gainDb / 20.0);
+    outcome.gainDb = normalisation.target - measuredDb;
+    outcome.gain = std::pow (10.0, *outcome.gainDb / 20.0);
+    return outcome;
+}
+
+OutputLevelOutcome normaliseOutputLevel (AudioClip& clip, const OutputNormalisation& normalisation,
+                                         const std::filesystem::path& output)
+{
+    OutputLevelNormaliser before (normalisation, clip.sampleRate, clip.numChannels());
+    before.measure (channelPointers (clip), clip.numFrames());
+    auto outcome = before.outcome (output);
+    if (!outcome.gainDb)
+        return outcome;
+
     for (auto& channel : clip.channels)
         for (auto& sample : channel)
-            sample *= gain;
-    outcome.gainDb = gainDb;
+            sample *= outcome.gain;
+
     // Measured again rather than assumed, so that the report states what
-    // was written.
+    // is written.
     if (normalisation.measure == OutputLevelMeasure::loudness)
-        outcome.loudness = integratedLoudness (clip);
+    {
+        OutputLevelNormaliser after (normalisation, clip.sampleRate, clip.numChannels());
+        after.measure (channelPointers (clip), clip.numFrames());
+        outcome.loudness = after.loudness();
+    }
     return outcome;
 }
 

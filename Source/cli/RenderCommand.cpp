@@ -83,10 +83,8 @@ RenderReport renderTarget (const RenderTarget& target, const RenderOptions& opti
     const auto impulseResponse = impulseResponses.at (reader.info().sampleRate);
     const auto overwrite = options.force ? OverwritePolicy::replace : OverwritePolicy::refuse;
 
-    // --normalize-output needs the whole output measured before its first
-    // sample is written: the in-memory render.
     if (const StreamingRenderJob streamed (options, pathThreads);
-        !options.outputNormalisation && streamed.canRender (reader.info().numFrames, impulseResponse->numFrames()))
+        streamed.canRender (reader.info().numFrames, impulseResponse->numFrames()))
         return streamed.render (reader, *impulseResponse, target.output, target.format, overwrite,
                                 [&progress] (double fraction) { progress (0.95 * fraction); });
 

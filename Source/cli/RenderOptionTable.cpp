@@ -29,8 +29,8 @@ OutputNormalisation outputNormalisationValue (const OptionSpec& spec, std::span<
         throw UsageError ("option " + std::string (spec.longName) + " needs a target in" + unit + ", not "
                           + quoted (values[1]));
     if (*target < -100.0 || *target > 0.0)
-        throw UsageError ("option " + std::string (spec.longName) + " needs a target from -100 to 0" + unit
-                          + ", not " + quoted (values[1]));
+        throw UsageError ("option " + std::string (spec.longName) + " needs a target from -100 to 0" + unit + ", not "
+                          + quoted (values[1]));
     normalisation.target = *target;
     return normalisation;
 }
@@ -187,9 +187,11 @@ const std::array<RenderOption, 18> renderOptions { {
                 "TARGET LUFS (loudness -23); TARGET from -100 to 0.\n"
                 "Each file of a batch is measured and scaled on its\n"
                 "own. Sample peak, not true peak: the signal between\n"
-                "samples may rise above it. The output is then held\n"
-                "in memory (8 bytes a sample: 46 MB a minute of\n"
-                "stereo at 48 kHz). Default: off." },
+                "samples may rise above it. A long render, streamed\n"
+                "to its file, keeps the unscaled output in a\n"
+                "temporary file until it is measured (8 bytes a\n"
+                "sample: 46 MB a minute of stereo at 48 kHz).\n"
+                "Default: off." },
       nullptr,
       [] (RenderOptions& o, const OptionSpec& s, std::span<const std::string_view> v)
       { o.outputNormalisation = outputNormalisationValue (s, v); } },

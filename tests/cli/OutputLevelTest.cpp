@@ -221,6 +221,15 @@ TEST_F (OutputLevel, FailOnClipRefusesAClippingOutputAndLeavesNoFile)
     EXPECT_EQ (test::folderEntries (directory.path()),
                (std::vector<std::string> { "long.wav", "one.wav", "room.wav", "small.wav" }));
 
+    // Normalised, the streamed render passes: scaled through its spill file.
+    const auto normalised =
+        test::runPartita ({ "render", at ("long.wav"), "--ir", at ("room.wav"), "-o", at ("long_peak.wav"), "--method",
+                            "fft", "--normalize-output", "peak", "-0.5", "--fail-on-clip" });
+    EXPECT_EQ (normalised.exitStatus, 0) << normalised.err;
+    EXPECT_NEAR (peakDbfs (readAudioFile (directory / "long_peak.wav")), -0.5, 0.01);
+    EXPECT_EQ (test::folderEntries (directory.path()),
+               (std::vector<std::string> { "long.wav", "long_peak.wav", "one.wav", "room.wav", "small.wav" }));
+
     // Without the flag: written, with today's warning.
     const auto warned = test::runPartita (
         { "render", at ("long.wav"), "--ir", at ("room.wav"), "-o", at ("long_out.wav"), "--method", "fft" });
