@@ -5,8 +5,8 @@ namespace partita
 {
 
 /** A digital second-order section, H(z) = (b0 + b1 z^-1 + b2 z^-2) /
-    (1 + a1 z^-1 + a2 z^-2). (The processor's BiquadCoefficients has the same
-    shape; the analysis library keeps its own so that it depends on nothing.) */
+    (1 + a1 z^-1 + a2 z^-2): the coefficients of the processor's filters
+    (BiquadCoefficients) and of K-weighting. */
 struct BiquadSection
 {
     double b0 = 1.0;
