@@ -65,9 +65,9 @@ public:
                                 scales.dry != 0.0))
         , outputLength (convolutionOutputLength (signalLength, kernelLength, options.mode))
         , outputOffset (convolutionOutputOffset (signalLength, kernelLength, options.mode))
-        // Every path has the same lengths and so the same plan and segment length.
         , failOnClip (options.failOnClip)
         , normalisation (options.outputNormalisation)
+        // Every path has the same lengths and so the same plan and segment length.
         , segmentLength (planOverlapAdd (signalLength, kernelLength, sizeof (Sample)).segmentLength)
         , numSegments ((signalLength + segmentLength - 1) / segmentLength)
         // Two of each block: segment k is convolved while segment k + 1 is

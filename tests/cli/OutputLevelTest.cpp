@@ -163,8 +163,15 @@ TEST_F (OutputLevel, EachFileOfABatchIsNormalisedOnItsOwn)
     ASSERT_EQ (result.exitStatus, 0) << result.err;
     EXPECT_NEAR (peakDbfs (readAudioFile (directory / "wet" / "loud.wav")), -6.0, 0.01);
     EXPECT_NEAR (peakDbfs (readAudioFile (directory / "wet" / "quiet.wav")), -6.0, 0.01);
-    // Two different gains, about 40 dB apart.
     EXPECT_EQ (countLines (result.out), 2u);
+
+    // --fail-on-clip refuses the file that clips and writes the other.
+    const auto clipped = test::runPartita (
+        { "render", at ("loud.wav"), at ("quiet.wav"), "--ir", at ("ir.wav"), "-o", at ("raw/"), "--fail-on-clip" });
+    EXPECT_EQ (clipped.exitStatus, 1);
+    EXPECT_EQ (countLines (clipped.err), 1u) << clipped.err;
+    EXPECT_NE (clipped.err.find ("loud.wav' not written: peak +"), std::string::npos) << clipped.err;
+    EXPECT_EQ (test::folderEntries (directory / "raw"), std::vector<std::string> { "quiet.wav" });
 }
 
 TEST_F (OutputLevel, ASilentOutputIsWrittenUnscaledWithOneWarning)
