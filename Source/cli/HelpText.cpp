@@ -94,7 +94,8 @@ std::string renderHelp()
 Usage:
   partita render INPUT... --ir IR -o OUTPUT [options] [plugin controls]
   partita render INPUT... --state PRESET -o OUTPUT [plugin controls]
-                 [--format F] [--output-channels N] [--force] [-q]
+                 [--format F] [--output-channels N]
+                 [--normalize-output peak|loudness TARGET] [--fail-on-clip] [--force] [-q]
 
 One INPUT writes the file OUTPUT (or OUTPUT/<input name> when OUTPUT is a
 folder). Several INPUTs need OUTPUT to be a folder: an existing one, or a path
@@ -112,9 +113,10 @@ says otherwise (Ogg for --format vorbis); the report then goes to stderr.
 )" + formatOptionSections (specsOf (renderOptionTable()))
            + R"(
 After rendering, each output gets a line on stdout with its channels, rate,
-length, peak level and the number of samples beyond full scale; a fixed-point
-output that clips gets a warning on stderr. A progress bar is drawn on stderr
-when it is a terminal.
+length, peak level and the number of samples beyond full scale, and after
+--normalize-output the gain applied (and the loudness it gave); an output
+that clips gets a warning on stderr, in every format, or with --fail-on-clip
+an error and no file. A progress bar is drawn on stderr when it is a terminal.
 
 Examples:
   partita render vocal.wav --ir plate.wav -o vocal_plate.wav --mix 35
@@ -123,6 +125,7 @@ Examples:
   partita render mix.wav --state "Vocal hall.partita" -o mix_hall.wav
   partita render mix.wav --state "Vocal hall.partita" -o mix_hall.wav --set mix=25 --pre-delay 30ms
   partita render vocal.wav --ir hall.wav -o vocal_hall.wav --auto-gain --pre-delay 20 --low-cut 120Hz
+  partita render take*.wav --ir hall.wav -o wet/ --normalize-output loudness -23
 )";
 }
 

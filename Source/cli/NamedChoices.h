@@ -127,10 +127,16 @@ inline constexpr std::array normalisationNames {
     NamedChoice<IrNormalisation> { "none", IrNormalisation::none, NameUse::acceptedOnly },
 };
 
+inline constexpr std::array outputLevelNames {
+    NamedChoice<OutputLevelMeasure> { "peak", OutputLevelMeasure::samplePeak },
+    NamedChoice<OutputLevelMeasure> { "loudness", OutputLevelMeasure::loudness },
+};
+
 inline constexpr ChoiceTable<ConvolutionMode> modeChoices { modeNames };
 inline constexpr ChoiceTable<ConvolutionMethod> methodChoices { methodNames };
 inline constexpr ChoiceTable<Precision> precisionChoices { precisionNames };
 inline constexpr ChoiceTable<SampleFormat> sampleFormatChoices { sampleFormatNames, true };
 inline constexpr ChoiceTable<IrNormalisation> normalisationChoices { normalisationNames };
+inline constexpr ChoiceTable<OutputLevelMeasure> outputLevelChoices { outputLevelNames };
 
 } // namespace partita

@@ -97,14 +97,31 @@ void OptionScanner::scanOption (std::string_view argument, const OptionSink& onO
             onOption (row, {});
             return;
         case OptionValue::optional:
+        {
             markGiven (row, name);
-            onOption (row, inlineValue ? *inlineValue : takeOptionalValue (*spec));
+            const std::string_view value = inlineValue ? *inlineValue : takeOptionalValue (*spec);
+            onOption (row, std::span (&value, 1));
             return;
+        }
         case OptionValue::required:
             markGiven (row, name);
-            onOption (row, inlineValue ? *inlineValue : takeValue (*spec));
+            onOption (row, takeValues (*spec, inlineValue));
             return;
     }
+}
+
+std::vector<std::string_view> OptionScanner::takeValues (const OptionSpec& spec,
+                                                         std::optional<std::string_view> inlineValue)
+{
+    std::vector<std::string_view> values;
+    values.push_back (inlineValue ? *inlineValue : takeValue (spec));
+    // The first value of several picks what the others mean, so a wrong one
+    // is named before a missing one: `--normalize-output lufs -23`.
+    if (spec.numValues > 1 && spec.choices && !spec.choices->contains (values.front()))
+        throwNotAChoice (spec, values.front());
+    while (values.size() < spec.numValues)
+        values.push_back (takeValue (spec));
+    return values;
 }
 
 std::string_view OptionScanner::takeValue (const OptionSpec& spec)

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -25,7 +26,9 @@ namespace partita
 class OptionScanner
 {
 public:
-    using OptionSink = std::function<void (std::size_t row, std::string_view value)>;
+    /** The option's values as given: none for a flag, spec.numValues for a
+        required value, one for an optional value (its bareValue when bare). */
+    using OptionSink = std::function<void (std::size_t row, std::span<const std::string_view> values)>;
     using OperandSink = std::function<void (std::string_view operand)>;
 
     /** operandNoun names an operand with its article, for the messages:
@@ -40,6 +43,8 @@ public:
 private:
     void scanOption (std::string_view argument, const OptionSink& onOption);
     std::string_view takeValue (const OptionSpec& spec);
+    [[nodiscard]] std::vector<std::string_view> takeValues (const OptionSpec& spec,
+                                                            std::optional<std::string_view> inlineValue);
     std::string_view takeOptionalValue (const OptionSpec& spec);
     void markGiven (std::size_t row, std::string_view spelledName);
     [[nodiscard]] const OptionSpec* find (std::string_view name, std::size_t* row = nullptr) const noexcept;
@@ -66,10 +71,13 @@ OptionScanner scanArguments (std::span<const std::string> arguments, std::span<c
     OptionScanner scanner (specsOf (table), operandNoun);
     scanner.scan (
         arguments,
-        [&] (std::size_t row, std::string_view value)
+        [&] (std::size_t row, std::span<const std::string_view> values)
         {
-            if (table[row].apply != nullptr)
-                table[row].apply (options, table[row].spec, value);
+            const auto& option = table[row];
+            if (option.applyValues != nullptr)
+                option.applyValues (options, option.spec, values);
+            else if (option.apply != nullptr)
+                option.apply (options, option.spec, values.empty() ? std::string_view() : values.front());
         },
         onOperand);
     return scanner;

@@ -15,6 +15,14 @@ std::string OptionSpec::helpLabel() const
 
     if (value == OptionValue::none)
         return label;
+    if (numValues > 1)
+    {
+        // "--normalize-output peak|loudness TARGET"
+        label.append (" ").append (choices ? barList (choices->documented) : std::string (valueName));
+        for (std::size_t extra = 1; extra < numValues; ++extra)
+            label.append (" ").append (valueName);
+        return label;
+    }
     const auto shown = choices ? barList (choices->documented) : std::string (valueName);
     if (value == OptionValue::optional)
         return label + " [" + shown + "]";

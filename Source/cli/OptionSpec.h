@@ -3,6 +3,7 @@
 
 #include "NamedChoices.h"
 
+#include <cstddef>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -36,6 +37,11 @@ struct OptionSpec
     /** A second long spelling: --normalise for --normalize. */
     std::string_view otherSpelling = {};
     OptionValue value = OptionValue::none;
+    /** How many arguments a required value takes: 2 for
+        `--normalize-output loudness -23`, whose first value is one of the
+        choices and whose others are named by valueName. `--name=first`
+        gives the first value; the others follow as arguments. */
+    std::size_t numValues = 1;
     /** The value's name in the help when it has no choices: DB, PERCENT. */
     std::string_view valueName = {};
     /** What a missing value should have been: "option --gain needs a value:
@@ -74,12 +80,14 @@ struct OptionSpec
 
 /** An option and how it sets the command's options struct; apply() throws
     UsageError for a value it cannot take. Handled before parsing (--help),
-    an option has no apply(). */
+    an option has no apply(). An option of several values (spec.numValues >
+    1) has applyValues() instead, given them all in order. */
 template <typename Options>
 struct Option
 {
     OptionSpec spec;
     void (*apply) (Options& options, const OptionSpec& spec, std::string_view value) = nullptr;
+    void (*applyValues) (Options& options, const OptionSpec& spec, std::span<const std::string_view> values) = nullptr;
 };
 
 /** The specs of an option table, for the scanner and the help. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RenderBatch.h"
 
+#include "OutputLevelNormaliser.h"
 #include "ParallelFor.h"
 #include "ProgressBar.h"
 #include "ProgressTracker.h"
@@ -94,6 +95,8 @@ int renderBatch (const RenderTargets& targets, const RenderBatchSettings& settin
         }
         if (!settings.quiet)
             out << formatReportLine (*outcome.report) << '\n';
+        if (!outcome.report->normalisationWarning.empty())
+            err << outcome.report->normalisationWarning << '\n';
         if (const auto warning = clippingWarning (*outcome.report))
             err << *warning << '\n';
     }
@@ -110,10 +113,21 @@ AudioFileReader openRenderInput (const std::filesystem::path& input)
     return reader;
 }
 
-RenderReport writeRenderedClip (const RenderTarget& target, const AudioClip& output, OverwritePolicy overwrite)
+RenderReport writeRenderedClip (const RenderTarget& target, AudioClip output, const RenderOptions& options)
 {
+    OutputLevelOutcome level;
+    if (options.outputNormalisation)
+        level = normaliseOutputLevel (output, *options.outputNormalisation, target.output);
+
     auto report = measureRender (target.output, output, target.format.sampleFormat);
-    writeAudioFile (target.output, output, target.format, overwrite);
+    report.normalisationGainDb = level.gainDb;
+    report.loudness = level.loudness;
+    report.normalisationWarning = level.warning;
+    if (options.failOnClip && report.samplesBeyondFullScale > 0)
+        throw AudioFileError (clipFailureMessage (report));
+
+    writeAudioFile (target.output, output, target.format,
+                    options.force ? OverwritePolicy::replace : OverwritePolicy::refuse);
     return report;
 }
 

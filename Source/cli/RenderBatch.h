@@ -53,8 +53,10 @@ std::string describeRenderFailure (const std::filesystem::path& input, const std
 /** Opens a render's input; throws AudioFileError for one without samples. */
 AudioFileReader openRenderInput (const std::filesystem::path& input);
 
-/** Measures a rendered clip and writes it: for the renders that hold the
-    whole output in memory. */
-RenderReport writeRenderedClip (const RenderTarget& target, const AudioClip& output, OverwritePolicy overwrite);
+/** Scales a rendered clip as --normalize-output asks, measures it, and
+    writes it, or throws AudioFileError (clipFailureMessage) without writing
+    anything for --fail-on-clip and samples beyond full scale: for the
+    renders that hold the whole output in memory. */
+RenderReport writeRenderedClip (const RenderTarget& target, AudioClip output, const RenderOptions& options);
 
 } // namespace partita

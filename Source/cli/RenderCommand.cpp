@@ -92,10 +92,10 @@ RenderReport renderTarget (const RenderTarget& target, const RenderOptions& opti
 
     const auto input = reader.readRest();
     progress (0.05);
-    const auto output =
+    auto output =
         RenderJob (options, pathThreads)
             .render (input, *impulseResponse, [&progress] (double fraction) { progress (0.05 + 0.85 * fraction); });
-    return writeRenderedClip (target, output, overwrite);
+    return writeRenderedClip (target, std::move (output), options);
 }
 
 int renderWithImpulseResponse (const RenderOptions& options, std::ostream& out, std::ostream& err)

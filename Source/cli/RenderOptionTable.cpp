@@ -6,6 +6,7 @@
 #include "ParameterOptions.h"
 #include "SharedOptionRows.h"
 #include "UsageError.h"
+#include "io/QuotedText.h"
 
 #include <array>
 #include <vector>
@@ -27,9 +28,26 @@ RenderOption onlyInExactRender (RenderOption row, std::string_view why)
     return row;
 }
 
+/** --normalize-output's two values: the measure, then its target. */
+OutputNormalisation outputNormalisationValue (const OptionSpec& spec, std::span<const std::string_view> values)
+{
+    OutputNormalisation normalisation;
+    normalisation.measure = choiceValue (outputLevelChoices, spec, values[0]);
+    const auto unit = normalisation.measure == OutputLevelMeasure::loudness ? " LUFS" : " dBFS";
+    const auto target = parseReal (values[1]);
+    if (!target)
+        throw UsageError ("option " + std::string (spec.longName) + " needs a target in" + unit + ", not "
+                          + quoted (values[1]));
+    if (*target < -100.0 || *target > 0.0)
+        throw UsageError ("option " + std::string (spec.longName) + " needs a target from -100 to 0" + unit + ", not "
+                          + quoted (values[1]));
+    normalisation.target = *target;
+    return normalisation;
+}
+
 /** A table, not a function: it is built once at start-up, and only read
     after main() has begun. */
-const std::array<RenderOption, 13> renderOptions { {
+const std::array<RenderOption, 15> renderOptions { {
     { { .longName = "--ir",
         .value = OptionValue::required,
         .valueName = "IR",
@@ -110,6 +128,36 @@ const std::array<RenderOption, 13> renderOptions { {
                 "full matrix." },
       [] (RenderOptions& o, const OptionSpec& s, std::string_view v)
       { o.outputChannels = countValue (s, v, "a channel count", maxOutputChannels); } },
+    { { .longName = "--normalize-output",
+        .otherSpelling = "--normalise-output",
+        .value = OptionValue::required,
+        .numValues = 2,
+        .valueName = "TARGET",
+        .valueHint = "peak or loudness, then a target in dBFS or LUFS",
+        .choices = namesOf (outputLevelChoices),
+        .takesNegativeNumbers = true,
+        .modes = bothRenders,
+        .help = "Scale each output as a whole, after everything else,\n"
+                "so that its sample peak is TARGET dBFS (peak -1) or\n"
+                "its integrated loudness per ITU-R BS.1770-4 is\n"
+                "TARGET LUFS (loudness -23); TARGET from -100 to 0.\n"
+                "Each file of a batch is measured and scaled on its\n"
+                "own. Sample peak, not true peak: the signal between\n"
+                "samples may rise above it. A long render, streamed\n"
+                "to its file, keeps the unscaled output in a\n"
+                "temporary file until it is measured (8 bytes a\n"
+                "sample: 46 MB a minute of stereo at 48 kHz).\n"
+                "Default: off." },
+      nullptr,
+      [] (RenderOptions& o, const OptionSpec& s, std::span<const std::string_view> v)
+      { o.outputNormalisation = outputNormalisationValue (s, v); } },
+    { { .longName = "--fail-on-clip",
+        .modes = bothRenders,
+        .help = "Exit with status 1, and leave no output file, when\n"
+                "an output has samples beyond full scale (after\n"
+                "--normalize-output), in any format. Default: write\n"
+                "it and warn." },
+      [] (RenderOptions& o, const OptionSpec&, std::string_view) { o.failOnClip = true; } },
     forceOptionRow<RenderOptions> (bothRenders),
     { { .longName = "--quiet", .shortName = "-q", .modes = bothRenders, .help = "No progress bar and no report." },
       [] (RenderOptions& o, const OptionSpec&, std::string_view) { o.quiet = true; } },

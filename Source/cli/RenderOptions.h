@@ -37,6 +37,24 @@ struct ParameterSetting
     std::string givenAs;
 };
 
+/** What --normalize-output brings to its target. */
+enum class OutputLevelMeasure
+{
+    /** The largest sample magnitude (sample peak, not true peak), in dBFS. */
+    samplePeak,
+    /** Integrated loudness per ITU-R BS.1770-4, in LUFS. */
+    loudness,
+};
+
+/** --normalize-output: the whole output scaled, after everything else, so
+    that its measure reaches the target. */
+struct OutputNormalisation
+{
+    OutputLevelMeasure measure = OutputLevelMeasure::samplePeak;
+    /** dBFS for the sample peak, LUFS for loudness. */
+    double target = 0.0;
+};
+
 /** Everything `partita render` was asked to do; defaults are the documented
     defaults of the command line. */
 struct RenderOptions
@@ -70,6 +88,10 @@ struct RenderOptions
     std::optional<SampleFormat> sampleFormat;
     /** Empty: partita::defaultOutputCount for the input and IR. */
     std::optional<std::size_t> outputChannels;
+
+    std::optional<OutputNormalisation> outputNormalisation;
+    /** Refuse to write an output with samples beyond full scale. */
+    bool failOnClip = false;
 
     bool force = false;
     bool quiet = false;

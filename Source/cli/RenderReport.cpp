@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RenderReport.h"
 
+#include "io/QuotedText.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -18,6 +20,18 @@ std::string formatRate (double rate)
     else
         std::snprintf (text, sizeof (text), "%.3f", rate);
     return text;
+}
+
+std::string normalisationPart (const RenderReport& report)
+{
+    if (!report.normalisationGainDb)
+        return {};
+    char gain[64] = {};
+    std::snprintf (gain, sizeof (gain), "%+.2f", *report.normalisationGainDb);
+    std::string part = std::string (", normalised by ") + gain + " dB";
+    if (report.loudness)
+        part += ", loudness " + formatDecibels (*report.loudness) + " LUFS";
+    return part;
 }
 
 std::string formatSeconds (double seconds)
@@ -51,7 +65,13 @@ std::string formatReportLine (const RenderReport& report)
     return report.output.string() + ": " + std::to_string (report.numChannels) + " ch, "
            + formatRate (report.sampleRate) + " Hz, " + formatSeconds (seconds) + " s, peak "
            + formatDecibels (gainToDecibels (report.peak)) + " dBFS, " + std::to_string (report.samplesBeyondFullScale)
-           + " samples beyond full scale";
+           + " samples beyond full scale" + normalisationPart (report);
+}
+
+std::string clipFailureMessage (const RenderReport& report)
+{
+    return quoted (report.output) + " not written: peak " + formatDecibels (gainToDecibels (report.peak)) + " dBFS, "
+           + std::to_string (report.samplesBeyondFullScale) + " samples beyond full scale (--fail-on-clip)";
 }
 
 std::optional<std::string> clippingWarning (const RenderReport& report)
@@ -66,16 +86,18 @@ std::optional<std::string> clippingWarning (const RenderReport& report)
     char amount[64] = {};
     std::snprintf (amount, sizeof (amount), "%.1f", excess);
     const auto beyond = std::to_string (report.samplesBeyondFullScale) + " samples beyond full scale";
+    // After --normalize-output, --gain changes nothing: the target does.
+    const std::string lower = report.normalisationGainDb ? "lower the --normalize-output target" : "lower --gain";
 
     if (isFixedPoint (report.sampleFormat))
         return "warning: " + report.output.string() + " clips: peak " + peak + " dBFS in "
-               + std::string (toString (report.sampleFormat)) + " (" + beyond + "); lower --gain by at least " + amount
+               + std::string (toString (report.sampleFormat)) + " (" + beyond + "); " + lower + " by at least " + amount
                + " dB or use --format float";
     // Float files keep such samples, and Vorbis encodes them, but they clip
     // as soon as the file is played or converted to PCM.
     return "warning: " + report.output.string() + " holds " + beyond + " (peak " + peak + " dBFS in "
-           + std::string (toString (report.sampleFormat))
-           + "); they clip when the file is played or converted; lower --gain by at least " + amount + " dB";
+           + std::string (toString (report.sampleFormat)) + "); they clip when the file is played or converted; "
+           + lower + " by at least " + amount + " dB";
 }
 
 } // namespace partita

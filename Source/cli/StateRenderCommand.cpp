@@ -62,16 +62,15 @@ int runStateRenderCommand (const RenderOptions& options, std::ostream& out, std:
     // background planning already uses the other cores.
     settings.fileThreads = 1;
     settings.failureContext = " with " + quoted (options.state.empty() ? options.impulseResponse : options.state);
-    const auto overwrite = options.force ? OverwritePolicy::replace : OverwritePolicy::refuse;
 
     return renderBatch (
         targets, settings,
         [&] (const RenderTarget& target, const std::function<void (double)>& progress)
         {
             const auto input = openRenderInput (target.input).readRest();
-            const auto output = job.render (input, options.outputChannels,
-                                            [&progress] (double fraction) { progress (0.9 * fraction); });
-            return writeRenderedClip (target, output, overwrite);
+            auto output = job.render (input, options.outputChannels,
+                                      [&progress] (double fraction) { progress (0.9 * fraction); });
+            return writeRenderedClip (target, std::move (output), options);
         },
         out, err);
 }

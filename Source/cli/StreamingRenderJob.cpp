@@ -2,10 +2,13 @@
 #include "StreamingRenderJob.h"
 
 #include "ChannelStatistics.h"
+#include "OutputLevelNormaliser.h"
 #include "ParallelFor.h"
 #include "RenderMix.h"
 #include "RenderPlan.h"
 #include "engine/StreamingOverlapAdd.h"
+#include "io/AudioFileError.h"
+#include "io/SampleSpillFile.h"
 
 #include <algorithm>
 #include <array>
@@ -62,6 +65,8 @@ public:
                                 scales.dry != 0.0))
         , outputLength (convolutionOutputLength (signalLength, kernelLength, options.mode))
         , outputOffset (convolutionOutputOffset (signalLength, kernelLength, options.mode))
+        , failOnClip (options.failOnClip)
+        , normalisation (options.outputNormalisation)
         // Every path has the same lengths and so the same plan and segment length.
         , segmentLength (planOverlapAdd (signalLength, kernelLength, sizeof (Sample)).segmentLength)
         , numSegments ((signalLength + segmentLength - 1) / segmentLength)
@@ -94,7 +99,15 @@ public:
         std::future<void> reading = std::async (std::launch::async, [this] { readSegment (0); });
         planConvolvers();
         writer.emplace (output, plan.numOutputs, input.info().sampleRate, outputLength, format, overwrite);
+        if (normalisation)
+        {
+            levelBefore.emplace (*normalisation, input.info().sampleRate, plan.numOutputs);
+            spill.emplace (plan.numOutputs, output);
+        }
         reading.get();
+        // With --normalize-output, a last pass scales the spilled output
+        // into the file.
+        const double convolvedShare = normalisation ? 0.9 : 1.0;
 
         for (std::size_t segment = 0; segment < numSegments; ++segment)
         {
@@ -116,10 +129,17 @@ public:
                 reading.get();
 
             if (progress)
-                progress (static_cast<double> (start + framesIn (segment)) / static_cast<double> (signalLength));
+                progress (convolvedShare * static_cast<double> (start + framesIn (segment))
+                          / static_cast<double> (signalLength));
         }
         writing.get();
+        if (normalisation)
+            writeScaled (output, progress);
 
+        // Not committed, the writer removes its temporary file: nothing is
+        // left under the output's name.
+        if (failOnClip && report.samplesBeyondFullScale > 0)
+            throw AudioFileError (clipFailureMessage (report));
         writer->commit();
         return report;
     }
@@ -204,14 +224,58 @@ private:
         const auto frames = last - first;
         std::vector<const double*> pointers;
         for (const auto* channel : mixed.pointers)
+            pointers.push_back (channel + (first - start));
+        if (spill)
         {
-            const auto window = std::span<const double> (channel + (first - start), frames);
-            const auto statistics = measureChannel (window, ChannelMeasures::peakOnly);
+            levelBefore->measure (pointers, frames);
+            spill->write (pointers, frames);
+            return;
+        }
+        writeMeasured (pointers, frames);
+    }
+
+    void writeMeasured (std::span<const double* const> channels, std::size_t frames)
+    {
+        for (const auto* channel : channels)
+        {
+            const auto statistics = measureChannel (std::span (channel, frames), ChannelMeasures::peakOnly);
             report.peak = std::max (report.peak, statistics.peak);
             report.samplesBeyondFullScale += statistics.samplesBeyondFullScale;
-            pointers.push_back (window.data());
         }
-        writer->write (pointers, frames);
+        writer->write (channels, frames);
+    }
+
+    /** The spilled output read back, scaled by the gain its measure asks
+        for (the gain normaliseOutputLevel gives the same samples in memory,
+        so the two renders stay the same to the bit) and written. */
+    void writeScaled (const std::filesystem::path& output, const ProgressCallback& progress)
+    {
+        const auto level = levelBefore->outcome (output);
+        report.normalisationGainDb = level.gainDb;
+        report.normalisationWarning = level.warning;
+        std::optional<OutputLevelNormaliser> levelAfter;
+        if (level.gainDb && normalisation->measure == OutputLevelMeasure::loudness)
+            levelAfter.emplace (*normalisation, input.info().sampleRate, plan.numOutputs);
+
+        spill->rewind();
+        auto& block = mixedBlocks[0];
+        for (std::size_t done = 0; done < outputLength; done += segmentLength)
+        {
+            const auto frames = std::min (segmentLength, outputLength - done);
+            spill->read (block.pointers, frames);
+            if (level.gainDb)
+                for (auto* channel : block.pointers)
+                    for (std::size_t n = 0; n < frames; ++n)
+                        channel[n] *= level.gain;
+            const std::vector<const double*> channels (block.pointers.begin(), block.pointers.end());
+            if (levelAfter)
+                levelAfter->measure (channels, frames);
+            writeMeasured (channels, frames);
+            if (progress)
+                progress (0.9 + 0.1 * static_cast<double> (done + frames) / static_cast<double> (outputLength));
+        }
+        if (levelAfter)
+            report.loudness = levelAfter->loudness();
     }
 
     AudioFileReader& input;
@@ -223,6 +287,8 @@ private:
     RenderPlan plan;
     std::size_t outputLength;
     std::size_t outputOffset;
+    bool failOnClip;
+    std::optional<OutputNormalisation> normalisation;
     std::size_t segmentLength;
     std::size_t numSegments;
     std::array<Channels, 2> inputBlocks;
@@ -231,6 +297,10 @@ private:
     std::vector<std::span<const Sample>> pathResults;
     std::vector<std::unique_ptr<StreamingOverlapAdd<Sample>>> convolvers;
     std::optional<AudioFileWriter> writer;
+    /** With --normalize-output: the output's level as it is rendered, and
+        the output itself until its gain is known. */
+    std::optional<OutputLevelNormaliser> levelBefore;
+    std::optional<SampleSpillFile> spill;
     RenderReport report;
 };
 } // namespace

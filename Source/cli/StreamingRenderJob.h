@@ -30,6 +30,11 @@ namespace partita
     FFT method with an input at least as long as the IR, which is where the
     time goes; canRender() says which, and RenderJob does the rest.
 
+    With --normalize-output the mixed segments are measured and spilled to a
+    SampleSpillFile instead, and once the gain is known, read back, scaled
+    and written: the samples normaliseOutputLevel gives in memory. With
+    --fail-on-clip an output with samples beyond full scale is not committed.
+
     Threading: render() is const and may run on several threads at once; it
     convolves up to maxThreads paths in parallel itself. */
 class StreamingRenderJob

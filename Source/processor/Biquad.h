@@ -1,18 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "analysis/BiquadSection.h"
+
 namespace partita
 {
 
-/** Coefficients of a second-order section, normalised so that a0 == 1. */
-struct BiquadCoefficients
-{
-    double b0 = 1.0;
-    double b1 = 0.0;
-    double b2 = 0.0;
-    double a1 = 0.0;
-    double a2 = 0.0;
-};
+/** Coefficients of a second-order section, normalised so that a0 == 1: the
+    analysis library's section, which K-weighting uses too. */
+using BiquadCoefficients = BiquadSection;
 
 /** Second-order Butterworth (Q = 1/sqrt 2) high-pass with its -3 dB point at
     cutoffHz, by the bilinear transform (RBJ cookbook). The cutoff is limited to

@@ -106,4 +106,22 @@ TEST (RenderReport, WarnsForFloatAndVorbisOutputsBeyondFullScaleToo)
     }
 }
 
+// After --normalize-output the level is the target's: --gain would change nothing.
+TEST (RenderReport, ANormalisedOutputReportsItsGainAndLoudnessAndAdvisesTheTarget)
+{
+    AudioClip clip;
+    clip.sampleRate = 48000.0;
+    clip.channels = { { 0.1, 2.0, -0.3 } };
+    auto report = measureRender ("loud.wav", clip, SampleFormat::pcm24);
+    report.normalisationGainDb = 12.345;
+    report.loudness = -9.04;
+    EXPECT_EQ (formatReportLine (report), "loud.wav: 1 ch, 48000 Hz, 0.000 s, peak +6.0 dBFS, 1 samples beyond full "
+                                          "scale, normalised by +12.35 dB, loudness -9.0 LUFS");
+    const auto warning = clippingWarning (report);
+    ASSERT_TRUE (warning.has_value());
+    EXPECT_NE (warning->find ("lower the --normalize-output target by at least 6.1 dB"), std::string::npos) << *warning;
+    EXPECT_EQ (clipFailureMessage (report),
+               "'loud.wav' not written: peak +6.0 dBFS, 1 samples beyond full scale (--fail-on-clip)");
+}
+
 } // namespace partita

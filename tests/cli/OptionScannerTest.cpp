@@ -34,6 +34,13 @@ const std::vector<OptionSpec>& specs()
           .value = OptionValue::optional,
           .choices = ChoiceNames { { "red" }, { "red", "blue" }, { "red", "blue" } },
           .bareValue = "red" },
+        { .longName = "--pair",
+          .value = OptionValue::required,
+          .numValues = 2,
+          .valueName = "N",
+          .valueHint = "a direction and a number",
+          .choices = ChoiceNames { { "up", "down" }, { "up", "down" }, { "up", "down" } },
+          .takesNegativeNumbers = true },
     };
     return table;
 }
@@ -47,8 +54,13 @@ Scanned scan (std::vector<std::string> arguments)
     OptionScanner scanner (rows, "a thing");
     scanner.scan (
         arguments,
-        [&] (std::size_t row, std::string_view value)
-        { scanned.options.push_back (std::string (specs()[row].longName) + "=" + std::string (value)); },
+        [&] (std::size_t row, std::span<const std::string_view> values)
+        {
+            std::string option (specs()[row].longName);
+            for (const auto value : values)
+                option.append ("=").append (value);
+            scanned.options.push_back (option);
+        },
         [&] (std::string_view operand) { scanned.operands.emplace_back (operand); });
     return scanned;
 }
@@ -71,7 +83,7 @@ std::string errorOf (std::vector<std::string> arguments)
 TEST (OptionScanner, PassesOptionsInOrderAndOperandsAfterADoubleDash)
 {
     const auto scanned = scan ({ "a", "--level", "-3", "-f", "--name=x", "b", "--", "--flag", "-" });
-    const std::vector<std::string> options { "--level=-3", "--flag=", "--name=x" };
+    const std::vector<std::string> options { "--level=-3", "--flag", "--name=x" };
     const std::vector<std::string> operands { "a", "b", "--flag", "-" };
     EXPECT_EQ (scanned.options, options);
     EXPECT_EQ (scanned.operands, operands);
@@ -108,6 +120,23 @@ TEST (OptionScanner, AFlagMayBeRepeatedAndANumberMayLookLikeAnOption)
 {
     EXPECT_EQ (scan ({ "-f", "--flag" }).options.size(), 2u);
     EXPECT_EQ (scan ({ "--level", "-f" }).options, std::vector<std::string> { "--level=-f" });
+}
+
+TEST (OptionScanner, AnOptionOfTwoValuesTakesBothInOrder)
+{
+    const auto scanned = scan ({ "--pair", "up", "-3", "x" });
+    EXPECT_EQ (scanned.options, std::vector<std::string> { "--pair=up=-3" });
+    EXPECT_EQ (scanned.operands, std::vector<std::string> { "x" });
+    EXPECT_EQ (scan ({ "--pair=down", "4" }).options, std::vector<std::string> { "--pair=down=4" });
+    EXPECT_EQ (specs()[4].helpLabel(), "--pair up|down N");
+}
+
+TEST (OptionScanner, AnOptionOfTwoValuesNamesAWrongFirstValueBeforeAMissingSecond)
+{
+    EXPECT_EQ (errorOf ({ "--pair", "sideways" }), "option --pair must be up or down, not 'sideways'");
+    EXPECT_EQ (errorOf ({ "--pair", "up" }), "option --pair needs a value: a direction and a number");
+    EXPECT_EQ (errorOf ({ "--pair=up" }), "option --pair needs a value: a direction and a number");
+    EXPECT_EQ (errorOf ({ "--pair" }), "option --pair needs a value: a direction and a number");
 }
 
 } // namespace partita

@@ -68,9 +68,13 @@ TEST (RenderOptionTable, EveryValueOutsideTheChoicesGivesTheUsageErrorNamingThem
         EXPECT_EQ (message, "option " + std::string (spec.longName) + " must be " + spokenList (spec.choices->accepted)
                                 + ", not 'bogus'");
         for (const auto name : spec.choices->all)
-            EXPECT_NO_THROW (
-                (void)parseRenderArguments (plainRender ({ std::string (spec.longName) + "=" + std::string (name) })))
-                << spec.longName << " " << name;
+        {
+            std::vector<std::string> given { std::string (spec.longName) + "=" + std::string (name) };
+            // The values after a choice (--normalize-output's target).
+            for (std::size_t extra = 1; extra < spec.numValues; ++extra)
+                given.emplace_back ("-1");
+            EXPECT_NO_THROW ((void)parseRenderArguments (plainRender (given))) << spec.longName << " " << name;
+        }
     }
 }
 
@@ -92,7 +96,7 @@ TEST (RenderOptionTable, TheStateUsageLineAndItsSectionMatchTheRowsKinds)
 {
     const auto help = renderHelp();
     const auto stateUsage = help.substr (help.find ("partita render INPUT... --state"));
-    // The state's usage runs on to the blank line that ends the usage.
+    // The state's usage may run on over lines, up to the blank line.
     const auto usageLine = stateUsage.substr (0, stateUsage.find ("\n\n"));
     EXPECT_NE (usageLine.find ("[plugin controls]"), std::string::npos);
 
@@ -104,8 +108,11 @@ TEST (RenderOptionTable, TheStateUsageLineAndItsSectionMatchTheRowsKinds)
         if (spec.longName == "--help" || spec.section == pluginControlsSection())
             continue;
         const auto shortest = spec.shortName.empty() ? spec.longName : spec.shortName;
-        const bool inStateUsage = usageLine.find (std::string (" ").append (shortest).append (" ")) != std::string::npos
-                                  || usageLine.find (std::string ("[").append (shortest)) != std::string::npos;
+        // The whole name: "[--normalize" begins "[--normalize-output".
+        const bool inStateUsage =
+            usageLine.find (std::string (" ").append (shortest).append (" ")) != std::string::npos
+            || usageLine.find (std::string ("[").append (shortest).append (" ")) != std::string::npos
+            || usageLine.find (std::string ("[").append (shortest).append ("]")) != std::string::npos;
         EXPECT_EQ (inStateUsage, (spec.modes & stateRender) != 0) << spec.longName;
         if ((spec.modes & stateRender) == 0)
             irOnly.emplace_back (spec.longName);

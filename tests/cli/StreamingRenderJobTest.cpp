@@ -3,6 +3,7 @@
 
 #include "TemporaryDirectory.h"
 #include "TestSignals.h"
+#include "cli/OutputLevelNormaliser.h"
 #include "cli/RenderJob.h"
 #include "engine/StreamingOverlapAdd.h"
 #include "io/AudioFileReader.h"
@@ -50,7 +51,11 @@ void expectSameAsRenderJob (const RenderOptions& options, const AudioClip& input
     const auto report = streamed.render (reader, impulseResponse, outputPath, exactFormat, OverwritePolicy::refuse,
                                          [&fractions] (double fraction) { fractions.push_back (fraction); });
 
-    const auto expected = RenderJob (options, 2).render (readAudioFile (inputPath), impulseResponse);
+    auto expected = RenderJob (options, 2).render (readAudioFile (inputPath), impulseResponse);
+    // --normalize-output as the in-memory render applies it.
+    std::optional<OutputLevelOutcome> level;
+    if (options.outputNormalisation)
+        level = normaliseOutputLevel (expected, *options.outputNormalisation, outputPath);
     const auto written = readAudioFile (outputPath);
     ASSERT_EQ (written.numChannels(), expected.numChannels());
     ASSERT_EQ (written.numFrames(), expected.numFrames());
@@ -65,6 +70,12 @@ void expectSameAsRenderJob (const RenderOptions& options, const AudioClip& input
     EXPECT_EQ (report.sampleRate, measured.sampleRate);
     EXPECT_EQ (report.peak, measured.peak);
     EXPECT_EQ (report.samplesBeyondFullScale, measured.samplesBeyondFullScale);
+    if (level)
+    {
+        EXPECT_EQ (report.normalisationGainDb, level->gainDb);
+        EXPECT_EQ (report.loudness, level->loudness);
+        EXPECT_EQ (report.normalisationWarning, level->warning);
+    }
 
     ASSERT_FALSE (fractions.empty());
     EXPECT_TRUE (std::is_sorted (fractions.begin(), fractions.end()));
@@ -101,6 +112,23 @@ TEST (StreamingRenderJob, TrueStereoWithDryMixAndGainsWritesWhatRenderJobCompute
     options.dryGainDb = 2.0;
     options.outputGainDb = 7.5; // some samples beyond full scale for the report
     expectSameAsRenderJob (options, input, ir);
+}
+
+TEST (StreamingRenderJob, ANormalisedRenderWritesWhatTheInMemoryRenderWrites)
+{
+    // The streamed render spills its output and scales it once measured.
+    const auto length = inputSpanningSegments (sizeof (float));
+    const auto input = clipOf ({ test::whiteNoise (length, 21), test::whiteNoise (length, 22) });
+    const auto ir = clipOf ({ test::decayingNoise (irLength, 23) });
+    for (const auto& normalisation : { OutputNormalisation { OutputLevelMeasure::samplePeak, -1.0 },
+                                       OutputNormalisation { OutputLevelMeasure::loudness, -23.0 } })
+    {
+        RenderOptions options;
+        options.outputNormalisation = normalisation;
+        options.mix = 0.5;
+        SCOPED_TRACE (normalisation.measure == OutputLevelMeasure::loudness ? "loudness" : "peak");
+        expectSameAsRenderJob (options, input, ir);
+    }
 }
 
 TEST (StreamingRenderJob, SameAndValidModesWriteWhatRenderJobComputes)
