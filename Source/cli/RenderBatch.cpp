@@ -113,6 +113,13 @@ AudioFileReader openRenderInput (const std::filesystem::path& input)
     return reader;
 }
 
+RenderReport writeRenderedClip (const RenderTarget& target, const AudioClip& output, OverwritePolicy overwrite)
+{
+    auto report = measureRender (target.output, output, target.format.sampleFormat);
+    writeAudioFile (target.output, output, target.format, overwrite);
+    return report;
+}
+
 RenderReport writeRenderedClip (const RenderTarget& target, AudioClip output, const RenderOptions& options)
 {
     OutputLevelOutcome level;

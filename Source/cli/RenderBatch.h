@@ -53,6 +53,9 @@ std::string describeRenderFailure (const std::filesystem::path& input, const std
 /** Opens a render's input; throws AudioFileError for one without samples. */
 AudioFileReader openRenderInput (const std::filesystem::path& input);
 
+/** Measures a clip for its report and writes it as it is. */
+RenderReport writeRenderedClip (const RenderTarget& target, const AudioClip& output, OverwritePolicy overwrite);
+
 /** Scales a rendered clip as --normalize-output asks, measures it, and
     writes it, or throws AudioFileError (clipFailureMessage) without writing
     anything for --fail-on-clip and samples beyond full scale: for the
