@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PartitaLookAndFeel.h"
 
+#include <algorithm>
+
 namespace partita
 {
 
@@ -28,6 +30,16 @@ PartitaLookAndFeel::PartitaLookAndFeel()
     setColour (juce::ComboBox::outlineColourId, panel.brighter (0.3f));
     setColour (juce::ToggleButton::tickColourId, accent);
     setColour (juce::ToggleButton::textColourId, text);
+}
+
+float PartitaLookAndFeel::textHeight (float heightAtDefaultSize, float scale)
+{
+    return std::max (minimumTextHeight, heightAtDefaultSize * scale);
+}
+
+juce::Font PartitaLookAndFeel::getTextButtonFont (juce::TextButton&, int buttonHeight)
+{
+    return juce::Font (std::max (minimumTextHeight, 0.57f * static_cast<float> (buttonHeight)));
 }
 
 void PartitaLookAndFeel::drawFocusRing (juce::Graphics& g, juce::Rectangle<float> bounds)
