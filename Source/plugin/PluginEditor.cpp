@@ -97,7 +97,10 @@ void PartitaEditor::resized()
     // legible at the smallest size).
     const auto factor = scale();
     const auto scaled = [factor] (int size) { return juce::roundToInt (static_cast<float> (size) * factor); };
+    lookAndFeel.setScale (factor);
     header.setScale (factor);
+    controls.setScale (factor);
+    frequencyResponse.setScale (factor);
     infoLine.setScale (factor);
     waveform.setScale (factor);
     messageBar.setScale (factor);
@@ -115,7 +118,7 @@ void PartitaEditor::resized()
     messageBar.setBounds (area.removeFromBottom (std::min (messageHeight, area.getHeight() / 5)));
     area.removeFromBottom (8);
 
-    const auto rowHeight = std::clamp (area.getHeight() / 5, 96, 140);
+    const auto rowHeight = std::clamp (area.getHeight() / 5, scaled (96), scaled (140));
     controls.setBounds (area.removeFromBottom (2 * rowHeight + ControlRows::rowGap));
     area.removeFromBottom (8);
 

@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <stdexcept>
 
@@ -99,6 +100,46 @@ TEST (EditorTextLayout, TheInfoLineScalesWithTheWindowStaysLegibleAndIsNotCutOff
     std::printf ("  info line text: %.1f px at 780 x 560, %.1f px at 1000 x 660, %.1f px at 2400 x 1600\n",
                  static_cast<double> (heights["min"]), static_cast<double> (heights["default"]),
                  static_cast<double> (heights["max"]));
+}
+
+TEST (EditorTextLayout, EveryLabelScalesWithTheWindowAndStaysLegible)
+{
+    // Captions, value boxes, the title, the info line and the message: one
+    // scale from the editor's size, 12 px at the least, never cut off.
+    test::TemporaryDirectory directory;
+    auto plugin = test::makePlugin (directory);
+    test::preparePlugin (*plugin, 48000.0, 512, 2, 2);
+    test::loadFactoryAndWait (*plugin, test::showcaseIr());
+    auto editor = test::openEditor (*plugin);
+
+    std::map<juce::Label*, std::map<std::string, float>> heights;
+    for (const auto& size : { minimumSize, defaultSize, maximumSize })
+    {
+        editor->setSize (size.width, size.height);
+        editor->refresh();
+        std::function<void (juce::Component&)> visit = [&] (juce::Component& parent)
+        {
+            for (auto* child : parent.getChildren())
+            {
+                if (!child->isVisible())
+                    continue;
+                if (auto* label = dynamic_cast<juce::Label*> (child); label != nullptr && label->getText().isNotEmpty())
+                {
+                    const auto height = label->getLookAndFeel().getLabelFont (*label).getHeight();
+                    heights[label][size.name] = height;
+                    EXPECT_GE (height, 12.0f) << size.name << ": '" << label->getText() << "'";
+                }
+                visit (*child);
+            }
+        };
+        visit (*editor);
+    }
+    ASSERT_GT (heights.size(), 20u); // every control's caption and value at least
+    for (const auto& [label, bySize] : heights)
+    {
+        ASSERT_EQ (bySize.size(), 3u) << label->getText();
+        EXPECT_NEAR (bySize.at ("max") / bySize.at ("default"), 2.4f, 0.05f) << "'" << label->getText() << "'";
+    }
 }
 
 TEST (EditorTextLayout, TheIrChannelNamesAreReadableAndNoTrimLineCrossesThem)
