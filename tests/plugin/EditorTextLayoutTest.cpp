@@ -31,6 +31,21 @@ constexpr EditorSize minimumSize { 780, 560, "min" };
 constexpr EditorSize defaultSize { PartitaEditor::defaultWidth, PartitaEditor::defaultHeight, "default" };
 constexpr EditorSize maximumSize { 2400, 1600, "max" };
 
+/** The editor showing the demo hall, played at sessionRate. */
+struct ShowcaseEditor
+{
+    explicit ShowcaseEditor (double sessionRate)
+    {
+        test::preparePlugin (*plugin, sessionRate, 512, 2, 2);
+        test::loadFactoryAndWait (*plugin, test::showcaseIr());
+        editor = test::openEditor (*plugin);
+    }
+
+    test::TemporaryDirectory directory;
+    std::unique_ptr<PartitaAudioProcessor> plugin = test::makePlugin (directory);
+    std::unique_ptr<PartitaEditor> editor;
+};
+
 template <typename Part>
 Part& partOf (PartitaEditor& editor)
 {
@@ -72,11 +87,8 @@ TEST (EditorTextLayout, TheInfoLineScalesWithTheWindowStaysLegibleAndIsNotCutOff
 {
     // Found by a new user: at the smallest size the info line's text shrank
     // to about 9 px, and it did not grow with the window.
-    test::TemporaryDirectory directory;
-    auto plugin = test::makePlugin (directory);
-    test::preparePlugin (*plugin, 44100.0, 512, 2, 2); // the hall plays resampled: the longest line
-    test::loadFactoryAndWait (*plugin, test::showcaseIr());
-    auto editor = test::openEditor (*plugin);
+    ShowcaseEditor showcase (44100.0); // the hall plays resampled: the longest line
+    auto& editor = showcase.editor;
 
     std::map<std::string, float> heights;
     for (const auto& size : { minimumSize, defaultSize, maximumSize })
@@ -106,11 +118,8 @@ TEST (EditorTextLayout, EveryLabelScalesWithTheWindowAndStaysLegible)
 {
     // Captions, value boxes, the title, the info line and the message: one
     // scale from the editor's size, 12 px at the least, never cut off.
-    test::TemporaryDirectory directory;
-    auto plugin = test::makePlugin (directory);
-    test::preparePlugin (*plugin, 48000.0, 512, 2, 2);
-    test::loadFactoryAndWait (*plugin, test::showcaseIr());
-    auto editor = test::openEditor (*plugin);
+    ShowcaseEditor showcase (48000.0);
+    auto& editor = showcase.editor;
 
     std::map<juce::Label*, std::map<std::string, float>> heights;
     for (const auto& size : { minimumSize, defaultSize, maximumSize })
@@ -146,11 +155,8 @@ TEST (EditorTextLayout, TheIrChannelNamesAreReadableAndNoTrimLineCrossesThem)
 {
     // Found by a new user: the channel names were 11 px and drawn at the
     // plot's left edge, under the line that marks where the IR starts.
-    test::TemporaryDirectory directory;
-    auto plugin = test::makePlugin (directory);
-    test::preparePlugin (*plugin, 48000.0, 512, 2, 2);
-    test::loadFactoryAndWait (*plugin, test::showcaseIr());
-    auto editor = test::openEditor (*plugin);
+    ShowcaseEditor showcase (48000.0);
+    auto& editor = showcase.editor;
 
     for (const auto& size : { minimumSize, defaultSize, maximumSize })
     {
