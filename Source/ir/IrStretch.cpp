@@ -9,6 +9,17 @@
 
 namespace partita
 {
+namespace
+{
+double energyOf (const AudioClip& clip)
+{
+    double energy = 0.0;
+    for (const auto& channel : clip.channels)
+        for (const double sample : channel)
+            energy += sample * sample;
+    return energy;
+}
+} // namespace
 
 void stretchImpulseResponse (AudioClip& impulseResponse, double factor)
 {
@@ -24,8 +35,19 @@ void stretchImpulseResponse (AudioClip& impulseResponse, double factor)
 
     // Resampling from rate to rate * factor and keeping the rate label plays
     // the same waveform factor times slower.
+    const double originalEnergy = energyOf (impulseResponse);
     for (auto& channel : impulseResponse.channels)
         channel = resample (channel, rate, rate * factor);
+
+    // The same wet energy as before the stretch (the header says why). A
+    // silent IR stays silent.
+    const double stretchedEnergy = energyOf (impulseResponse);
+    if (!(stretchedEnergy > 0.0) || !(originalEnergy > 0.0))
+        return;
+    const double gain = std::sqrt (originalEnergy / stretchedEnergy);
+    for (auto& channel : impulseResponse.channels)
+        for (auto& sample : channel)
+            sample *= gain;
 }
 
 } // namespace partita

@@ -30,6 +30,13 @@ std::vector<juce::Component*> ControlRows::focusTargets() const
     return targets;
 }
 
+void ControlRows::setScale (float scale)
+{
+    for (const auto* row : { &shapingControls, &mixControls })
+        for (const auto& control : *row)
+            control->setScale (scale);
+}
+
 void ControlRows::resized()
 {
     auto area = getLocalBounds();

@@ -32,6 +32,9 @@ public:
     /** The controls' focus targets, top row then bottom row, left to right. */
     [[nodiscard]] std::vector<juce::Component*> focusTargets() const;
 
+    /** The editor's scale (PartitaEditor::resized), for every control. */
+    void setScale (float scale);
+
     void resized() override;
     std::unique_ptr<juce::AccessibilityHandler> createAccessibilityHandler() override;
 

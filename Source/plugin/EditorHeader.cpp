@@ -8,7 +8,9 @@ namespace partita
 {
 namespace
 {
+// At the editor's default size; they scale with it.
 constexpr int titleWidth = 110;
+constexpr float titleHeight = 22.0f;
 constexpr int buttonWidth = 116;
 /** "Unload" is a short word: a narrower button leaves room for the others. */
 constexpr int unloadButtonWidth = 78;
@@ -24,7 +26,6 @@ void styleButton (juce::TextButton& button, const juce::String& tooltip)
 EditorHeader::EditorHeader (EditorFileActions& actions)
 {
     title.setText ("Partita", juce::dontSendNotification);
-    title.setFont (juce::Font (22.0f, juce::Font::bold));
     title.setColour (juce::Label::textColourId, PartitaLookAndFeel::accent);
     addAndMakeVisible (title);
 
@@ -42,6 +43,13 @@ EditorHeader::EditorHeader (EditorFileActions& actions)
     exportButton.onClick = [&actions] { actions.exportPreset(); };
     for (auto* button : buttons())
         addAndMakeVisible (*button);
+    setScale (1.0f);
+}
+
+void EditorHeader::setScale (float newScale)
+{
+    scale = newScale;
+    title.setFont (juce::Font (PartitaLookAndFeel::textHeight (titleHeight, scale), juce::Font::bold));
 }
 
 std::array<juce::Component*, 6> EditorHeader::buttons() const
@@ -56,11 +64,12 @@ std::array<juce::Component*, 6> EditorHeader::buttons() const
 void EditorHeader::resized()
 {
     auto area = getLocalBounds();
-    title.setBounds (area.removeFromLeft (titleWidth));
+    const auto scaled = [this] (int width) { return juce::roundToInt (static_cast<float> (width) * scale); };
+    title.setBounds (area.removeFromLeft (scaled (titleWidth)));
     for (auto* button : buttons())
     {
         const auto width = button == &unloadButton ? unloadButtonWidth : buttonWidth;
-        button->setBounds (area.removeFromLeft (width).reduced (3, 2));
+        button->setBounds (area.removeFromLeft (scaled (width)).reduced (3, 2));
     }
 }
 

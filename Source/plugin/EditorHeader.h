@@ -26,6 +26,10 @@ public:
     /** The buttons in reading order, for the editor's focus order. */
     [[nodiscard]] std::array<juce::Component*, 6> buttons() const;
 
+    /** The editor's scale (PartitaEditor::resized): sets the title's size and
+        the buttons' widths (their text follows their height). */
+    void setScale (float scale);
+
     void resized() override;
     std::unique_ptr<juce::AccessibilityHandler> createAccessibilityHandler() override;
 
@@ -37,6 +41,7 @@ private:
     juce::TextButton unloadButton { "Unload" };
     juce::TextButton importButton { "Import preset..." };
     juce::TextButton exportButton { "Export preset..." };
+    float scale = 1.0f;
 
     JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (EditorHeader)
 };

@@ -3,12 +3,16 @@
 
 #include "PartitaLookAndFeel.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace partita
 {
 namespace
 {
-/** Wide enough for the latency and CPU text at its longest. */
-constexpr int performanceWidth = 330;
+constexpr float textHeightAtDefaultSize = 14.0f;
+/** Between the IR's text and the performance text. */
+constexpr int gap = 12;
 
 juce::String describeImpulseResponse (const ImpulseResponseInfo* info)
 {
@@ -36,8 +40,31 @@ EditorInfoLine::EditorInfoLine()
     addAndMakeVisible (performance);
 
     irInfo.setColour (juce::Label::textColourId, PartitaLookAndFeel::text);
-    irInfo.setMinimumHorizontalScale (0.6f);
     addAndMakeVisible (irInfo);
+    for (auto* label : { &irInfo, &performance })
+        label->setBorderSize ({});
+    setScale (1.0f);
+}
+
+void EditorInfoLine::setScale (float scale)
+{
+    const juce::Font font (PartitaLookAndFeel::textHeight (textHeightAtDefaultSize, scale));
+    irInfo.setFont (font);
+    performance.setFont (font);
+}
+
+int EditorInfoLine::performanceWidth() const
+{
+    // The longest the text gets: latency up to six digits, CPU up to 100 %.
+    const auto longest =
+        performance.getFont().getStringWidthFloat ("Latency 000000 samples (0000.0 ms)  |  CPU 000.0 %");
+    return static_cast<int> (std::ceil (longest)) + 2;
+}
+
+int EditorInfoLine::heightForWidth (int width) const
+{
+    const auto irWidth = std::max (1, width - performanceWidth() - gap);
+    return std::max (irInfo.heightForWidth (irWidth), performance.heightForWidth (performanceWidth()));
 }
 
 void EditorInfoLine::showImpulseResponse (const ImpulseResponseInfo* info)
@@ -56,7 +83,9 @@ void EditorInfoLine::showPerformance (int latencySamples, double sampleRate, flo
 void EditorInfoLine::resized()
 {
     auto area = getLocalBounds();
-    performance.setBounds (area.removeFromRight (performanceWidth));
+    performance.setBounds (
+        area.removeFromRight (performanceWidth()).withHeight (performance.heightForWidth (performanceWidth())));
+    area.removeFromRight (gap);
     irInfo.setBounds (area);
 }
 

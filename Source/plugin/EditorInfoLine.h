@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "WrappedLabel.h"
 #include "processor/ImpulseResponseInfo.h"
 
 #include <juce_gui_basics/juce_gui_basics.h>
@@ -10,7 +11,9 @@ namespace partita
 
 /** The line under the editor's buttons: the IR in words on the left (name,
     layout, rate, length and, when it differs, what plays), the latency the
-    host compensates and the convolution's CPU share on the right.
+    host compensates and the convolution's CPU share on the right. The IR's
+    text wraps when the editor is narrow; the editor gives the line the
+    height it asks for (heightForWidth).
 
     A layout group only, hidden from screen readers (its two labels read as
     the editor's own).
@@ -25,12 +28,20 @@ public:
     void showPerformance (int latencySamples, double sampleRate, float cpuLoad);
     [[nodiscard]] juce::String impulseResponseText() const { return irInfo.getText(); }
 
+    /** The editor's scale (PartitaEditor::resized): sets the text's size. */
+    void setScale (float scale);
+    /** The height that shows both texts in full at this width. */
+    [[nodiscard]] int heightForWidth (int width) const;
+
     void resized() override;
     std::unique_ptr<juce::AccessibilityHandler> createAccessibilityHandler() override;
 
 private:
-    juce::Label irInfo;
-    juce::Label performance;
+    /** Wide enough for the latency and CPU text at its longest, in its font. */
+    [[nodiscard]] int performanceWidth() const;
+
+    WrappedLabel irInfo;
+    WrappedLabel performance;
 
     JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (EditorInfoLine)
 };

@@ -40,6 +40,14 @@ void FrequencyResponseView::setFilters (float lowCutHz, float highCutHz, float w
     updateCurve();
 }
 
+void FrequencyResponseView::setScale (float scale)
+{
+    if (scale == textScale)
+        return;
+    textScale = scale;
+    repaint();
+}
+
 void FrequencyResponseView::updateCurve()
 {
     curve = response.curveDb (lowCut, highCut, wetGain);
@@ -52,7 +60,9 @@ void FrequencyResponseView::paint (juce::Graphics& g)
     g.setColour (PartitaLookAndFeel::panel);
     g.fillRoundedRectangle (bounds, 4.0f);
 
-    const auto plot = bounds.reduced (34.0f, 14.0f).withTrimmedBottom (8.0f);
+    // The margins hold the labels: in units of their text's height.
+    const auto textHeight = PartitaLookAndFeel::textHeight (11.0f, textScale);
+    const auto plot = bounds.reduced (3.1f * textHeight, 1.3f * textHeight).withTrimmedBottom (0.7f * textHeight);
     const auto& frequencies = response.frequencies();
     if (curve.empty() || frequencies.size() != curve.size() || plot.isEmpty())
         return;
@@ -61,7 +71,7 @@ void FrequencyResponseView::paint (juce::Graphics& g)
     const PlotScale scale { plot, std::log (frequencies.front()), std::log (frequencies.back()),
                             6.0f * std::ceil ((peak + 1.0f) / 6.0f) };
 
-    g.setFont (11.0f);
+    g.setFont (textHeight);
     paintFrequencyGrid (g, scale, frequencies.back());
     paintLevelGrid (g, scale, bounds.getX());
 
@@ -78,7 +88,7 @@ void FrequencyResponseView::paint (juce::Graphics& g)
     g.strokePath (path, juce::PathStrokeType (2.0f));
 
     g.setColour (PartitaLookAndFeel::dimText);
-    g.drawText ("Wet path response (dB)", bounds.reduced (40.0f, 2.0f).removeFromTop (12.0f),
+    g.drawText ("Wet path response (dB)", bounds.reduced (3.6f * textHeight, 2.0f).removeFromTop (textHeight + 1.0f),
                 juce::Justification::centredRight);
 }
 
@@ -104,7 +114,9 @@ void FrequencyResponseView::paintFrequencyGrid (juce::Graphics& g, const PlotSca
         g.drawVerticalLine (juce::roundToInt (x), plot.getY(), plot.getBottom());
         g.setColour (PartitaLookAndFeel::dimText);
         const auto label = hz >= 1000.0f ? juce::String (hz / 1000.0f, 0) + "k" : juce::String (hz, 0);
-        g.drawText (label, juce::Rectangle<float> (x - 20.0f, plot.getBottom() + 1.0f, 40.0f, 12.0f),
+        const auto height = g.getCurrentFont().getHeight();
+        g.drawText (label,
+                    juce::Rectangle<float> (x - 1.8f * height, plot.getBottom() + 1.0f, 3.6f * height, height + 1.0f),
                     juce::Justification::centred);
     }
 }
@@ -118,7 +130,9 @@ void FrequencyResponseView::paintLevelGrid (juce::Graphics& g, const PlotScale& 
         g.setColour (PartitaLookAndFeel::background.withAlpha (0.8f));
         g.drawHorizontalLine (juce::roundToInt (y), plot.getX(), plot.getRight());
         g.setColour (PartitaLookAndFeel::dimText);
-        g.drawText (juce::String (db, 0), juce::Rectangle<float> (labelX, y - 6.0f, 30.0f, 12.0f),
+        const auto height = g.getCurrentFont().getHeight();
+        g.drawText (juce::String (db, 0),
+                    juce::Rectangle<float> (labelX, y - 0.5f * height, 2.7f * height, height + 1.0f),
                     juce::Justification::centredRight);
     }
 }

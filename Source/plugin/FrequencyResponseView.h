@@ -25,6 +25,9 @@ public:
     /** The IR as shaped (null: no IR). Runs an FFT when the IR changed. */
     void setImpulseResponse (std::shared_ptr<const ImpulseResponseInfo> info);
     void setFilters (float lowCutHz, float highCutHz, float wetGainDb);
+    /** The editor's scale (PartitaEditor::resized): the labels' text and the
+        margins they need. */
+    void setScale (float scale);
 
     void paint (juce::Graphics&) override;
 
@@ -45,6 +48,7 @@ private:
     };
 
     void updateCurve();
+    /** The labels are as large as the graphics context's font. */
     static void paintFrequencyGrid (juce::Graphics& g, const PlotScale& scale, float highestHz);
     static void paintLevelGrid (juce::Graphics& g, const PlotScale& scale, float labelX);
 
@@ -55,6 +59,7 @@ private:
     float highCut = parameterRow ("highCut").range.defaultValue;
     float wetGain = parameterRow ("wetGain").range.defaultValue;
     std::vector<float> curve;
+    float textScale = 1.0f;
 };
 
 } // namespace partita

@@ -12,6 +12,10 @@ namespace
 {
 constexpr float envelopeRangeDb = 60.0f;
 constexpr int margin = 6;
+/** The channel names' and the caption's text at the editor's default size. */
+constexpr float labelHeightAtDefaultSize = 13.0f;
+/** Between a channel's name and the plot. */
+constexpr int gutterGap = 6;
 
 juce::String channelName (std::size_t channel, std::size_t numChannels)
 {
@@ -50,6 +54,58 @@ void IrWaveformView::setTrim (float startMs, float endMs, bool reversed)
     repaint();
 }
 
+void IrWaveformView::setScale (float newScale)
+{
+    if (newScale == scale)
+        return;
+    scale = newScale;
+    computeColumns();
+    repaint();
+}
+
+std::size_t IrWaveformView::numChannels() const
+{
+    return shownInfo != nullptr && shownInfo->source != nullptr ? shownInfo->source->channels.size() : 0;
+}
+
+juce::Font IrWaveformView::labelFont() const
+{
+    return juce::Font (PartitaLookAndFeel::textHeight (labelHeightAtDefaultSize, scale));
+}
+
+int IrWaveformView::gutterWidth() const
+{
+    // As wide as the widest name of the channels shown.
+    const auto font = labelFont();
+    float widest = 0.0f;
+    for (std::size_t channel = 0; channel < numChannels(); ++channel)
+        widest = std::max (widest, font.getStringWidthFloat (channelName (channel, numChannels())));
+    return widest > 0.0f ? static_cast<int> (std::ceil (widest)) + gutterGap : 0;
+}
+
+juce::Rectangle<int> IrWaveformView::plotArea() const
+{
+    return getLocalBounds().reduced (margin).withTrimmedLeft (gutterWidth());
+}
+
+juce::Rectangle<int> IrWaveformView::laneArea (std::size_t channel) const
+{
+    const auto area = plotArea();
+    const auto laneHeight = area.getHeight() / std::max (1, static_cast<int> (numChannels()));
+    return { area.getX(), area.getY() + static_cast<int> (channel) * laneHeight, area.getWidth(), laneHeight };
+}
+
+std::vector<juce::Rectangle<float>> IrWaveformView::channelLabelAreas() const
+{
+    // Beside the top of each lane, in the gutter left of the plot.
+    std::vector<juce::Rectangle<float>> areas;
+    const auto left = static_cast<float> (getLocalBounds().reduced (margin).getX());
+    const auto width = static_cast<float> (gutterWidth() - gutterGap);
+    for (std::size_t channel = 0; channel < numChannels(); ++channel)
+        areas.emplace_back (left, static_cast<float> (laneArea (channel).getY()), width, labelFont().getHeight());
+    return areas;
+}
+
 void IrWaveformView::resized()
 {
     computeColumns();
@@ -58,12 +114,12 @@ void IrWaveformView::resized()
 void IrWaveformView::computeColumns()
 {
     columns.clear();
-    const auto width = std::max (1, getWidth() - 2 * margin);
     if (shownInfo == nullptr || shownInfo->source == nullptr || shownInfo->source->numFrames() == 0)
         return;
 
     const auto& source = *shownInfo->source;
     const auto frames = source.numFrames();
+    const auto width = std::max (1, plotArea().getWidth());
     for (const auto& channel : source.channels)
     {
         std::vector<Column> lane (static_cast<std::size_t> (width));
@@ -94,25 +150,23 @@ void IrWaveformView::paint (juce::Graphics& g)
     if (columns.empty() || shownInfo == nullptr || shownInfo->source == nullptr)
     {
         g.setColour (PartitaLookAndFeel::dimText);
-        g.setFont (15.0f);
+        g.setFont (PartitaLookAndFeel::textHeight (15.0f, scale));
         g.drawText ("No IR loaded. Load a file, drop one here, or pick a factory IR.", bounds,
                     juce::Justification::centred);
         return;
     }
 
     const auto& source = *shownInfo->source;
-    const auto area = bounds.reduced (margin);
-    const auto laneHeight = area.getHeight() / static_cast<int> (columns.size());
     const auto peak = peakOverChannels();
     for (std::size_t channel = 0; channel < columns.size(); ++channel)
-    {
-        const auto lane = juce::Rectangle<int> (area.getX(), area.getY() + static_cast<int> (channel) * laneHeight,
-                                                area.getWidth(), laneHeight)
-                              .reduced (0, 2)
-                              .toFloat();
-        paintLane (g, lane, columns[channel], peak, channelName (channel, columns.size()));
-    }
-    paintTrim (g, area.toFloat(), 1000.0 * static_cast<double> (source.numFrames()) / source.sampleRate);
+        paintLane (g, laneArea (channel).reduced (0, 2).toFloat(), columns[channel], peak);
+    paintTrim (g, plotArea().toFloat(), 1000.0 * static_cast<double> (source.numFrames()) / source.sampleRate);
+
+    g.setColour (PartitaLookAndFeel::dimText);
+    g.setFont (labelFont());
+    const auto labelAreas = channelLabelAreas();
+    for (std::size_t channel = 0; channel < labelAreas.size(); ++channel)
+        g.drawText (channelName (channel, numChannels()), labelAreas[channel], juce::Justification::centredRight);
 }
 
 float IrWaveformView::peakOverChannels() const
@@ -126,7 +180,7 @@ float IrWaveformView::peakOverChannels() const
 }
 
 void IrWaveformView::paintLane (juce::Graphics& g, juce::Rectangle<float> lane, const std::vector<Column>& data,
-                                float peak, const juce::String& name)
+                                float peak)
 {
     const auto centre = lane.getCentreY();
     const auto halfHeight = lane.getHeight() * 0.5f;
@@ -144,10 +198,6 @@ void IrWaveformView::paintLane (juce::Graphics& g, juce::Rectangle<float> lane, 
 
     g.setColour (PartitaLookAndFeel::warning.withAlpha (0.9f));
     g.strokePath (envelopePath (lane, data, peak), juce::PathStrokeType (1.5f));
-
-    g.setColour (PartitaLookAndFeel::dimText);
-    g.setFont (11.0f);
-    g.drawText (name, lane.removeFromLeft (30.0f).removeFromTop (14.0f), juce::Justification::centredLeft);
 }
 
 juce::Path IrWaveformView::envelopePath (juce::Rectangle<float> lane, const std::vector<Column>& data, float peak)
@@ -185,10 +235,10 @@ void IrWaveformView::paintTrim (juce::Graphics& g, juce::Rectangle<float> area, 
     g.drawVerticalLine (juce::roundToInt (std::max (keptEnd, keptStart)), area.getY(), area.getBottom());
 
     g.setColour (PartitaLookAndFeel::dimText);
-    g.setFont (11.0f);
+    g.setFont (labelFont());
     const auto caption = "0 to " + juce::String (durationMs / 1000.0, 2) + " s"
                          + (isReversed ? ", played reversed" : "") + "; shaded: trimmed";
-    g.drawText (caption, area.removeFromBottom (14.0f), juce::Justification::centredRight);
+    g.drawText (caption, area.removeFromBottom (labelFont().getHeight() + 2.0f), juce::Justification::centredRight);
 }
 
 } // namespace partita

@@ -5,12 +5,17 @@
 
 namespace partita
 {
+namespace
+{
+constexpr int sidePadding = 8;
+constexpr float textHeightAtDefaultSize = 15.0f;
+} // namespace
 
 MessageBar::MessageBar()
 {
     setTitle ("Messages");
-    label.setJustificationType (juce::Justification::centredLeft);
-    label.setMinimumHorizontalScale (0.7f);
+    label.setBorderSize ({ 5, sidePadding, 5, sidePadding });
+    setScale (1.0f);
     addAndMakeVisible (label);
 }
 
@@ -29,6 +34,16 @@ void MessageBar::show (const StatusMessage::Snapshot& message)
     repaint();
 }
 
+void MessageBar::setScale (float scale)
+{
+    label.setFont (juce::Font (PartitaLookAndFeel::textHeight (textHeightAtDefaultSize, scale)));
+}
+
+int MessageBar::heightForWidth (int width) const
+{
+    return label.heightForWidth (width);
+}
+
 void MessageBar::paint (juce::Graphics& g)
 {
     g.setColour (PartitaLookAndFeel::panel);
@@ -43,7 +58,7 @@ void MessageBar::paint (juce::Graphics& g)
 
 void MessageBar::resized()
 {
-    label.setBounds (getLocalBounds().reduced (8, 0));
+    label.setBounds (getLocalBounds());
 }
 
 } // namespace partita

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ParameterControl.h"
 
+#include "PartitaLookAndFeel.h"
+
 #include <stdexcept>
 
 namespace partita
@@ -54,6 +56,20 @@ ParameterControl::ParameterControl (juce::AudioProcessorValueTreeState& state, s
 
 ParameterControl::~ParameterControl() = default;
 
+void ParameterControl::setScale (float newScale)
+{
+    scale = newScale;
+    caption.setFont (juce::Font (PartitaLookAndFeel::textHeight (15.0f, scale)));
+    if (knob != nullptr)
+        knob->setTextBoxStyle (juce::Slider::TextBoxBelow, false, scaled (78), scaled (18));
+    resized();
+}
+
+int ParameterControl::scaled (int size) const
+{
+    return juce::roundToInt (static_cast<float> (size) * scale);
+}
+
 juce::Component& ParameterControl::focusTarget() noexcept
 {
     if (knob != nullptr)
@@ -68,13 +84,13 @@ void ParameterControl::resized()
     auto area = getLocalBounds();
     if (toggle != nullptr)
     {
-        toggle->setBounds (area.withSizeKeepingCentre (area.getWidth(), 28));
+        toggle->setBounds (area.withSizeKeepingCentre (area.getWidth(), scaled (28)));
         return;
     }
 
-    caption.setBounds (area.removeFromTop (18));
+    caption.setBounds (area.removeFromTop (juce::roundToInt (caption.getFont().getHeight()) + 3));
     if (choice != nullptr)
-        choice->setBounds (area.withSizeKeepingCentre (area.getWidth() - 4, 26));
+        choice->setBounds (area.withSizeKeepingCentre (area.getWidth() - 4, scaled (26)));
     else
         knob->setBounds (area);
 }

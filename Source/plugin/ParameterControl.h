@@ -25,10 +25,18 @@ public:
     /** The component that takes the focus, for the editor's focus order. */
     [[nodiscard]] juce::Component& focusTarget() noexcept;
 
+    /** The editor's scale (PartitaEditor::resized): the caption's text, the
+        value box and the toggle and choice heights. The value box's and the
+        choice's text follow PartitaLookAndFeel's scale. */
+    void setScale (float scale);
+
     void resized() override;
 
 private:
+    [[nodiscard]] int scaled (int size) const;
+
     juce::Label caption;
+    float scale = 1.0f;
     std::unique_ptr<juce::Slider> knob;
     std::unique_ptr<juce::ToggleButton> toggle;
     std::unique_ptr<juce::ComboBox> choice;

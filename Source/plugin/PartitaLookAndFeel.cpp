@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PartitaLookAndFeel.h"
 
+#include <algorithm>
+
 namespace partita
 {
 
@@ -19,7 +21,9 @@ PartitaLookAndFeel::PartitaLookAndFeel()
     setColour (juce::Slider::rotarySliderFillColourId, accent);
     setColour (juce::Slider::rotarySliderOutlineColourId, panel.brighter (0.25f));
     setColour (juce::Slider::thumbColourId, text);
-    setColour (juce::Slider::textBoxOutlineColourId, juce::Colours::transparentBlack);
+    // The value boxes take typed values: an outline says so (JUCE's default
+    // look drew one before this look reached them).
+    setColour (juce::Slider::textBoxOutlineColourId, text.withAlpha (0.6f));
     setColour (juce::Slider::textBoxTextColourId, text);
     setColour (juce::Label::textColourId, text);
     setColour (juce::TextButton::buttonColourId, panel.brighter (0.12f));
@@ -28,6 +32,28 @@ PartitaLookAndFeel::PartitaLookAndFeel()
     setColour (juce::ComboBox::outlineColourId, panel.brighter (0.3f));
     setColour (juce::ToggleButton::tickColourId, accent);
     setColour (juce::ToggleButton::textColourId, text);
+}
+
+float PartitaLookAndFeel::textHeight (float heightAtDefaultSize, float scale)
+{
+    return std::max (minimumTextHeight, heightAtDefaultSize * scale);
+}
+
+juce::Font PartitaLookAndFeel::getTextButtonFont (juce::TextButton&, int buttonHeight)
+{
+    return juce::Font (std::max (minimumTextHeight, 0.57f * static_cast<float> (buttonHeight)));
+}
+
+juce::Font PartitaLookAndFeel::getLabelFont (juce::Label& label)
+{
+    if (dynamic_cast<juce::Slider*> (label.getParentComponent()) != nullptr)
+        return juce::Font (textHeight (15.0f, scale));
+    return label.getFont();
+}
+
+juce::Font PartitaLookAndFeel::getComboBoxFont (juce::ComboBox&)
+{
+    return juce::Font (textHeight (15.0f, scale));
 }
 
 void PartitaLookAndFeel::drawFocusRing (juce::Graphics& g, juce::Rectangle<float> bounds)
@@ -48,7 +74,18 @@ void PartitaLookAndFeel::drawButtonBackground (juce::Graphics& g, juce::Button& 
 void PartitaLookAndFeel::drawToggleButton (juce::Graphics& g, juce::ToggleButton& button, bool isHighlighted,
                                            bool isDown)
 {
-    LookAndFeel_V4::drawToggleButton (g, button, isHighlighted, isDown);
+    // LookAndFeel_V4's, with the text at the editor's scale instead of at most 15 px.
+    const auto fontSize = std::min (textHeight (15.0f, scale), static_cast<float> (button.getHeight()) * 0.75f);
+    const auto tickWidth = fontSize * 1.1f;
+    drawTickBox (g, button, 4.0f, (static_cast<float> (button.getHeight()) - tickWidth) * 0.5f, tickWidth, tickWidth,
+                 button.getToggleState(), button.isEnabled(), isHighlighted, isDown);
+    g.setColour (button.findColour (juce::ToggleButton::textColourId));
+    g.setFont (fontSize);
+    if (!button.isEnabled())
+        g.setOpacity (0.5f);
+    g.drawFittedText (button.getButtonText(),
+                      button.getLocalBounds().withTrimmedLeft (juce::roundToInt (tickWidth) + 10).withTrimmedRight (2),
+                      juce::Justification::centredLeft, 10);
     if (button.hasKeyboardFocus (false))
         drawFocusRing (g, button.getLocalBounds().toFloat());
 }

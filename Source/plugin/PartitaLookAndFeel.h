@@ -31,9 +31,30 @@ public:
                            float rotaryStartAngle, float rotaryEndAngle, juce::Slider&) override;
     void drawComboBox (juce::Graphics&, int width, int height, bool isButtonDown, int buttonX, int buttonY, int buttonW,
                        int buttonH, juce::ComboBox&) override;
+    /** In proportion to the button's height, without JUCE's 16 px cap, so
+        that the buttons' text grows with the editor. */
+    juce::Font getTextButtonFont (juce::TextButton&, int buttonHeight) override;
+    /** A knob's value box: its text at the editor's scale. */
+    juce::Font getLabelFont (juce::Label&) override;
+    juce::Font getComboBoxFont (juce::ComboBox&) override;
+
+    /** The editor's scale (PartitaEditor::resized), for the text that JUCE's
+        controls draw themselves (value boxes, choices, toggles). */
+    void setScale (float newScale) { scale = newScale; }
+
+    /** The smallest text the editor draws: legible at its smallest size. */
+    static constexpr float minimumTextHeight = 12.0f;
+
+    /** A text height for the editor's scale (the editor's size over its
+        default size, PartitaEditor::resized): the height at the default size
+        times scale, never below minimumTextHeight. */
+    static float textHeight (float heightAtDefaultSize, float scale);
 
     /** The ring drawn around a focused control's bounds. */
     static void drawFocusRing (juce::Graphics&, juce::Rectangle<float> bounds);
+
+private:
+    float scale = 1.0f;
 };
 
 } // namespace partita

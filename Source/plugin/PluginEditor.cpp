@@ -84,19 +84,41 @@ void PartitaEditor::paintOverChildren (juce::Graphics& g)
     }
 }
 
+float PartitaEditor::scale() const
+{
+    return std::min (static_cast<float> (getWidth()) / static_cast<float> (defaultWidth),
+                     static_cast<float> (getHeight()) / static_cast<float> (defaultHeight));
+}
+
 void PartitaEditor::resized()
 {
+    // One scale from the editor's size for every text and fixed height, so
+    // the whole editor grows and shrinks alike (each part keeps its text
+    // legible at the smallest size).
+    const auto factor = scale();
+    const auto scaled = [factor] (int size) { return juce::roundToInt (static_cast<float> (size) * factor); };
+    lookAndFeel.setScale (factor);
+    header.setScale (factor);
+    controls.setScale (factor);
+    frequencyResponse.setScale (factor);
+    infoLine.setScale (factor);
+    waveform.setScale (factor);
+    messageBar.setScale (factor);
+
     auto area = getLocalBounds().reduced (10);
 
-    header.setBounds (area.removeFromTop (32));
+    header.setBounds (area.removeFromTop (std::max (24, scaled (32))));
     area.removeFromTop (4);
-    infoLine.setBounds (area.removeFromTop (22));
+    infoLine.setBounds (area.removeFromTop (infoLine.heightForWidth (area.getWidth())));
     area.removeFromTop (4);
 
-    messageBar.setBounds (area.removeFromBottom (28));
+    // A long message takes more lines, up to a fifth of what is left (its
+    // tooltip holds the text in any case).
+    const auto messageHeight = std::max (scaled (28), messageBar.heightForWidth (area.getWidth()));
+    messageBar.setBounds (area.removeFromBottom (std::min (messageHeight, area.getHeight() / 5)));
     area.removeFromBottom (8);
 
-    const auto rowHeight = std::clamp (area.getHeight() / 5, 96, 140);
+    const auto rowHeight = std::clamp (area.getHeight() / 5, scaled (96), scaled (140));
     controls.setBounds (area.removeFromBottom (2 * rowHeight + ControlRows::rowGap));
     area.removeFromBottom (8);
 
@@ -119,6 +141,7 @@ void PartitaEditor::refresh()
     {
         shownMessageVersion = message.version;
         messageBar.show (message);
+        resized(); // a longer or shorter message changes the bar's height
     }
     showImpulseResponse();
     showParameters();

@@ -67,6 +67,10 @@ public:
     static constexpr int defaultHeight = 660;
 
 private:
+    /** The smaller of the editor's width and height over the default size's:
+        1 at 1000 x 660, 0.78 at the smallest size, 2.4 at the largest. */
+    [[nodiscard]] float scale() const;
+
     void timerCallback() override;
     void globalFocusChanged (juce::Component* focusedComponent) override;
 

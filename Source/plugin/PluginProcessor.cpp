@@ -175,7 +175,7 @@ void PartitaAudioProcessor::refreshFromConvolver()
         // the device's once one opens.
         const bool noDevice = wrapperType == wrapperType_Standalone && rate <= 0.0;
         loading.status().processorChanged (
-            dsp, noDevice ? ". No audio device is open: choose one under Options > Audio/MIDI Settings" : "");
+            dsp, noDevice ? ". No audio device is open: choose one under Options > Audio Settings" : "");
     }
 
     // The recent list is a JUCE object of the message thread; elsewhere

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plugin/PluginEditor.h"
 
+#include "EditorTestSupport.h"
 #include "PluginTestHelpers.h"
 #include "TestSignals.h"
 #include "plugin/FactoryImpulseResponses.h"
@@ -13,58 +14,12 @@
 #include <set>
 #include <thread>
 
-namespace juce
-{
-// JUCE's own message pump step (juce_events, Linux and Windows): the plugin is
-// built without modal loops, so runDispatchLoopUntil does not exist.
-bool dispatchNextMessageOnSystemQueue (bool returnIfNoPendingMessages);
-} // namespace juce
-
 namespace partita
 {
-namespace
-{
-
-/** Runs the message loop for a while: timers, async callbacks, repaints. */
-void pumpMessages (int milliseconds)
-{
-    const auto end = juce::Time::getMillisecondCounter() + static_cast<juce::uint32> (milliseconds);
-    while (juce::Time::getMillisecondCounter() < end)
-        if (!juce::dispatchNextMessageOnSystemQueue (true))
-            juce::Thread::sleep (1);
-}
-
-std::unique_ptr<PartitaEditor> openEditor (PartitaAudioProcessor& plugin)
-{
-    auto* editor = dynamic_cast<PartitaEditor*> (plugin.createEditorIfNeeded());
-    return std::unique_ptr<PartitaEditor> (editor);
-}
-
-/** The demo hall when the build has it, else the first factory IR. */
-std::size_t showcaseIr()
-{
-    const auto& factory = factoryImpulseResponses();
-    for (std::size_t i = 0; i < factory.size(); ++i)
-        if (factory[i].fileName == "hall_ir.wav")
-            return i;
-    return 0;
-}
-
-void loadFactoryAndWait (PartitaAudioProcessor& plugin, std::size_t index)
-{
-    plugin.loadFactoryImpulseResponse (index);
-    ASSERT_TRUE (plugin.waitForPendingLoads (std::chrono::seconds (10)));
-    const auto& name = factoryImpulseResponses()[index].displayName;
-    for (int i = 0; i < 5000; ++i)
-    {
-        const auto info = plugin.convolver().impulseResponseInfo();
-        if (info != nullptr && info->name == name)
-            break;
-        std::this_thread::sleep_for (std::chrono::milliseconds (1));
-    }
-    plugin.refreshFromConvolver();
-}
-} // namespace
+using test::loadFactoryAndWait;
+using test::openEditor;
+using test::pumpMessages;
+using test::showcaseIr;
 
 TEST (PluginEditor, OpensShowsTheIrAndClosesRepeatedly)
 {

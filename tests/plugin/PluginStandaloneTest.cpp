@@ -46,7 +46,7 @@ TEST (PluginStandalone, WithoutAnAudioDeviceAnIrLoadsAndIsShownAtItsOwnRate)
 
     const auto text = settledStatus (*plugin);
     EXPECT_EQ (text.rfind ("Loaded 'room.wav': mono, 44100 Hz, 100 ms", 0), 0u) << text;
-    EXPECT_NE (text.find ("No audio device is open: choose one under Options > Audio/MIDI Settings"), std::string::npos)
+    EXPECT_NE (text.find ("No audio device is open: choose one under Options > Audio Settings"), std::string::npos)
         << text;
     const auto shown = plugin->convolver().impulseResponseInfo();
     ASSERT_NE (shown, nullptr);

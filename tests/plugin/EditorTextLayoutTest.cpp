@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The editor's text at its smallest, default and largest sizes: legible
+// (a floor on the font height), scaling with the window, and never cut off.
+// Every test also saves a snapshot of what it checked (PARTITA_SCREENSHOT_DIR).
+#include "EditorTestSupport.h"
+#include "PluginTestHelpers.h"
+#include "plugin/EditorInfoLine.h"
+#include "plugin/IrWaveformView.h"
+#include "plugin/MessageBar.h"
+#include "plugin/PluginEditor.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <stdexcept>
+
+namespace partita
+{
+namespace
+{
+struct EditorSize
+{
+    int width;
+    int height;
+    const char* name;
+};
+
+constexpr EditorSize minimumSize { 780, 560, "min" };
+constexpr EditorSize defaultSize { PartitaEditor::defaultWidth, PartitaEditor::defaultHeight, "default" };
+constexpr EditorSize maximumSize { 2400, 1600, "max" };
+
+/** The editor showing the demo hall, played at sessionRate. */
+struct ShowcaseEditor
+{
+    explicit ShowcaseEditor (double sessionRate)
+    {
+        test::preparePlugin (*plugin, sessionRate, 512, 2, 2);
+        test::loadFactoryAndWait (*plugin, test::showcaseIr());
+        editor = test::openEditor (*plugin);
+    }
+
+    test::TemporaryDirectory directory;
+    std::unique_ptr<PartitaAudioProcessor> plugin = test::makePlugin (directory);
+    std::unique_ptr<PartitaEditor> editor;
+};
+
+template <typename Part>
+Part& partOf (PartitaEditor& editor)
+{
+    for (auto* child : editor.getChildren())
+        if (auto* part = dynamic_cast<Part*> (child))
+            return *part;
+    throw std::logic_error ("the editor has no such part");
+}
+} // namespace
+
+TEST (EditorTextLayout, ALongMessageIsReadableInFullAtTheSmallestAndDefaultSizes)
+{
+    // Found by a new user: a long message ended in "..." in the message bar.
+    test::TemporaryDirectory directory;
+    auto plugin = test::makePlugin (directory);
+    auto editor = test::openEditor (*plugin);
+    const std::string message =
+        "Could not load '/home/someone/Music/Impulse responses/OpenAIR/York Minster/"
+        "york-minster-bformat-48k-24bit-stereo-decoded.wav': the file holds 9 channels; Partita plays mono, stereo "
+        "and 4-channel IRs, so the previous IR keeps playing";
+    plugin->showMessage (message, StatusMessage::Severity::error);
+
+    for (const auto& size : { minimumSize, defaultSize })
+    {
+        editor->setSize (size.width, size.height);
+        editor->refresh();
+        auto& bar = partOf<MessageBar> (*editor);
+        const auto labels = test::labelsOf (bar);
+        ASSERT_EQ (labels.size(), 1u);
+        EXPECT_TRUE (labels.front()->getText().endsWith ("keeps playing"));
+        EXPECT_TRUE (test::fitsInFull (*labels.front())) << size.name;
+        EXPECT_GE (labels.front()->getFont().getHeight(), 12.0f) << size.name;
+        EXPECT_TRUE (editor->getLocalBounds().contains (bar.getBounds())) << size.name;
+        test::saveSnapshot (*editor, juce::String ("long-message-") + size.name + ".png");
+    }
+}
+
+TEST (EditorTextLayout, TheInfoLineScalesWithTheWindowStaysLegibleAndIsNotCutOff)
+{
+    // Found by a new user: at the smallest size the info line's text shrank
+    // to about 9 px, and it did not grow with the window.
+    ShowcaseEditor showcase (44100.0); // the hall plays resampled: the longest line
+    auto& editor = showcase.editor;
+
+    std::map<std::string, float> heights;
+    for (const auto& size : { minimumSize, defaultSize, maximumSize })
+    {
+        editor->setSize (size.width, size.height);
+        editor->refresh();
+        auto& line = partOf<EditorInfoLine> (*editor);
+        const auto labels = test::labelsOf (line);
+        ASSERT_EQ (labels.size(), 2u);
+        for (const auto* label : labels)
+        {
+            EXPECT_TRUE (test::fitsInFull (*label)) << size.name;
+            EXPECT_GE (label->getFont().getHeight(), 12.0f) << size.name;
+        }
+        heights[size.name] = labels.front()->getFont().getHeight();
+        test::saveSnapshot (*editor, juce::String ("info-line-") + size.name + ".png");
+    }
+    // One scale for the text, from the editor's size: 2.4 times the default
+    // at 2400 x 1600 (the smaller of 2400 / 1000 and 1600 / 660).
+    EXPECT_NEAR (heights["max"], 2.4f * heights["default"], 0.5f);
+    std::printf ("  info line text: %.1f px at 780 x 560, %.1f px at 1000 x 660, %.1f px at 2400 x 1600\n",
+                 static_cast<double> (heights["min"]), static_cast<double> (heights["default"]),
+                 static_cast<double> (heights["max"]));
+}
+
+TEST (EditorTextLayout, EveryLabelScalesWithTheWindowAndStaysLegible)
+{
+    // Captions, value boxes, the title, the info line and the message: one
+    // scale from the editor's size, 12 px at the least, never cut off.
+    ShowcaseEditor showcase (48000.0);
+    auto& editor = showcase.editor;
+
+    std::map<juce::Label*, std::map<std::string, float>> heights;
+    for (const auto& size : { minimumSize, defaultSize, maximumSize })
+    {
+        editor->setSize (size.width, size.height);
+        editor->refresh();
+        std::function<void (juce::Component&)> visit = [&] (juce::Component& parent)
+        {
+            for (auto* child : parent.getChildren())
+            {
+                if (!child->isVisible())
+                    continue;
+                if (auto* label = dynamic_cast<juce::Label*> (child); label != nullptr && label->getText().isNotEmpty())
+                {
+                    const auto height = label->getLookAndFeel().getLabelFont (*label).getHeight();
+                    heights[label][size.name] = height;
+                    EXPECT_GE (height, 12.0f) << size.name << ": '" << label->getText() << "'";
+                }
+                visit (*child);
+            }
+        };
+        visit (*editor);
+    }
+    ASSERT_GT (heights.size(), 20u); // every control's caption and value at least
+    for (const auto& [label, bySize] : heights)
+    {
+        ASSERT_EQ (bySize.size(), 3u) << label->getText();
+        EXPECT_NEAR (bySize.at ("max") / bySize.at ("default"), 2.4f, 0.05f) << "'" << label->getText() << "'";
+    }
+}
+
+TEST (EditorTextLayout, TheIrChannelNamesAreReadableAndNoTrimLineCrossesThem)
+{
+    // Found by a new user: the channel names were 11 px and drawn at the
+    // plot's left edge, under the line that marks where the IR starts.
+    ShowcaseEditor showcase (48000.0);
+    auto& editor = showcase.editor;
+
+    for (const auto& size : { minimumSize, defaultSize, maximumSize })
+    {
+        editor->setSize (size.width, size.height);
+        editor->refresh();
+        const auto& view = partOf<IrWaveformView> (*editor);
+        const auto plot = view.plotArea().toFloat();
+        const auto labels = view.channelLabelAreas();
+        ASSERT_EQ (labels.size(), 2u) << size.name;
+        const auto font = view.labelFont();
+        EXPECT_GE (font.getHeight(), 12.0f) << size.name;
+        for (std::size_t channel = 0; channel < labels.size(); ++channel)
+        {
+            const auto& label = labels[channel];
+            // The trim lines and the waveform stay inside the plot: at or
+            // right of its left edge.
+            EXPECT_LT (label.getRight(), plot.getX()) << size.name << " channel " << channel;
+            EXPECT_TRUE (view.getLocalBounds().toFloat().contains (label)) << size.name;
+            EXPECT_GE (label.getWidth(), font.getStringWidthFloat (channel == 0 ? "L" : "R")) << size.name;
+            EXPECT_GE (label.getHeight(), font.getHeight()) << size.name;
+        }
+        std::printf ("  channel names at %d x %d: %.1f px, %.1f px left of the plot\n", size.width, size.height,
+                     static_cast<double> (font.getHeight()),
+                     static_cast<double> (plot.getX() - labels.front().getRight()));
+        test::saveSnapshot (*editor, juce::String ("channel-names-") + size.name + ".png");
+    }
+    // Scaled with the editor: 13 px at the default size.
+    editor->setSize (defaultSize.width, defaultSize.height);
+    EXPECT_FLOAT_EQ (partOf<IrWaveformView> (*editor).labelFont().getHeight(), 13.0f);
+}
+
+} // namespace partita
