@@ -2,6 +2,8 @@
 #include "CorrelateCommand.h"
 
 #include "CorrelationPeak.h"
+#include "JsonWriter.h"
+#include "NamedChoices.h"
 #include "ParallelFor.h"
 #include "RenderBatch.h"
 #include "RenderTargets.h"
@@ -103,6 +105,43 @@ std::string describePeak (const CorrelateOptions& options, const std::pair<std::
            + value + ", normalised " + signedNumber (peak.normalised, 3);
 }
 
+/** The lags for scripts: one object, keys in snake_case with their units. */
+std::string describePeaksAsJson (const CorrelateOptions& options, const ChannelPairs& pairs,
+                                 const std::vector<CorrelationPeak>& peaks, double sampleRate)
+{
+    JsonWriter json;
+    json.beginObject();
+    json.key ("a");
+    json.value (options.first.string());
+    json.key ("b");
+    json.value (options.second.string());
+    json.key ("sample_rate_hz");
+    json.value (sampleRate);
+    json.key ("mode");
+    json.value (nameOf (modeChoices, options.mode));
+    json.key ("pairs");
+    json.beginArray();
+    for (std::size_t index = 0; index < pairs.size(); ++index)
+    {
+        json.beginObject();
+        json.key ("a_channel");
+        json.value (static_cast<std::uint64_t> (pairs[index].first + 1));
+        json.key ("b_channel");
+        json.value (static_cast<std::uint64_t> (pairs[index].second + 1));
+        json.key ("lag_samples");
+        json.value (static_cast<double> (peaks[index].lag));
+        json.key ("lag_ms");
+        json.value (1000.0 * static_cast<double> (peaks[index].lag) / sampleRate);
+        json.key ("peak");
+        json.value (peaks[index].value);
+        json.key ("normalised_peak");
+        json.value (peaks[index].normalised);
+        json.endObject();
+    }
+    json.endArray();
+    json.endObject();
+    return json.text();
+}
 } // namespace
 
 int runCorrelateCommand (const CorrelateOptions& options, std::ostream& out, std::ostream& err)
@@ -134,21 +173,26 @@ int runCorrelateCommand (const CorrelateOptions& options, std::ostream& out, std
                                                         : correlateChannels<float> (a, b, options);
                  });
 
+    std::vector<CorrelationPeak> peaks;
     for (std::size_t index = 0; index < pairs.size(); ++index)
+        peaks.push_back (findCorrelationPeak (correlations.channels[index], first.channels[pairs[index].first],
+                                              second.channels[pairs[index].second], options.mode));
+
+    if (options.json)
+        out << describePeaksAsJson (options, pairs, peaks, first.sampleRate) << '\n';
+    for (std::size_t index = 0; index < pairs.size() && !options.json; ++index)
     {
-        const auto peak = findCorrelationPeak (correlations.channels[index], first.channels[pairs[index].first],
-                                               second.channels[pairs[index].second], options.mode);
         if (options.quiet)
-            out << peak.lag << '\n';
+            out << peaks[index].lag << '\n';
         else
-            out << describePeak (options, pairs[index], peak, first.sampleRate) << '\n';
+            out << describePeak (options, pairs[index], peaks[index], first.sampleRate) << '\n';
     }
 
     if (target)
     {
         const auto overwrite = options.force ? OverwritePolicy::replace : OverwritePolicy::refuse;
         const auto report = writeRenderedClip (*target, correlations, overwrite);
-        if (!options.quiet)
+        if (!options.quiet && !options.json)
             out << formatReportLine (report) << '\n';
         if (isFixedPoint (report.sampleFormat) && report.samplesBeyondFullScale > 0)
             err << "warning: " << quoted (report.output) << ": " << report.samplesBeyondFullScale

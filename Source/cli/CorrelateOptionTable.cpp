@@ -18,7 +18,7 @@ using CorrelateOption = Option<CorrelateOptions>;
 
 /** A table, not a function: it is built once at start-up, and only read
     after main() has begun. */
-const std::array<CorrelateOption, 8> correlateOptions { {
+const std::array<CorrelateOption, 9> correlateOptions { {
     { { .longName = "--output",
         .shortName = "-o",
         .value = OptionValue::required,
@@ -38,6 +38,11 @@ const std::array<CorrelateOption, 8> correlateOptions { {
         .help = "Print only the lags in samples, one signed integer\n"
                 "per channel pair, for scripts." },
       [] (CorrelateOptions& o, const OptionSpec&, std::string_view) { o.quiet = true; } },
+    { { .longName = "--json",
+        .help = "Print one JSON object instead of the text: the files,\n"
+                "the rate, the mode and, per channel pair, the lag in\n"
+                "samples and ms, the peak and its normalised value." },
+      [] (CorrelateOptions& o, const OptionSpec&, std::string_view) { o.json = true; } },
     helpOptionRow<CorrelateOptions>(),
 } };
 } // namespace
@@ -59,6 +64,8 @@ CorrelateOptions parseCorrelateArguments (std::span<const std::string> arguments
                        (files++ == 0 ? options.first : options.second) = std::string (file);
                    });
 
+    if (options.json && options.quiet)
+        throw UsageError ("--json and --quiet are two ways of printing the lags; give one of them");
     if (files < 2)
         throw UsageError (files == 0 ? "no files given: correlate needs two, A and B"
                                      : "one file given: correlate needs two, A and B");

@@ -31,6 +31,8 @@ struct CorrelateOptions
     bool force = false;
     /** Print only the lags, one integer per line, for scripts. */
     bool quiet = false;
+    /** Print the lags and peaks as one JSON object, for scripts. */
+    bool json = false;
 };
 
 } // namespace partita

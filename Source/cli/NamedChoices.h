@@ -64,6 +64,17 @@ std::optional<Enum> findChoice (const ChoiceTable<Enum>& table, std::string_view
     return std::nullopt;
 }
 
+/** The documented name of a value, for what the command prints; empty for a
+    value the table does not name. */
+template <typename Enum>
+std::string_view nameOf (const ChoiceTable<Enum>& table, Enum value) noexcept
+{
+    for (const auto& choice : table.choices)
+        if (choice.value == value && choice.use == NameUse::documented)
+            return choice.name;
+    return {};
+}
+
 template <typename Enum>
 ChoiceNames namesOf (const ChoiceTable<Enum>& table)
 {

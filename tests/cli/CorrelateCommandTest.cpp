@@ -4,6 +4,7 @@
 // definition, against values worked out by hand (numpy.correlate's), and the
 // lag of a known delay.
 #include "CliRunner.h"
+#include "JsonReader.h"
 #include "TemporaryDirectory.h"
 #include "TestSignals.h"
 #include "io/AudioFileReader.h"
@@ -206,6 +207,35 @@ TEST_F (CorrelateCommand, TheLagOfACopyDelayedBy37SamplesIsPlus37AndMinus37Swapp
     EXPECT_NE (result.out.find ("lag +37 samples (+0.771 ms)"), std::string::npos) << result.out; // 37 / 48 kHz
     EXPECT_NE (result.out.find ("'late.wav' is later by 37 samples"), std::string::npos) << result.out;
     EXPECT_NE (result.out.find ("normalised +0.99"), std::string::npos) << result.out;
+}
+
+TEST_F (CorrelateCommand, JsonGivesEachPairsLagInSamplesAndMsForScripts)
+{
+    const auto noise = test::whiteNoise (20000, 37);
+    writeClip ("noise.wav", { noise, noise });
+    writeClip ("late.wav", { delayed (noise, 37), delayed (noise, 12) });
+
+    const auto result = test::runPartita ({ "correlate", at ("late.wav"), at ("noise.wav"), "--json", "--mode", "same" });
+    ASSERT_EQ (result.exitStatus, 0) << result.err;
+    const auto json = test::parseJson (result.out);
+    EXPECT_EQ (json["sample_rate_hz"].number, 48000.0);
+    EXPECT_EQ (json["mode"].string, "same");
+    EXPECT_EQ (json["b"].string, at ("noise.wav"));
+    const auto& pairs = json["pairs"].array;
+    ASSERT_EQ (pairs.size(), 2u);
+    const double lags[] = { 37.0, 12.0 };
+    for (std::size_t pair = 0; pair < pairs.size(); ++pair)
+    {
+        EXPECT_EQ (pairs[pair]["a_channel"].number, static_cast<double> (pair + 1));
+        EXPECT_EQ (pairs[pair]["b_channel"].number, static_cast<double> (pair + 1));
+        EXPECT_EQ (pairs[pair]["lag_samples"].number, lags[pair]);
+        EXPECT_NEAR (pairs[pair]["lag_ms"].number, 1000.0 * lags[pair] / 48000.0, 1e-12);
+        EXPECT_GT (pairs[pair]["normalised_peak"].number, 0.99);
+    }
+
+    const auto both = test::runPartita ({ "correlate", at ("late.wav"), at ("noise.wav"), "--json", "-q" });
+    EXPECT_EQ (both.exitStatus, 2);
+    EXPECT_NE (both.err.find ("--json and --quiet"), std::string::npos) << both.err;
 }
 
 TEST_F (CorrelateCommand, AnExcerptIsFoundAtItsOffsetInEveryMode)
