@@ -53,7 +53,9 @@ constexpr std::array commandLineExtras {
     CommandLineExtra { .id = "irStart", .note = "Cut from the start of the IR (before stretching)." },
     CommandLineExtra { .id = "irEnd", .note = "Cut from the end of the IR (before stretching)." },
     CommandLineExtra { .id = "reverse", .note = "Plays the (trimmed) IR backwards." },
-    CommandLineExtra { .id = "stretch", .note = "The IR's length in percent of its own, by resampling it." },
+    CommandLineExtra {
+        .id = "stretch",
+        .note = "The IR's length in percent of its own, by resampling it; its energy (the wet level) stays the same." },
     CommandLineExtra { .id = "lowCut", .note = "Second-order Butterworth high-pass on the wet signal." },
     CommandLineExtra { .id = "highCut", .note = "Second-order Butterworth low-pass on the wet signal." },
     CommandLineExtra { .id = "width", .note = "Stereo width of the wet signal: 0 mono, 100 as it is." },

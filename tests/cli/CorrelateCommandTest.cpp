@@ -215,7 +215,8 @@ TEST_F (CorrelateCommand, JsonGivesEachPairsLagInSamplesAndMsForScripts)
     writeClip ("noise.wav", { noise, noise });
     writeClip ("late.wav", { delayed (noise, 37), delayed (noise, 12) });
 
-    const auto result = test::runPartita ({ "correlate", at ("late.wav"), at ("noise.wav"), "--json", "--mode", "same" });
+    const auto result =
+        test::runPartita ({ "correlate", at ("late.wav"), at ("noise.wav"), "--json", "--mode", "same" });
     ASSERT_EQ (result.exitStatus, 0) << result.err;
     const auto json = test::parseJson (result.out);
     EXPECT_EQ (json["sample_rate_hz"].number, 48000.0);
