@@ -3,6 +3,7 @@
 
 #include "ChannelStatistics.h"
 #include "io/AudioFileReader.h"
+#include "ir/IrLayoutDetection.h"
 
 #include <cmath>
 #include <cstdio>
@@ -22,6 +23,22 @@ std::string withDecimals (double value, int decimals)
     return text;
 }
 
+/** For a 4-channel file, the only count whose meaning a file may leave
+    open: the layout Auto takes and why ("B-format FuMa (W X Y Z) from the
+    .amb extension", "true stereo ..., assumed: ..."). */
+std::string describeFourChannelLayout (const std::filesystem::path& path, const AudioFileInfo& info)
+{
+    const auto name = path.filename().u8string();
+    const auto hint = detectIrLayout ({ reinterpret_cast<const char*> (name.data()), name.size() }, info.numChannels,
+                                      info.ambisonicBFormat);
+    const auto layout = resolveIrLayout (IrLayout::automatic, hint, info.numChannels);
+    if (!layout.isBFormat())
+        return describeIrLayout (info.numChannels, layout, {})
+               + (layout.reason == IrLayoutReason::assumed ? " (render --ir-layout)" : "");
+    return std::string (layoutName (layout.layout)) + " " + describeReason (layout.reason)
+           + "; a render decodes it to two virtual microphones (--ir-layout to choose another layout)";
+}
+
 std::string describeFile (const std::filesystem::path& path)
 {
     const auto info = readAudioFileInfo (path);
@@ -33,7 +50,10 @@ std::string describeFile (const std::filesystem::path& path)
     std::ostringstream text;
     text << path.string() << '\n'
          << "  format:      " << info.formatName << ", " << info.sampleFormat << '\n'
-         << "  channels:    " << clip.numChannels() << '\n'
+         << "  channels:    " << clip.numChannels() << '\n';
+    if (info.numChannels == 4)
+        text << "  layout:      " << describeFourChannelLayout (path, info) << '\n';
+    text
          << "  sample rate: " << withDecimals (rate, std::floor (rate) == rate ? 0 : 3) << " Hz\n"
          << "  length:      " << clip.numFrames() << " frames, " << withDecimals (seconds, 3) << " s\n";
 
