@@ -53,8 +53,7 @@ std::string describeFile (const std::filesystem::path& path)
          << "  channels:    " << clip.numChannels() << '\n';
     if (info.numChannels == 4)
         text << "  layout:      " << describeFourChannelLayout (path, info) << '\n';
-    text
-         << "  sample rate: " << withDecimals (rate, std::floor (rate) == rate ? 0 : 3) << " Hz\n"
+    text << "  sample rate: " << withDecimals (rate, std::floor (rate) == rate ? 0 : 3) << " Hz\n"
          << "  length:      " << clip.numFrames() << " frames, " << withDecimals (seconds, 3) << " s\n";
 
     for (std::size_t channel = 0; channel < clip.numChannels(); ++channel)

@@ -5,8 +5,8 @@
 #include "io/QuotedText.h"
 #include "ir/BFormatDecoder.h"
 #include "ir/ImpulseResponsePreparation.h"
-#include "ir/IrLayoutDetection.h"
 #include "ir/ImpulseResponseReadLimits.h"
+#include "ir/IrLayoutDetection.h"
 
 namespace partita
 {
@@ -41,8 +41,9 @@ std::string PreparedImpulseResponses::assumedLayoutNote() const
 {
     if (resolvedLayout.reason != IrLayoutReason::assumed)
         return {};
-    return "note: " + quoted (file) + " has 4 channels and does not say what they are: taken as true stereo (LL, LR, "
-           "RL, RR); if it is first-order B-format, choose --ir-layout (FuMa or AmbiX)";
+    return "note: " + quoted (file)
+           + " has 4 channels and does not say what they are: taken as true stereo (LL, LR, "
+             "RL, RR); if it is first-order B-format, choose --ir-layout (FuMa or AmbiX)";
 }
 
 void PreparedImpulseResponses::prepare (std::span<const double> rates)

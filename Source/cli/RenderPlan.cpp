@@ -14,7 +14,7 @@ namespace
 [[noreturn]] void throwRoutingError (std::size_t numInputs, std::size_t numOutputs, std::size_t numIrChannels,
                                      IrChannelMeaning meaning)
 {
-    throw std::invalid_argument (describeRoutingFailure (numIrChannels, numInputs, numOutputs, meaning), meaning);
+    throw std::invalid_argument (describeRoutingFailure (numIrChannels, numInputs, numOutputs, meaning));
 }
 } // namespace
 
@@ -26,7 +26,8 @@ RenderPlan makeRenderPlan (std::size_t numInputs, std::size_t numIrChannels,
     if (numIrChannels == 0)
         throw std::invalid_argument ("the impulse response has no channels");
 
-    const auto numOutputs = requestedOutputs ? requestedOutputs : defaultOutputCount (numInputs, numIrChannels, meaning);
+    const auto numOutputs =
+        requestedOutputs ? requestedOutputs : defaultOutputCount (numInputs, numIrChannels, meaning);
     if (!numOutputs || *numOutputs == 0)
         throwRoutingError (numInputs, numInputs, numIrChannels, meaning);
 

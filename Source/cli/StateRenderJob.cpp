@@ -74,7 +74,8 @@ AudioClip StateRenderJob::render (const AudioClip& input, std::optional<std::siz
     ConvolverProcessor processor (RebuildMode::synchronous);
     processor.setParameters (parameters);
     if (impulseResponse != nullptr
-        && processor.loadImpulseResponse (*impulseResponse, impulseResponseName, {}, impulseResponseLayoutHint) == LoadOutcome::failed)
+        && processor.loadImpulseResponse (*impulseResponse, impulseResponseName, {}, impulseResponseLayoutHint)
+               == LoadOutcome::failed)
         throw std::invalid_argument (processor.lastError());
     processor.prepare (input.sampleRate, blockSize, numInputs, numOutputs);
     // prepare() falls back to no IR (and says why) for an IR the buses cannot route.

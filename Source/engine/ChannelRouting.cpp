@@ -69,9 +69,12 @@ std::string describeRoutingFailure (std::size_t numIrChannels, std::size_t numIn
     const auto counts = std::to_string (numIrChannels) + "-channel IR from " + std::to_string (numInputs)
                         + " input channel(s) to " + std::to_string (numOutputs) + " output channel(s); ";
     if (meaning == IrChannelMeaning::independent)
-        return "cannot route an independent " + counts + "independent channels go one IR channel per output: a mono "
-               "input to " + std::to_string (numIrChannels) + " outputs, or " + std::to_string (numIrChannels)
-               + " inputs to as many outputs";
+    {
+        const auto channels = std::to_string (numIrChannels);
+        return "cannot route an independent " + counts
+               + "independent channels go one IR channel per output: a mono input to " + channels + " outputs, or "
+               + channels + " inputs to as many outputs";
+    }
     return "cannot route a " + counts + describeSupportedLayouts();
 }
 
@@ -79,7 +82,7 @@ KernelMatrix routeImpulseResponse (std::span<const std::vector<float>> irChannel
                                    std::size_t numOutputs, IrChannelMeaning meaning)
 {
     const auto layout = findRoutingLayout (numInputs, numOutputs, irChannels.size(), meaning);
-    if (! layout.has_value())
+    if (!layout.has_value())
         throw std::invalid_argument (describeRoutingFailure (irChannels.size(), numInputs, numOutputs, meaning));
 
     KernelMatrix kernels (numInputs, numOutputs);

@@ -66,9 +66,8 @@ std::optional<std::size_t> irChannelForPath (RoutingLayout layout, std::size_t i
 /** Wires IR channels (all of the same length) into a kernel matrix. Throws
     std::invalid_argument with a one-line message naming the supported
     layouts when the counts cannot be routed. */
-KernelMatrix routeImpulseResponse (std::span<const std::vector<float>> irChannels,
-                                   std::size_t numInputs, std::size_t numOutputs,
-                                   IrChannelMeaning meaning = IrChannelMeaning::byCount);
+KernelMatrix routeImpulseResponse (std::span<const std::vector<float>> irChannels, std::size_t numInputs,
+                                   std::size_t numOutputs, IrChannelMeaning meaning = IrChannelMeaning::byCount);
 
 /** The one-line reason a count cannot be routed, naming the supported
     layouts (for the meaning's own when independent). */

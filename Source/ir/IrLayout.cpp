@@ -17,9 +17,8 @@ std::string describePattern (double omniShare)
         double omniShare;
         const char* name;
     };
-    static constexpr Named named[] = { { 1.0, "omni" },           { 0.7, "subcardioid" },
-                                       { 0.5, "cardioid" },       { 0.37, "supercardioid" },
-                                       { 0.25, "hypercardioid" }, { 0.0, "figure-8" } };
+    static constexpr Named named[] = { { 1.0, "omni" },           { 0.7, "subcardioid" },    { 0.5, "cardioid" },
+                                       { 0.37, "supercardioid" }, { 0.25, "hypercardioid" }, { 0.0, "figure-8" } };
     for (const auto& pattern : named)
         if (std::abs (omniShare - pattern.omniShare) < 0.005)
             return pattern.name;
@@ -82,8 +81,7 @@ std::string describeReason (IrLayoutReason reason)
     return {};
 }
 
-std::string describeIrLayout (std::size_t numChannels, const ResolvedIrLayout& layout,
-                              const IrLayoutSettings& settings)
+std::string describeIrLayout (std::size_t numChannels, const ResolvedIrLayout& layout, const IrLayoutSettings& settings)
 {
     const auto withReason = [&layout] (std::string text)
     {

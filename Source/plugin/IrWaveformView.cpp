@@ -13,13 +13,20 @@ namespace
 constexpr float envelopeRangeDb = 60.0f;
 constexpr int margin = 6;
 
-juce::String channelName (std::size_t channel, std::size_t numChannels)
+/** The lanes show the IR as loaded: a 4-channel one by its layout in use. */
+juce::String channelName (std::size_t channel, std::size_t numChannels, IrLayout layout)
 {
     if (numChannels == 2)
         return channel == 0 ? "L" : "R";
-    if (numChannels == 4)
+    if (numChannels == 4 && layout != IrLayout::independent)
     {
         static const char* const paths[] = { "L>L", "L>R", "R>L", "R>R" };
+        static const char* const fuma[] = { "W", "X", "Y", "Z" };
+        static const char* const ambix[] = { "W", "Y", "Z", "X" };
+        if (layout == IrLayout::bFormatFuMa)
+            return fuma[channel];
+        if (layout == IrLayout::bFormatAmbiX)
+            return ambix[channel];
         return paths[channel];
     }
     return juce::String (static_cast<int> (channel + 1));
@@ -110,7 +117,7 @@ void IrWaveformView::paint (juce::Graphics& g)
                                                 area.getWidth(), laneHeight)
                               .reduced (0, 2)
                               .toFloat();
-        paintLane (g, lane, columns[channel], peak, channelName (channel, columns.size()));
+        paintLane (g, lane, columns[channel], peak, channelName (channel, columns.size(), shownInfo->layout.layout));
     }
     paintTrim (g, area.toFloat(), 1000.0 * static_cast<double> (source.numFrames()) / source.sampleRate);
 }

@@ -133,8 +133,8 @@ BuiltInstance buildConvolverInstance (const InstanceRequest& request)
     }
     auto info = makeImpulseResponseInfo (*request.source, request.parameters, request.sampleRate);
     BuiltInstance built;
-    built.instance = makeInstance (info->shapedChannels, request, request.source->name,
-                                   channelMeaningOf (info->layout.layout));
+    built.instance =
+        makeInstance (info->shapedChannels, request, request.source->name, channelMeaningOf (info->layout.layout));
     built.info = std::move (info);
     return built;
 }

@@ -102,8 +102,8 @@ SessionState::Outcome SessionState::apply (
             problems.push_back (restored.problem);
         if (restored.audio == nullptr)
             dsp.unloadImpulseResponse();
-        else if (dsp.loadImpulseResponse (*restored.audio, restored.name, restored.originalPath,
-                                               restored.layoutHint) == LoadOutcome::failed)
+        else if (dsp.loadImpulseResponse (*restored.audio, restored.name, restored.originalPath, restored.layoutHint)
+                 == LoadOutcome::failed)
             problems.push_back (dsp.lastError());
         else
             outcome.impulseResponseName = restored.name;
