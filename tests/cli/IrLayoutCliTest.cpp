@@ -16,14 +16,14 @@ namespace partita
 namespace
 {
 constexpr double azimuthDegrees = -40.0; // a source to the right of the front
-constexpr float gain = 0.5f;
+constexpr double gain = 0.5;
 
 /** A dirac of `gain` at frame 2 from azimuthDegrees, encoded by hand:
     FuMa W X Y Z (W / sqrt 2) or AmbiX W Y Z X (W at unit gain). */
 AudioClip planeWave (bool ambix)
 {
     const double az = azimuthDegrees * std::numbers::pi / 180.0;
-    const float w = ambix ? gain : static_cast<float> (gain / std::sqrt (2.0));
+    const auto w = static_cast<float> (ambix ? gain : gain / std::sqrt (2.0));
     const auto x = static_cast<float> (gain * std::cos (az));
     const auto y = static_cast<float> (gain * std::sin (az));
     std::vector<std::vector<float>> channels (4, std::vector<float> (6, 0.0f));

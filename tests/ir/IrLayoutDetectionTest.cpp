@@ -2,37 +2,15 @@
 #include "ir/IrLayoutDetection.h"
 
 #include "TemporaryDirectory.h"
+#include "WavexFiles.h"
 #include "io/AudioFileReader.h"
 
 #include <gtest/gtest.h>
-#include <sndfile.h>
-
-#include <vector>
 
 namespace partita
 {
 namespace
 {
-/** A 4-channel, 16-frame float WAV written with libsndfile, with or
-    without the WAVE_FORMAT_EXTENSIBLE ambisonic B-format sub-format. */
-void writeFourChannelWav (const std::filesystem::path& path, bool ambisonic)
-{
-    SF_INFO info {};
-    info.samplerate = 48000;
-    info.channels = 4;
-    info.format = SF_FORMAT_WAVEX | SF_FORMAT_FLOAT;
-    SNDFILE* file = sf_open (path.string().c_str(), SFM_WRITE, &info);
-    ASSERT_NE (file, nullptr) << sf_strerror (nullptr);
-    if (ambisonic)
-    {
-        ASSERT_EQ (sf_command (file, SFC_WAVEX_SET_AMBISONIC, nullptr, SF_AMBISONIC_B_FORMAT), SF_AMBISONIC_B_FORMAT);
-    }
-    std::vector<float> frames (16 * 4, 0.0f);
-    frames[0] = 0.7f;
-    ASSERT_EQ (sf_writef_float (file, frames.data(), 16), 16);
-    sf_close (file);
-}
-
 IrLayoutHint hintOf (std::string_view name, std::size_t channels = 4)
 {
     return detectIrLayout (name, channels, false);
@@ -42,8 +20,8 @@ IrLayoutHint hintOf (std::string_view name, std::size_t channels = 4)
 TEST (IrLayoutDetection, AWavexFileWithTheAmbisonicSubFormatIsFuMaBFormat)
 {
     const test::TemporaryDirectory directory;
-    writeFourChannelWav (directory / "hall.wav", true);
-    writeFourChannelWav (directory / "room.wav", false);
+    test::writeFourChannelWavex (directory / "hall.wav", true);
+    test::writeFourChannelWavex (directory / "room.wav", false);
 
     const auto ambisonic = readAudioFileInfo (directory / "hall.wav");
     EXPECT_TRUE (ambisonic.ambisonicBFormat);

@@ -2,37 +2,18 @@
 #include "plugin/ImpulseResponseFileLoader.h"
 
 #include "TemporaryDirectory.h"
+#include "WavexFiles.h"
 
 #include <gtest/gtest.h>
-#include <sndfile.h>
 
 #include <chrono>
 #include <mutex>
 #include <optional>
-#include <vector>
 
 namespace partita
 {
 namespace
 {
-/** A 4-channel float WAVEX written with libsndfile, its ambisonic
-    B-format sub-format set or not. */
-void writeFourChannels (const std::filesystem::path& path, bool ambisonic)
-{
-    SF_INFO info {};
-    info.samplerate = 48000;
-    info.channels = 4;
-    info.format = SF_FORMAT_WAVEX | SF_FORMAT_FLOAT;
-    SNDFILE* file = sf_open (path.string().c_str(), SFM_WRITE, &info);
-    ASSERT_NE (file, nullptr);
-    if (ambisonic)
-        sf_command (file, SFC_WAVEX_SET_AMBISONIC, nullptr, SF_AMBISONIC_B_FORMAT);
-    std::vector<float> frames (4 * 32, 0.0f);
-    frames[0] = 0.5f;
-    sf_writef_float (file, frames.data(), 32);
-    sf_close (file);
-}
-
 /** What the plugin's file loader makes of a file. */
 std::optional<IrLayoutHint> hintFromLoader (const std::filesystem::path& path)
 {
@@ -55,9 +36,9 @@ std::optional<IrLayoutHint> hintFromLoader (const std::filesystem::path& path)
 TEST (ImpulseResponseFileLoader, CarriesWhatTheFileSaysAboutItsLayout)
 {
     const test::TemporaryDirectory folder;
-    writeFourChannels (folder / "hall.wav", true);
-    writeFourChannels (folder / "church_ambix.wav", false);
-    writeFourChannels (folder / "room.wav", false);
+    test::writeFourChannelWavex (folder / "hall.wav", true);
+    test::writeFourChannelWavex (folder / "church_ambix.wav", false);
+    test::writeFourChannelWavex (folder / "room.wav", false);
 
     EXPECT_EQ (hintFromLoader (folder / "hall.wav"),
                (IrLayoutHint { IrLayout::bFormatFuMa, IrLayoutReason::subFormat }));

@@ -31,6 +31,16 @@ double nullDb (const test::Channels& a, const std::vector<std::vector<double>>& 
     return worst == 0.0 ? -400.0 : 20.0 * std::log10 (worst / peak);
 }
 
+/** The plugin's input as a clip at 48 kHz, for the command line's renders. */
+AudioClip clipOf (const test::Channels& input)
+{
+    AudioClip clip;
+    clip.sampleRate = 48000.0;
+    for (const auto& channel : input)
+        clip.channels.emplace_back (channel.begin(), channel.end());
+    return clip;
+}
+
 double parity (LatencyMode mode)
 {
     test::TemporaryDirectory directory;
@@ -60,10 +70,7 @@ double parity (LatencyMode mode)
     const auto length = 40000;
     const auto fromPlugin = test::renderThroughPlugin (*plugin, input, 2, length + latency, 5, 1024);
 
-    AudioClip clip;
-    clip.sampleRate = 48000.0;
-    for (const auto& channel : input)
-        clip.channels.emplace_back (channel.begin(), channel.end());
+    const auto clip = clipOf (input);
     const auto fromCli = StateRenderJob (directory / "preset.partita").render (clip, std::nullopt);
     EXPECT_GE (fromCli.numFrames(), static_cast<std::size_t> (length));
     return nullDb (fromPlugin, fromCli.channels, latency, length);
@@ -95,11 +102,10 @@ TEST (PluginCliParity, ABFormatIrIsDecodedAlikeByThePluginAndBothRenders)
     test::setParameter (*plugin, "autoGain", 0.0f);
     test::setParameter (*plugin, "micPattern", 70.0f);
     test::setParameter (*plugin, "micAngle", 120.0f);
-    const auto file =
-        test::writeIr (directory, "church_bformat.wav",
-                       { test::decayingNoise (6000, 11), test::decayingNoise (6000, 12), test::decayingNoise (6000, 13),
-                         test::decayingNoise (6000, 14) },
-                       48000.0);
+    const auto file = test::writeIr (directory, "church_bformat.wav",
+                                     { test::decayingNoise (6000, 11), test::decayingNoise (6000, 12),
+                                       test::decayingNoise (6000, 13), test::decayingNoise (6000, 14) },
+                                     48000.0);
     ASSERT_TRUE (test::loadIrAndWait (*plugin, file));
     test::preparePlugin (*plugin, 48000.0, 512, 2, 2);
     writeStateFile (directory / "preset.partita", plugin->stateBytes());
@@ -109,10 +115,7 @@ TEST (PluginCliParity, ABFormatIrIsDecodedAlikeByThePluginAndBothRenders)
     const std::size_t length = 12000;
     const auto fromPlugin = test::renderThroughPlugin (*plugin, input, 2, length + latency, 5, 512);
 
-    AudioClip clip;
-    clip.sampleRate = 48000.0;
-    for (const auto& channel : input)
-        clip.channels.emplace_back (channel.begin(), channel.end());
+    const auto clip = clipOf (input);
     const auto fromState = StateRenderJob (directory / "preset.partita").render (clip, std::nullopt);
     EXPECT_LT (nullDb (fromPlugin, fromState.channels, latency, length), -120.0);
 

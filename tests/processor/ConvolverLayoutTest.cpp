@@ -57,13 +57,14 @@ TEST (ConvolverLayout, AnAmbiXIrIsHeardThroughTheVirtualMicrophonePair)
 
         const auto x = test::sine (4800, 440.0, rate, 0.5);
         const auto y = test::renderThroughProcessor (processor, { x }, 2, x.size(), 5);
-        const double p = 1.0 - pattern / 100.0;
-        const double left = micGain (p, angle / 2.0);
-        const double right = micGain (p, -angle / 2.0);
+        const double p = 1.0 - static_cast<double> (pattern) / 100.0;
+        const double left = micGain (p, static_cast<double> (angle) / 2.0);
+        const double right = micGain (p, -static_cast<double> (angle) / 2.0);
         for (std::size_t n = 0; n < x.size(); ++n)
         {
-            ASSERT_NEAR (y[0][n], left * x[n], 1.0e-6) << "pattern " << pattern << ", sample " << n;
-            ASSERT_NEAR (y[1][n], right * x[n], 1.0e-6) << "pattern " << pattern << ", sample " << n;
+            const auto xn = static_cast<double> (x[n]);
+            ASSERT_NEAR (y[0][n], left * xn, 1.0e-6) << "pattern " << pattern << ", sample " << n;
+            ASSERT_NEAR (y[1][n], right * xn, 1.0e-6) << "pattern " << pattern << ", sample " << n;
         }
         const auto info = processor.impulseResponseInfo();
         ASSERT_NE (info, nullptr);
@@ -88,8 +89,8 @@ TEST (ConvolverLayout, AutoFollowsTheFilesHintAndOtherwiseKeepsTrueStereo)
         const auto y = test::renderThroughProcessor (processor, { x }, 2, x.size(), 6);
         for (std::size_t n = 0; n < x.size(); ++n)
         {
-            ASSERT_NEAR (y[0][n], micGain (0.5, 45.0) * x[n], 1.0e-6) << n;
-            ASSERT_NEAR (y[1][n], micGain (0.5, -45.0) * x[n], 1.0e-6) << n;
+            ASSERT_NEAR (y[0][n], micGain (0.5, 45.0) * static_cast<double> (x[n]), 1.0e-6) << n;
+            ASSERT_NEAR (y[1][n], micGain (0.5, -45.0) * static_cast<double> (x[n]), 1.0e-6) << n;
         }
         EXPECT_EQ (processor.impulseResponseInfo()->layout.reason, IrLayoutReason::name);
     }
@@ -103,8 +104,8 @@ TEST (ConvolverLayout, AutoFollowsTheFilesHintAndOtherwiseKeepsTrueStereo)
         const auto y = test::renderThroughProcessor (processor, { x, x2 }, 2, x.size(), 7);
         for (std::size_t n = 0; n < x.size(); ++n)
         {
-            const double l = x[n];
-            const double r = x2[n];
+            const auto l = static_cast<double> (x[n]);
+            const auto r = static_cast<double> (x2[n]);
             ASSERT_NEAR (y[0][n], ir.channels[0][0] * l + ir.channels[2][0] * r, 1.0e-6) << n;
             ASSERT_NEAR (y[1][n], ir.channels[1][0] * l + ir.channels[3][0] * r, 1.0e-6) << n;
         }
@@ -169,7 +170,8 @@ TEST (ConvolverLayout, ChangingTheLayoutCrossfadesToTheNewWiringWithoutAStep)
                 const double g = static_cast<double> (n - swapAt + 1) / static_cast<double> (fade);
                 gain = g * after[c] + (1.0 - g) * before[c];
             }
-            ASSERT_NEAR (changed[c][n], gain * x[n], 1.0e-6) << "channel " << c << ", sample " << n;
+            ASSERT_NEAR (changed[c][n], gain * static_cast<double> (x[n]), 1.0e-6)
+                << "channel " << c << ", sample " << n;
         }
 
     // The parameter changes what is heard (a layout that did nothing would pass the step test)...
