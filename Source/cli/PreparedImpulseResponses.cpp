@@ -27,7 +27,11 @@ PreparedImpulseResponses::PreparedImpulseResponses (const std::filesystem::path&
     const auto hint = detectIrLayout ({ reinterpret_cast<const char*> (name.data()), name.size() }, header.numChannels,
                                       header.ambisonicBFormat);
     resolvedLayout = resolveIrLayout (layoutSettings.layout, hint, header.numChannels);
-    if (resolvedLayout.isBFormat() && header.numChannels != 4)
+    // Asked for on the command line, B-format on another count is a mistake
+    // to report (the plugin plays such an IR by its count and says so).
+    const bool bFormatChosen =
+        layoutSettings.layout == IrLayout::bFormatFuMa || layoutSettings.layout == IrLayout::bFormatAmbiX;
+    if (bFormatChosen && header.numChannels != 4)
         throw AudioFileError (quoted (file) + " has " + std::to_string (header.numChannels)
                               + " channels; first-order B-format has 4 (W X Y Z): choose another IR layout");
 }

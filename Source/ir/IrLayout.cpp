@@ -30,7 +30,11 @@ std::string describePattern (double omniShare)
 
 ResolvedIrLayout resolveIrLayout (IrLayout chosen, const IrLayoutHint& hint, std::size_t numChannels) noexcept
 {
-    if (chosen != IrLayout::automatic)
+    // B-format chosen for an IR that is not 4 channels plays by its count
+    // (the description says the choice does not apply): a session set to
+    // B-format must not refuse the next stereo IR the user browses to.
+    const bool bFormatChosen = chosen == IrLayout::bFormatFuMa || chosen == IrLayout::bFormatAmbiX;
+    if (chosen != IrLayout::automatic && (!bFormatChosen || numChannels == 4))
         return { chosen, IrLayoutReason::chosen };
     // Only a 4-channel IR can be first-order B-format (a saved or detected
     // hint on another is ignored rather than refused).
@@ -96,6 +100,15 @@ std::string describeIrLayout (std::size_t numChannels, const ResolvedIrLayout& l
         std::snprintf (pair, sizeof (pair), ", decoded to two %s mics %.0f degrees apart",
                        describePattern (settings.omniShare).c_str(), settings.angleDegrees);
         return withReason (std::string (layoutName (layout.layout))) + pair;
+    }
+    const bool bFormatChosen = settings.layout == IrLayout::bFormatFuMa || settings.layout == IrLayout::bFormatAmbiX;
+    if (bFormatChosen && numChannels != 4)
+    {
+        const auto count = numChannels == 1   ? std::string ("mono")
+                           : numChannels == 2 ? std::string ("stereo")
+                                              : std::to_string (numChannels) + " channels";
+        return count + " (the IR layout " + std::string (layoutName (settings.layout))
+               + " applies to 4-channel IRs only)";
     }
     if (numChannels == 1)
         return "mono";

@@ -56,10 +56,18 @@ std::unique_ptr<ConvolverInstance> makeInstance (std::span<const std::vector<flo
                                                  const InstanceRequest& request, const std::string& name,
                                                  IrChannelMeaning meaning = IrChannelMeaning::byCount)
 {
+    // Independent channels on fewer outputs than channels (4 on the
+    // plugin's stereo bus): the first ones feed the outputs there are, each
+    // its own, rather than refusing the IR a session's layout was set for.
+    auto routed = irChannels;
+    if (meaning == IrChannelMeaning::independent && routed.size() > request.numOutputs
+        && (request.numInputs == 1 || request.numInputs == request.numOutputs))
+        routed = routed.first (request.numOutputs);
+
     KernelMatrix kernels;
     try
     {
-        kernels = routeImpulseResponse (irChannels, request.numInputs, request.numOutputs, meaning);
+        kernels = routeImpulseResponse (routed, request.numInputs, request.numOutputs, meaning);
     }
     catch (const std::invalid_argument& error)
     {

@@ -114,14 +114,42 @@ TEST (ConvolverLayout, AutoFollowsTheFilesHintAndOtherwiseKeepsTrueStereo)
     }
 }
 
-TEST (ConvolverLayout, IndependentChannelsAreNeverWiredAsAMatrix)
+TEST (ConvolverLayout, IndependentChannelsOnAStereoBusFeedEachOutputItsOwnChannelNeverAMatrix)
 {
+    // 4 independent channels, 2 outputs: channel 1 for the left, 2 for the
+    // right, no cross paths (true stereo would add RL and LR).
     ConvolverProcessor processor (RebuildMode::synchronous);
     processor.setParameters (withLayout (IrLayout::independent));
+    const auto ir = ambixPlaneWave(); // 0.5, 0.433, 0, 0.25
+    ASSERT_NE (processor.loadImpulseResponse (ir, "four mics.wav"), LoadOutcome::failed);
     processor.prepare (rate, 512, 2, 2);
-    EXPECT_EQ (processor.loadImpulseResponse (ambixPlaneWave(), "four mics.wav"), LoadOutcome::failed);
-    EXPECT_NE (processor.lastError().find ("independent channels go one IR channel per output"), std::string::npos)
-        << processor.lastError();
+    const auto x = test::sine (2400, 300.0, rate, 0.5);
+    const auto x2 = test::sine (2400, 170.0, rate, 0.25);
+    const auto y = test::renderThroughProcessor (processor, { x, x2 }, 2, x.size(), 8);
+    for (std::size_t n = 0; n < x.size(); ++n)
+    {
+        ASSERT_NEAR (y[0][n], ir.channels[0][0] * static_cast<double> (x[n]), 1.0e-6) << n;
+        ASSERT_NEAR (y[1][n], ir.channels[1][0] * static_cast<double> (x2[n]), 1.0e-6) << n;
+    }
+}
+
+TEST (ConvolverLayout, BFormatSetForAStereoIrPlaysItAsStereoAndSaysSo)
+{
+    // A session set to B-format does not refuse the next stereo IR.
+    ConvolverProcessor processor (RebuildMode::synchronous);
+    processor.setParameters (withLayout (IrLayout::bFormatAmbiX));
+    ASSERT_NE (processor.loadImpulseResponse (test::makeClip ({ { 0.5f }, { -0.25f } }, rate), "plate.wav"),
+               LoadOutcome::failed);
+    processor.prepare (rate, 512, 2, 2);
+    const auto x = test::sine (2400, 300.0, rate, 0.5);
+    const auto y = test::renderThroughProcessor (processor, { x, x }, 2, x.size(), 9);
+    for (std::size_t n = 0; n < x.size(); ++n)
+    {
+        ASSERT_NEAR (y[0][n], 0.5 * static_cast<double> (x[n]), 1.0e-6) << n;
+        ASSERT_NEAR (y[1][n], -0.25 * static_cast<double> (x[n]), 1.0e-6) << n;
+    }
+    EXPECT_EQ (describeChannelLayout (*processor.impulseResponseInfo()),
+               "stereo (the IR layout B-format AmbiX (W Y Z X) applies to 4-channel IRs only)");
 }
 
 TEST (ConvolverLayout, ChangingTheLayoutCrossfadesToTheNewWiringWithoutAStep)
