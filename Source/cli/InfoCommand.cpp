@@ -6,6 +6,7 @@
 #include "ScratchFolder.h"
 #include "StandardStreams.h"
 #include "io/AudioFileReader.h"
+#include "ir/IrLayoutDetection.h"
 
 #include <algorithm>
 #include <cmath>
@@ -35,6 +36,10 @@ struct FileFacts
     std::uint64_t frames = 0;
     double sampleRate = 0.0;
     std::vector<ChannelStatistics> channels;
+    /** For a 4-channel file: the layout a render takes, and that and why
+        in words; else empty. */
+    std::optional<ResolvedIrLayout> layout;
+    std::string layoutText;
 
     [[nodiscard]] double seconds() const noexcept
     {
@@ -63,11 +68,59 @@ std::string withDecimals (double value, int decimals)
     return text;
 }
 
+/** For a 4-channel file, the only count whose meaning a file may leave
+    open: the layout Auto takes. Detected from the name as given (standard
+    input has none) and the header. */
+ResolvedIrLayout fourChannelLayout (const std::filesystem::path& path, const AudioFileInfo& info)
+{
+    const auto name = path.filename().u8string();
+    const auto hint = detectIrLayout ({ reinterpret_cast<const char*> (name.data()), name.size() }, info.numChannels,
+                                      info.ambisonicBFormat);
+    return resolveIrLayout (IrLayout::automatic, hint, info.numChannels);
+}
+
+/** "B-format FuMa (W X Y Z) from the .amb extension; ...", "true stereo ...,
+    assumed: ...". */
+std::string describeFourChannelLayout (const ResolvedIrLayout& layout)
+{
+    if (!layout.isBFormat())
+        return describeIrLayout (4, layout, {})
+               + (layout.reason == IrLayoutReason::assumed ? " (render --ir-layout)" : "");
+    return std::string (layoutName (layout.layout)) + " " + describeReason (layout.reason)
+           + "; a render decodes it to two virtual microphones (--ir-layout to choose another layout)";
+}
+
+/** The layout's key in JSON: what the file says, in one word. */
+std::string_view reasonKey (IrLayoutReason reason) noexcept
+{
+    switch (reason)
+    {
+        case IrLayoutReason::subFormat:
+            return "sub-format";
+        case IrLayoutReason::extension:
+            return "extension";
+        case IrLayoutReason::name:
+            return "name";
+        case IrLayoutReason::assumed:
+            return "assumed";
+        case IrLayoutReason::chosen:
+            return "chosen";
+        case IrLayoutReason::channelCount:
+            break;
+    }
+    return "channel count";
+}
+
 FileFacts measureFile (const std::filesystem::path& path, const std::string& name)
 {
     FileFacts facts;
     facts.name = name;
     facts.info = readAudioFileInfo (path);
+    if (facts.info.numChannels == 4)
+    {
+        facts.layout = fourChannelLayout (name, facts.info);
+        facts.layoutText = describeFourChannelLayout (*facts.layout);
+    }
     const auto clip = readAudioFile (path);
     facts.frames = clip.numFrames();
     facts.sampleRate = clip.sampleRate;
@@ -82,8 +135,10 @@ std::string textOf (const FileFacts& facts)
     std::ostringstream text;
     text << facts.name << '\n'
          << "  format:      " << facts.info.formatName << ", " << facts.info.sampleFormat << '\n'
-         << "  channels:    " << facts.channels.size() << '\n'
-         << "  sample rate: " << withDecimals (rate, std::floor (rate) == rate ? 0 : 3) << " Hz\n"
+         << "  channels:    " << facts.channels.size() << '\n';
+    if (!facts.layoutText.empty())
+        text << "  layout:      " << facts.layoutText << '\n';
+    text << "  sample rate: " << withDecimals (rate, std::floor (rate) == rate ? 0 : 3) << " Hz\n"
          << "  length:      " << facts.frames << " frames, " << withDecimals (facts.seconds(), 3) << " s\n";
 
     for (std::size_t channel = 0; channel < facts.channels.size(); ++channel)
@@ -119,6 +174,13 @@ void writeJson (JsonWriter& json, const FileFacts& facts)
     json.value (gainToDecibels (facts.peak()));
     json.key ("peak_linear");
     json.value (facts.peak());
+    if (facts.layout)
+    {
+        json.key ("layout");
+        json.value (layoutName (facts.layout->layout));
+        json.key ("layout_from");
+        json.value (reasonKey (facts.layout->reason));
+    }
     json.key ("channel_levels");
     json.beginArray();
     for (const auto& channel : facts.channels)

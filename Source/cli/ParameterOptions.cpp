@@ -36,6 +36,10 @@ struct CommandLineExtra
     std::optional<float> commandLineDefault = {};
 };
 
+/** The layout rows reach the exact render together, as the plugin reads
+    them (applyExactRenderSettings), not one field at a time. */
+void readsTheIrLayout (RenderOptions&, double) {}
+
 /** The one list the command line keeps beside the parameter table. */
 constexpr std::array commandLineExtras {
     CommandLineExtra { .id = "mix",
@@ -69,6 +73,19 @@ constexpr std::array commandLineExtras {
         .id = "latencyMode",
         .note = "low-cpu: the plugin's larger partitions; the render removes the latency, so only rounding differs." },
     CommandLineExtra { .id = "irGain", .note = "Gain of the IR itself, after auto gain." },
+    // The layout is how the IR is read, not a stage of the plugin's path:
+    // the exact render decodes B-format too (applyExactRenderSettings).
+    CommandLineExtra { .id = "irLayout",
+                       .note = "What a 4-channel IR is; auto: what the file says (WAVEX ambisonic sub-format, .amb, "
+                               "a name with ambix, bformat, fuma or wxyz), else true stereo, with a note.",
+                       .toExactRender = readsTheIrLayout },
+    CommandLineExtra { .id = "micPattern",
+                       .note = "The virtual microphones a B-format IR is decoded with: 0 omni, 50 cardioid, 100 "
+                               "figure-8.",
+                       .toExactRender = readsTheIrLayout },
+    CommandLineExtra { .id = "micAngle",
+                       .note = "The angle between the two virtual microphones (the left one at +angle/2).",
+                       .toExactRender = readsTheIrLayout },
 };
 
 const CommandLineExtra* extraFor (std::string_view id) noexcept
@@ -347,6 +364,10 @@ void applyExactRenderSettings (RenderOptions& options)
     for (const auto& setting : options.parameterSettings)
         if (const auto* extra = extraFor (setting.id); extra != nullptr && extra->toExactRender != nullptr)
             extra->toExactRender (options, setting.value);
+
+    auto parameters = commandLineParameterDefaults();
+    applyParameterSettings (parameters, options.parameterSettings);
+    options.irLayout = irLayoutSettingsOf (parameters);
 }
 
 ProcessorParameters commandLineParameterDefaults()

@@ -51,6 +51,8 @@ constexpr std::array unitSpellings {
                    "Hz",
                    "a frequency in Hz (80, 80Hz or 1.2kHz)",
                    { { { "hz" }, { "khz", 1000.0 } } } },
+    UnitSpelling {
+        ParameterUnit::degrees, "DEGREES", "degrees", "an angle in degrees (90 or 90deg)", { { { "deg" }, { "°" } } } },
 };
 
 const UnitSpelling& spellingOf (ParameterUnit unit) noexcept

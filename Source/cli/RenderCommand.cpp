@@ -41,7 +41,8 @@ std::size_t availableThreads()
 
 /** The inputs' sample rates, from their headers, checked against the IR
     before the first sample is convolved; every bad input is named. */
-std::vector<double> readInputRates (const RenderOptions& options, const AudioFileInfo& irInfo, std::ostream& err)
+std::vector<double> readInputRates (const RenderOptions& options, const PreparedImpulseResponses& impulseResponses,
+                                    std::ostream& err)
 {
     std::vector<double> rates;
     bool failed = false;
@@ -53,13 +54,16 @@ std::vector<double> readInputRates (const RenderOptions& options, const AudioFil
             // Only the channel counts are known yet: the routing error names both files.
             try
             {
-                (void)makeRenderPlan (info.numChannels, irInfo.numChannels, options.outputChannels, options.mix < 1.0);
+                (void)makeRenderPlan (info.numChannels, impulseResponses.routedChannels(), options.outputChannels,
+                                      options.mix < 1.0, impulseResponses.channelMeaning());
             }
             catch (const std::invalid_argument& routingError)
             {
                 throw AudioFileError ("cannot render " + quoted (input) + " (" + std::to_string (info.numChannels)
                                       + " ch) with " + quoted (options.impulseResponse) + " ("
-                                      + std::to_string (irInfo.numChannels) + " ch): " + routingError.what());
+                                      + std::to_string (impulseResponses.info().numChannels) + " ch"
+                                      + (impulseResponses.layout().isBFormat() ? ", B-format decoded to 2" : "")
+                                      + "): " + routingError.what());
             }
             rates.push_back (info.sampleRate);
         }
@@ -102,8 +106,10 @@ int renderWithImpulseResponse (const RenderOptions& options, std::ostream& out, 
 {
     const auto targets = resolveRenderTargets (options);
 
-    PreparedImpulseResponses impulseResponses (options.impulseResponse, options.normalisation);
-    impulseResponses.prepare (readInputRates (options, impulseResponses.info(), err));
+    PreparedImpulseResponses impulseResponses (options.impulseResponse, options.normalisation, options.irLayout);
+    if (const auto note = impulseResponses.assumedLayoutNote(); !note.empty())
+        err << "partita: " << note << '\n';
+    impulseResponses.prepare (readInputRates (options, impulseResponses, err));
 
     const auto numTargets = targets.targets.size();
     const auto threads = availableThreads();

@@ -84,8 +84,8 @@ AudioClip RenderJob::render (const AudioClip& input, const AudioClip& impulseRes
 
     const auto [wetScale, dryScale] = mixScalesFor (options);
 
-    const auto plan =
-        makeRenderPlan (input.numChannels(), impulseResponse.numChannels(), options.outputChannels, dryScale != 0.0);
+    const auto plan = makeRenderPlan (input.numChannels(), impulseResponse.numChannels(), options.outputChannels,
+                                      dryScale != 0.0, channelMeaningOf (options.irLayout.layout));
 
     const auto signalLength = input.numFrames();
     const auto kernelLength = impulseResponse.numFrames();

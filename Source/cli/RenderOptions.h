@@ -3,6 +3,7 @@
 
 #include "engine/ConvolutionMode.h"
 #include "io/OutputFormat.h"
+#include "ir/IrLayout.h"
 #include "ir/IrNormalisation.h"
 
 #include <cstddef>
@@ -80,6 +81,11 @@ struct RenderOptions
     double outputGainDb = 0.0;
 
     IrNormalisation normalisation = IrNormalisation::none;
+    /** What the IR's channels are and the microphone pair a B-format IR is
+        decoded with (--ir renders; a --state render takes the preset's).
+        The parameter table's irLayout, micPattern and micAngle rows, as the
+        plugin reads them: irLayoutSettingsOf (ProcessorParameters). */
+    IrLayoutSettings irLayout;
     ConvolutionMode mode = ConvolutionMode::full;
     ConvolutionMethod method = ConvolutionMethod::automatic;
     Precision precision = Precision::float32;

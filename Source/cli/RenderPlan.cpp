@@ -9,52 +9,31 @@ namespace partita
 
 namespace
 {
-constexpr std::size_t maxChannels = 64;
-
-/** Asks the engine's own router for its message, so that the CLI and the
-    plugin explain an unroutable IR in the same words. One-sample kernels
-    keep this cheap. */
-[[noreturn]] void throwRoutingError (std::size_t numInputs, std::size_t numOutputs, std::size_t numIrChannels)
+/** The engine's own words, so that the CLI and the plugin explain an
+    unroutable IR alike. */
+[[noreturn]] void throwRoutingError (std::size_t numInputs, std::size_t numOutputs, std::size_t numIrChannels,
+                                     IrChannelMeaning meaning)
 {
-    const std::string fallback = "cannot route a " + std::to_string (numIrChannels) + "-channel IR from "
-                                 + std::to_string (numInputs) + " input channel(s) to " + std::to_string (numOutputs)
-                                 + " output channel(s); supported: " + describeSupportedLayouts();
-
-    if (numIrChannels <= maxChannels && numInputs <= maxChannels && numOutputs <= maxChannels)
-    {
-        const std::vector<std::vector<float>> dummyKernels (numIrChannels, std::vector<float> (1, 1.0f));
-        try
-        {
-            routeImpulseResponse (dummyKernels, numInputs, numOutputs);
-        }
-        catch (const std::invalid_argument&)
-        {
-            throw;
-        }
-        catch (const std::exception&)
-        {
-            // Only the engine's argument errors carry a routing message.
-        }
-    }
-    throw std::invalid_argument (fallback);
+    throw std::invalid_argument (describeRoutingFailure (numIrChannels, numInputs, numOutputs, meaning));
 }
 } // namespace
 
 RenderPlan makeRenderPlan (std::size_t numInputs, std::size_t numIrChannels,
-                           std::optional<std::size_t> requestedOutputs, bool needsDry)
+                           std::optional<std::size_t> requestedOutputs, bool needsDry, IrChannelMeaning meaning)
 {
     if (numInputs == 0)
         throw std::invalid_argument ("the input has no channels");
     if (numIrChannels == 0)
         throw std::invalid_argument ("the impulse response has no channels");
 
-    const auto numOutputs = requestedOutputs ? requestedOutputs : defaultOutputCount (numInputs, numIrChannels);
+    const auto numOutputs =
+        requestedOutputs ? requestedOutputs : defaultOutputCount (numInputs, numIrChannels, meaning);
     if (!numOutputs || *numOutputs == 0)
-        throwRoutingError (numInputs, numInputs, numIrChannels);
+        throwRoutingError (numInputs, numInputs, numIrChannels, meaning);
 
-    const auto layout = findRoutingLayout (numInputs, *numOutputs, numIrChannels);
+    const auto layout = findRoutingLayout (numInputs, *numOutputs, numIrChannels, meaning);
     if (!layout)
-        throwRoutingError (numInputs, *numOutputs, numIrChannels);
+        throwRoutingError (numInputs, *numOutputs, numIrChannels, meaning);
 
     RenderPlan plan;
     plan.layout = *layout;
@@ -69,7 +48,7 @@ RenderPlan makeRenderPlan (std::size_t numInputs, std::size_t numIrChannels,
                 plan.paths.push_back ({ input, output, *channel });
 
     if (plan.paths.empty())
-        throwRoutingError (numInputs, plan.numOutputs, numIrChannels);
+        throwRoutingError (numInputs, plan.numOutputs, numIrChannels, meaning);
 
     plan.dryInputs.assign (plan.numOutputs, std::nullopt);
     if (needsDry)

@@ -38,10 +38,13 @@ struct RenderPlan
     when needsDry, goes input j to output j when the counts match, or from a
     mono input to every output.
 
+    Independent IR channels (meaning) are never wired as a full matrix.
+
     Throws std::invalid_argument with a one-line message: the engine's routing
     error (which lists the supported layouts) when the IR cannot be routed, or
     an explanation when the dry signal cannot. */
 RenderPlan makeRenderPlan (std::size_t numInputs, std::size_t numIrChannels,
-                           std::optional<std::size_t> requestedOutputs, bool needsDry);
+                           std::optional<std::size_t> requestedOutputs, bool needsDry,
+                           IrChannelMeaning meaning = IrChannelMeaning::byCount);
 
 } // namespace partita

@@ -46,6 +46,12 @@ StateRenderJob::StateRenderJob (const std::filesystem::path& stateFile)
             problems.push_back (std::move (restored.problem));
         impulseResponse = std::move (restored.audio);
         impulseResponseName = restored.name;
+        impulseResponseLayoutHint = restored.layoutHint;
+        if (resolveIrLayout (parameters.irLayout, impulseResponseLayoutHint, impulseResponse->numChannels()).reason
+            == IrLayoutReason::assumed)
+            problems.push_back ("the IR '" + impulseResponseName
+                                + "' has 4 channels and does not say what they are: played as true stereo (LL, LR, "
+                                  "RL, RR), as the plugin does; if it is B-format, set the preset's IR layout");
     }
     for (auto& problem : parsed.problems)
         problems.push_back (std::move (problem));
@@ -76,7 +82,8 @@ AudioClip StateRenderJob::render (const AudioClip& input, std::optional<std::siz
     ConvolverProcessor processor (RebuildMode::synchronous);
     processor.setParameters (parameters);
     if (impulseResponse != nullptr
-        && processor.loadImpulseResponse (*impulseResponse, impulseResponseName) == LoadOutcome::failed)
+        && processor.loadImpulseResponse (*impulseResponse, impulseResponseName, {}, impulseResponseLayoutHint)
+               == LoadOutcome::failed)
         throw std::invalid_argument (processor.lastError());
     processor.prepare (input.sampleRate, blockSize, numInputs, numOutputs);
     // prepare() falls back to no IR (and says why) for an IR the buses cannot route.

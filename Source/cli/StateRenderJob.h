@@ -59,6 +59,7 @@ private:
     ProcessorParameters parameters;
     std::shared_ptr<const AudioClip> impulseResponse;
     std::string impulseResponseName;
+    IrLayoutHint impulseResponseLayoutHint;
     std::vector<std::string> problems;
 };
 

@@ -62,7 +62,7 @@ public:
         , signalLength (static_cast<std::size_t> (input.info().numFrames))
         , kernelLength (impulseResponse.numFrames())
         , plan (makeRenderPlan (input.info().numChannels, impulseResponse.numChannels(), options.outputChannels,
-                                scales.dry != 0.0))
+                                scales.dry != 0.0, channelMeaningOf (options.irLayout.layout)))
         , outputLength (convolutionOutputLength (signalLength, kernelLength, options.mode))
         , outputOffset (convolutionOutputOffset (signalLength, kernelLength, options.mode))
         , failOnClip (options.failOnClip)

@@ -14,7 +14,8 @@ std::string describeSupportedLayouts()
            "(true stereo: 4 channels LL, LR, RL, RR)";
 }
 
-std::optional<std::size_t> defaultOutputCount (std::size_t numInputs, std::size_t numIrChannels) noexcept
+std::optional<std::size_t> defaultOutputCount (std::size_t numInputs, std::size_t numIrChannels,
+                                               IrChannelMeaning meaning) noexcept
 {
     if (numInputs == 0 || numIrChannels == 0)
         return std::nullopt;
@@ -22,13 +23,15 @@ std::optional<std::size_t> defaultOutputCount (std::size_t numInputs, std::size_
         return numInputs;
     if (numInputs == 1)
         return numIrChannels;
+    if (meaning == IrChannelMeaning::independent)
+        return std::nullopt;
     if (numIrChannels % numInputs == 0)
         return numIrChannels / numInputs;
     return std::nullopt;
 }
 
 std::optional<RoutingLayout> findRoutingLayout (std::size_t numInputs, std::size_t numOutputs,
-                                                std::size_t numIrChannels) noexcept
+                                                std::size_t numIrChannels, IrChannelMeaning meaning) noexcept
 {
     if (numInputs == 0 || numOutputs == 0 || numIrChannels == 0)
         return std::nullopt;
@@ -38,7 +41,7 @@ std::optional<RoutingLayout> findRoutingLayout (std::size_t numInputs, std::size
         return RoutingLayout::perChannel;
     if (numInputs == 1 && (numIrChannels == 1 || numIrChannels == numOutputs))
         return RoutingLayout::fanOut;
-    if (numIrChannels == numInputs * numOutputs)
+    if (numIrChannels == numInputs * numOutputs && meaning == IrChannelMeaning::byCount)
         return RoutingLayout::fullMatrix;
     return std::nullopt;
 }
@@ -60,15 +63,27 @@ std::optional<std::size_t> irChannelForPath (RoutingLayout layout, std::size_t i
     return std::nullopt;
 }
 
-KernelMatrix routeImpulseResponse (std::span<const std::vector<float>> irChannels, std::size_t numInputs,
-                                   std::size_t numOutputs)
+std::string describeRoutingFailure (std::size_t numIrChannels, std::size_t numInputs, std::size_t numOutputs,
+                                    IrChannelMeaning meaning)
 {
-    const auto layout = findRoutingLayout (numInputs, numOutputs, irChannels.size());
-    if (! layout.has_value())
-        throw std::invalid_argument ("cannot route a " + std::to_string (irChannels.size()) + "-channel IR from "
-                                     + std::to_string (numInputs) + " input channel(s) to "
-                                     + std::to_string (numOutputs) + " output channel(s); "
-                                     + describeSupportedLayouts());
+    const auto counts = std::to_string (numIrChannels) + "-channel IR from " + std::to_string (numInputs)
+                        + " input channel(s) to " + std::to_string (numOutputs) + " output channel(s); ";
+    if (meaning == IrChannelMeaning::independent)
+    {
+        const auto channels = std::to_string (numIrChannels);
+        return "cannot route an independent " + counts
+               + "independent channels go one IR channel per output: a mono input to " + channels + " outputs, or "
+               + channels + " inputs to as many outputs";
+    }
+    return "cannot route a " + counts + describeSupportedLayouts();
+}
+
+KernelMatrix routeImpulseResponse (std::span<const std::vector<float>> irChannels, std::size_t numInputs,
+                                   std::size_t numOutputs, IrChannelMeaning meaning)
+{
+    const auto layout = findRoutingLayout (numInputs, numOutputs, irChannels.size(), meaning);
+    if (!layout.has_value())
+        throw std::invalid_argument (describeRoutingFailure (irChannels.size(), numInputs, numOutputs, meaning));
 
     KernelMatrix kernels (numInputs, numOutputs);
     for (std::size_t input = 0; input < numInputs; ++input)

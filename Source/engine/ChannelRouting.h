@@ -31,6 +31,17 @@ enum class RoutingLayout
     fullMatrix,
 };
 
+/** What an IR's channels are, as far as the wiring cares. */
+enum class IrChannelMeaning
+{
+    /** Whatever the counts allow, a full matrix included (true stereo). */
+    byCount,
+    /** Each IR channel is an output of its own (ir/IrLayout.h's
+        independent): never a full matrix, only shared, per channel or
+        fanned out from a mono input. */
+    independent,
+};
+
 /** The layouts a user can ask for, in words, for error messages and --help. */
 std::string describeSupportedLayouts();
 
@@ -38,12 +49,14 @@ std::string describeSupportedLayouts();
     as many outputs as inputs for a mono or per-channel IR, as many as IR
     channels for a mono input, IR channels / inputs for a full matrix.
     Empty when the IR cannot be routed from that many inputs. */
-std::optional<std::size_t> defaultOutputCount (std::size_t numInputs, std::size_t numIrChannels) noexcept;
+std::optional<std::size_t> defaultOutputCount (std::size_t numInputs, std::size_t numIrChannels,
+                                               IrChannelMeaning meaning = IrChannelMeaning::byCount) noexcept;
 
 /** The layout for these counts, if any. Checked in the order sharedDiagonal,
-    perChannel, fanOut, fullMatrix. */
+    perChannel, fanOut, fullMatrix (never for independent channels). */
 std::optional<RoutingLayout> findRoutingLayout (std::size_t numInputs, std::size_t numOutputs,
-                                                std::size_t numIrChannels) noexcept;
+                                                std::size_t numIrChannels,
+                                                IrChannelMeaning meaning = IrChannelMeaning::byCount) noexcept;
 
 /** The IR channel that feeds the path from input to output in a layout, or
     nothing when the layout has no such path. */
@@ -53,7 +66,12 @@ std::optional<std::size_t> irChannelForPath (RoutingLayout layout, std::size_t i
 /** Wires IR channels (all of the same length) into a kernel matrix. Throws
     std::invalid_argument with a one-line message naming the supported
     layouts when the counts cannot be routed. */
-KernelMatrix routeImpulseResponse (std::span<const std::vector<float>> irChannels,
-                                   std::size_t numInputs, std::size_t numOutputs);
+KernelMatrix routeImpulseResponse (std::span<const std::vector<float>> irChannels, std::size_t numInputs,
+                                   std::size_t numOutputs, IrChannelMeaning meaning = IrChannelMeaning::byCount);
+
+/** The one-line reason a count cannot be routed, naming the supported
+    layouts (for the meaning's own when independent). */
+std::string describeRoutingFailure (std::size_t numIrChannels, std::size_t numInputs, std::size_t numOutputs,
+                                    IrChannelMeaning meaning = IrChannelMeaning::byCount);
 
 } // namespace partita

@@ -100,7 +100,7 @@ AudioFileReader::AudioFileReader (const std::filesystem::path& path, const Audio
 {
     state->path = path;
     state->opened = detail::openCheckedInputFile (path, limits);
-    state->info = detail::describeAudioFile (state->opened.info);
+    state->info = detail::describeAudioFile (state->opened.handle.get(), state->opened.info);
 }
 
 AudioFileReader::~AudioFileReader() = default;
@@ -170,7 +170,7 @@ AudioClip AudioFileReader::readRest()
 AudioFileInfo readAudioFileInfo (const std::filesystem::path& path, const AudioReadLimits& limits)
 {
     const auto opened = detail::openCheckedInputFile (path, limits);
-    return detail::describeAudioFile (opened.info);
+    return detail::describeAudioFile (opened.handle.get(), opened.info);
 }
 
 AudioClip readAudioFile (const std::filesystem::path& path, const AudioReadLimits& limits)

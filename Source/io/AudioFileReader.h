@@ -31,6 +31,9 @@ struct AudioFileInfo
     std::uint64_t numFrames = 0;
     std::string formatName;   // e.g. "WAV", "FLAC"
     std::string sampleFormat; // e.g. "24-bit PCM", "32-bit float"
+    /** A WAVE_FORMAT_EXTENSIBLE file whose sub-format says ambisonic
+        B-format (libsndfile's SF_AMBISONIC_B_FORMAT, FuMa-style W X Y Z). */
+    bool ambisonicBFormat = false;
 };
 
 /** A file opened for decoding a piece at a time, for work that need not hold

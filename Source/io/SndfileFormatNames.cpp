@@ -70,9 +70,12 @@ std::string sampleFormatName (int format)
 
 } // namespace
 
-AudioFileInfo describeAudioFile (const SF_INFO& info)
+AudioFileInfo describeAudioFile (SNDFILE* handle, const SF_INFO& info)
 {
     AudioFileInfo result;
+    // Only WAVE_FORMAT_EXTENSIBLE files can say so; libsndfile answers
+    // SF_AMBISONIC_NONE (or an error, 0) for every other file.
+    result.ambisonicBFormat = sf_command (handle, SFC_WAVEX_GET_AMBISONIC, nullptr, 0) == SF_AMBISONIC_B_FORMAT;
     result.numChannels = static_cast<std::size_t> (info.channels);
     result.sampleRate = static_cast<double> (info.samplerate);
     result.numFrames = static_cast<std::uint64_t> (info.frames);

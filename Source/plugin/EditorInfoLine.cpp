@@ -20,9 +20,8 @@ juce::String describeImpulseResponse (const ImpulseResponseInfo* info)
         return "IR: none (the wet path passes the input through)";
 
     auto text = "IR: " + juce::String::fromUTF8 (info->name.c_str()) + "  |  "
-                + juce::String (describeChannelLayout (info->numChannels)) + "  |  "
-                + juce::String (info->originalSampleRate, 0) + " Hz  |  "
-                + juce::String (describeDuration (info->originalSeconds())) + " ("
+                + juce::String (describeChannelLayout (*info)) + "  |  " + juce::String (info->originalSampleRate, 0)
+                + " Hz  |  " + juce::String (describeDuration (info->originalSeconds())) + " ("
                 + juce::String (static_cast<juce::int64> (info->originalFrames)) + " samples)";
     if (info->sampleRate != info->originalSampleRate || info->shapedFrames() != info->originalFrames)
         text += "  |  playing " + juce::String (static_cast<juce::int64> (info->shapedFrames())) + " at "

@@ -3,6 +3,7 @@
 
 #include "io/AudioFileError.h"
 #include "io/AudioFileReader.h"
+#include "ir/IrLayoutDetection.h"
 #include "state/ContentHash.h"
 #include "state/IrReadLimits.h"
 #include "state/MemoryAudioCodec.h"
@@ -34,13 +35,19 @@ ImpulseResponseFileLoader::~ImpulseResponseFileLoader()
 
 void ImpulseResponseFileLoader::loadFile (const std::filesystem::path& path)
 {
-    submit (
-        { [path] { return readAudioFile (path, irReadLimits); }, utf8FromPath (path.filename()), utf8FromPath (path) });
+    const auto read = [path]
+    {
+        // libsndfile, as everywhere: it also reads the WAVEX sub-format, which
+        // says whether a 4-channel file is B-format.
+        AudioFileReader reader (path, irReadLimits);
+        return ReadAudio { reader.readRest(), reader.info().ambisonicBFormat };
+    };
+    submit ({ read, utf8FromPath (path.filename()), utf8FromPath (path) });
 }
 
 void ImpulseResponseFileLoader::loadFromMemory (std::span<const std::uint8_t> bytes, std::string name)
 {
-    auto read = [bytes, name] { return readAudioFromMemory (bytes, irReadLimits, "'" + name + "'"); };
+    auto read = [bytes, name] { return ReadAudio { readAudioFromMemory (bytes, irReadLimits, "'" + name + "'") }; };
     submit ({ std::move (read), std::move (name), {} });
 }
 
@@ -95,13 +102,15 @@ void ImpulseResponseFileLoader::perform (const Request& request)
     try
     {
         Loaded loaded;
-        loaded.clip = request.read();
+        auto read = request.read();
+        loaded.clip = std::move (read.clip);
         if (loaded.clip.numFrames() == 0)
             throw AudioFileError ("'" + request.name + "' holds no samples (its length is 0)");
 
         loaded.name = request.name;
         loaded.path = request.path;
         loaded.hash = contentHash (loaded.clip);
+        loaded.layoutHint = detectIrLayout (request.name, loaded.clip.numChannels(), read.ambisonicSubFormat);
         onLoaded (std::move (loaded));
     }
     catch (const std::exception& error)

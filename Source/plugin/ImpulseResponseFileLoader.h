@@ -2,6 +2,7 @@
 #pragma once
 
 #include "io/AudioClip.h"
+#include "ir/IrLayout.h"
 
 #include <chrono>
 #include <condition_variable>
@@ -42,6 +43,9 @@ public:
         std::string path;
         /** contentHash (clip). */
         std::uint64_t hash = 0;
+        /** What the file says about its channels (detectIrLayout: its
+            WAVE_FORMAT_EXTENSIBLE sub-format, extension or name). */
+        IrLayoutHint layoutHint;
     };
 
     using LoadedCallback = std::function<void (Loaded)>;
@@ -67,9 +71,16 @@ public:
     bool waitUntilIdle (std::chrono::milliseconds timeout);
 
 private:
+    /** A decoded file and whether its header said ambisonic B-format. */
+    struct ReadAudio
+    {
+        AudioClip clip;
+        bool ambisonicSubFormat = false;
+    };
+
     struct Request
     {
-        std::function<AudioClip()> read;
+        std::function<ReadAudio()> read;
         std::string name;
         std::string path;
     };

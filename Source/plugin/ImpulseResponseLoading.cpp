@@ -19,7 +19,7 @@ ImpulseResponseLoading::ImpulseResponseLoading (ConvolverProcessor& processor, S
           [this] (ImpulseResponseFileLoader::Loaded loaded)
           {
               loadStatus.read (loaded.name, loaded.path);
-              play (std::move (loaded.clip), loaded.name, loaded.path);
+              play (std::move (loaded.clip), loaded.name, loaded.path, loaded.layoutHint);
           },
           [this] (const std::string& message)
           { loadStatus.failed ("Could not load the IR; the previous one keeps playing: " + message); })
@@ -80,9 +80,10 @@ bool ImpulseResponseLoading::waitUntilIdle (std::chrono::milliseconds timeout)
     return fileLoader.waitUntilIdle (timeout);
 }
 
-void ImpulseResponseLoading::play (AudioClip clip, const std::string& name, const std::string& path)
+void ImpulseResponseLoading::play (AudioClip clip, const std::string& name, const std::string& path,
+                                   IrLayoutHint layoutHint)
 {
-    if (dsp.loadImpulseResponse (std::move (clip), name, path) == LoadOutcome::failed)
+    if (dsp.loadImpulseResponse (std::move (clip), name, path, layoutHint) == LoadOutcome::failed)
         loadStatus.failed (dsp.lastError());
 }
 

@@ -43,7 +43,7 @@ public:
 
 private:
     /** Hands a clip to the processor; a refusal shows on the message bar. */
-    void play (AudioClip clip, const std::string& name, const std::string& path);
+    void play (AudioClip clip, const std::string& name, const std::string& path, IrLayoutHint layoutHint = {});
 
     ConvolverProcessor& dsp;
     StatusMessage& bar;

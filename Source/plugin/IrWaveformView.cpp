@@ -17,13 +17,20 @@ constexpr float labelHeightAtDefaultSize = 13.0f;
 /** Between a channel's name and the plot. */
 constexpr int gutterGap = 6;
 
-juce::String channelName (std::size_t channel, std::size_t numChannels)
+/** The lanes show the IR as loaded: a 4-channel one by its layout in use. */
+juce::String channelName (std::size_t channel, std::size_t numChannels, IrLayout layout)
 {
     if (numChannels == 2)
         return channel == 0 ? "L" : "R";
-    if (numChannels == 4)
+    if (numChannels == 4 && layout != IrLayout::independent)
     {
         static const char* const paths[] = { "L>L", "L>R", "R>L", "R>R" };
+        static const char* const fuma[] = { "W", "X", "Y", "Z" };
+        static const char* const ambix[] = { "W", "Y", "Z", "X" };
+        if (layout == IrLayout::bFormatFuMa)
+            return fuma[channel];
+        if (layout == IrLayout::bFormatAmbiX)
+            return ambix[channel];
         return paths[channel];
     }
     return juce::String (static_cast<int> (channel + 1));
@@ -68,6 +75,11 @@ std::size_t IrWaveformView::numChannels() const
     return shownInfo != nullptr && shownInfo->source != nullptr ? shownInfo->source->channels.size() : 0;
 }
 
+juce::String IrWaveformView::laneName (std::size_t channel) const
+{
+    return channelName (channel, numChannels(), shownInfo != nullptr ? shownInfo->layout.layout : IrLayout::automatic);
+}
+
 juce::Font IrWaveformView::labelFont() const
 {
     return juce::Font (PartitaLookAndFeel::textHeight (labelHeightAtDefaultSize, scale));
@@ -79,7 +91,7 @@ int IrWaveformView::gutterWidth() const
     const auto font = labelFont();
     float widest = 0.0f;
     for (std::size_t channel = 0; channel < numChannels(); ++channel)
-        widest = std::max (widest, font.getStringWidthFloat (channelName (channel, numChannels())));
+        widest = std::max (widest, font.getStringWidthFloat (laneName (channel)));
     return widest > 0.0f ? static_cast<int> (std::ceil (widest)) + gutterGap : 0;
 }
 
@@ -166,7 +178,7 @@ void IrWaveformView::paint (juce::Graphics& g)
     g.setFont (labelFont());
     const auto labelAreas = channelLabelAreas();
     for (std::size_t channel = 0; channel < labelAreas.size(); ++channel)
-        g.drawText (channelName (channel, numChannels()), labelAreas[channel], juce::Justification::centredRight);
+        g.drawText (laneName (channel), labelAreas[channel], juce::Justification::centredRight);
 }
 
 float IrWaveformView::peakOverChannels() const

@@ -50,6 +50,8 @@ private:
     [[nodiscard]] float peakOverChannels() const;
     /** The channels of the IR shown (none when there is none). */
     [[nodiscard]] std::size_t numChannels() const;
+    /** A lane's name: L and R, the true-stereo paths or W X Y Z by layout. */
+    [[nodiscard]] juce::String laneName (std::size_t channel) const;
     [[nodiscard]] juce::Rectangle<int> laneArea (std::size_t channel) const;
     [[nodiscard]] int gutterWidth() const;
     static void paintLane (juce::Graphics& g, juce::Rectangle<float> lane, const std::vector<Column>& data, float peak);

@@ -10,7 +10,7 @@ namespace
 {
 std::string describeLoaded (const ImpulseResponseInfo& info)
 {
-    return "Loaded '" + info.name + "': " + describeChannelLayout (info.numChannels) + ", "
+    return "Loaded '" + info.name + "': " + describeChannelLayout (info) + ", "
            + juce::String (info.originalSampleRate, 0).toStdString() + " Hz, "
            + describeDuration (info.originalSeconds());
 }

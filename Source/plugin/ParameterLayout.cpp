@@ -62,6 +62,8 @@ float parseNumber (const juce::String& text)
     return number;
 }
 
+juce::String labelFor (ParameterUnit unit);
+
 /** Host text by unit: few digits for big numbers, more for small ones;
     "Off" at the end of a cut's range. */
 juce::String formatInUnit (const ParameterDefinition& row, float value)
@@ -76,13 +78,13 @@ juce::String formatInUnit (const ParameterDefinition& row, float value)
             return formatMilliseconds (value);
         case ParameterUnit::hertz:
             return formatHertz (value);
+        case ParameterUnit::degrees:
+            return juce::String (value, 0) + " " + labelFor (row.unit);
         case ParameterUnit::none:
             break;
     }
     return juce::String (value);
 }
-
-juce::String labelFor (ParameterUnit unit);
 
 std::function<juce::String (float)> formatterFor (const ParameterDefinition& row)
 {
@@ -111,6 +113,8 @@ juce::String labelFor (ParameterUnit unit)
             return "ms";
         case ParameterUnit::hertz:
             return "Hz";
+        case ParameterUnit::degrees:
+            return juce::String::fromUTF8 ("\xc2\xb0"); // the degree sign
         case ParameterUnit::none:
             break;
     }

@@ -4,6 +4,7 @@
 #include "LatencyPartitions.h"
 #include "engine/ChannelRouting.h"
 #include "io/AudioFileError.h"
+#include "ir/BFormatDecoder.h"
 #include "ir/ImpulseResponsePreparation.h"
 #include "ir/IrShaping.h"
 
@@ -52,12 +53,21 @@ ImpulseResponseShape shapeFor (const ProcessorParameters& shaping)
 }
 
 std::unique_ptr<ConvolverInstance> makeInstance (std::span<const std::vector<float>> irChannels,
-                                                 const InstanceRequest& request, const std::string& name)
+                                                 const InstanceRequest& request, const std::string& name,
+                                                 IrChannelMeaning meaning = IrChannelMeaning::byCount)
 {
+    // Independent channels on fewer outputs than channels (4 on the
+    // plugin's stereo bus): the first ones feed the outputs there are, each
+    // its own, rather than refusing the IR a session's layout was set for.
+    auto routed = irChannels;
+    if (meaning == IrChannelMeaning::independent && routed.size() > request.numOutputs
+        && (request.numInputs == 1 || request.numInputs == request.numOutputs))
+        routed = routed.first (request.numOutputs);
+
     KernelMatrix kernels;
     try
     {
-        kernels = routeImpulseResponse (irChannels, request.numInputs, request.numOutputs);
+        kernels = routeImpulseResponse (routed, request.numInputs, request.numOutputs, meaning);
     }
     catch (const std::invalid_argument& error)
     {
@@ -87,7 +97,15 @@ std::shared_ptr<ImpulseResponseInfo> makeImpulseResponseInfo (const ImpulseRespo
                                                               const ProcessorParameters& parameters, double sampleRate)
 {
     const auto& name = source.name;
-    auto atSessionRate = prepareImpulseResponse (*source.clip, sampleRate, IrNormalisation::none, name);
+    const auto layoutSettings = irLayoutSettingsOf (parameters);
+    const auto layout = resolveIrLayout (parameters.irLayout, source.layoutHint, source.clip->numChannels());
+    // Decoded first: the shaping (auto-gain above all) then works on the
+    // microphone pair that is heard. Any other layout passes the clip
+    // through untouched, so that the IRs of earlier versions play bit for bit.
+    auto atSessionRate = layout.isBFormat()
+                             ? prepareImpulseResponse (applyIrLayout (*source.clip, layout, layoutSettings, name),
+                                                       sampleRate, IrNormalisation::none, name)
+                             : prepareImpulseResponse (*source.clip, sampleRate, IrNormalisation::none, name);
 
     ShapedImpulseResponse shaped;
     try
@@ -106,6 +124,8 @@ std::shared_ptr<ImpulseResponseInfo> makeImpulseResponseInfo (const ImpulseRespo
     info->originalSampleRate = source.clip->sampleRate;
     info->originalFrames = source.clip->numFrames();
     info->numChannels = source.clip->numChannels();
+    info->layout = layout;
+    info->layoutSettings = layoutSettings;
     info->sampleRate = sampleRate;
     info->shapedChannels = toFloatChannels (shaped.clip, name);
     info->autoGainFactor = shaped.gain;
@@ -121,7 +141,8 @@ BuiltInstance buildConvolverInstance (const InstanceRequest& request)
     }
     auto info = makeImpulseResponseInfo (*request.source, request.parameters, request.sampleRate);
     BuiltInstance built;
-    built.instance = makeInstance (info->shapedChannels, request, request.source->name);
+    built.instance =
+        makeInstance (info->shapedChannels, request, request.source->name, channelMeaningOf (info->layout.layout));
     built.info = std::move (info);
     return built;
 }

@@ -22,6 +22,10 @@ struct ImpulseResponseSource
     std::string name;
     /** UTF-8 path of the file; empty for a factory IR or audio from memory. */
     std::string originalPath;
+    /** What the file said about its channels' layout (B-format or nothing),
+        for irLayout Auto; saved with the IR, since neither the saved audio
+        nor a display name keeps the file's sub-format. */
+    IrLayoutHint layoutHint;
 };
 
 /** One complete, ready-to-run wet path: what the loader builds and the audio
@@ -70,7 +74,7 @@ struct BuiltInstance
 /** The engine partition for a latency mode (see ConvolverProcessor). */
 std::size_t partitionSizeFor (LatencyMode mode) noexcept;
 
-/** The IR chain without the engine (check, resample to sampleRate, trim,
+/** The IR chain without the engine (layout, check, resample to sampleRate, trim,
     reverse, stretch, auto-gain): what the editor shows. Throws like
     buildConvolverInstance.
 
@@ -78,7 +82,7 @@ std::size_t partitionSizeFor (LatencyMode mode) noexcept;
 std::shared_ptr<ImpulseResponseInfo> makeImpulseResponseInfo (const ImpulseResponseSource& source,
                                                               const ProcessorParameters& parameters, double sampleRate);
 
-/** Runs the IR chain (check, resample, trim, reverse, stretch, auto-gain,
+/** Runs the IR chain (layout, check, resample, trim, reverse, stretch, auto-gain,
     route) and prepares an engine. Throws std::runtime_error (or a subclass)
     with a one-line message naming the IR when it cannot be built.
 

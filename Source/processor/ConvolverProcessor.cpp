@@ -89,12 +89,14 @@ RebuildMode ConvolverProcessor::rebuildMode() const noexcept
     return builder.rebuildMode();
 }
 
-LoadOutcome ConvolverProcessor::loadImpulseResponse (AudioClip clip, std::string displayName, std::string originalPath)
+LoadOutcome ConvolverProcessor::loadImpulseResponse (AudioClip clip, std::string displayName, std::string originalPath,
+                                                     IrLayoutHint layoutHint)
 {
     auto source = std::make_shared<ImpulseResponseSource>();
     source->clip = std::make_shared<const AudioClip> (std::move (clip));
     source->name = std::move (displayName);
     source->originalPath = std::move (originalPath);
+    source->layoutHint = layoutHint;
     return builder.load (std::move (source));
 }
 

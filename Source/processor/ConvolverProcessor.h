@@ -43,7 +43,8 @@ namespace partita
     Without an IR the wet path is a unit impulse: the processor passes its input
     through (delayed by the latency and the pre-delay, shaped by filters/width).
 
-    IR rebuilds take the loaded clip through: resample to the session rate
+    IR rebuilds take the loaded clip through: the layout (a B-format IR
+    decoded to a stereo microphone pair, applyIrLayout) -> resample to the session rate
     (prepareImpulseResponse, libsoxr HQ) -> trim start/end -> reverse -> stretch
     -> auto-gain (energy) -> route -> a newly prepared ConvolutionEngine. The
     new engine is first run, unheard, over the engine input of the last
@@ -137,8 +138,10 @@ public:
         For an offline render (the CLI), set the parameters and load the IR
         before prepare(): then the first sample already uses them. (An IR that
         arrives after prepare() or reset() but before the next process() call
-        is also installed without a crossfade.) */
-    LoadOutcome loadImpulseResponse (AudioClip clip, std::string displayName, std::string originalPath = {});
+        is also installed without a crossfade.) layoutHint is what the file
+        said about its channels (ir/IrLayoutDetection.h), for irLayout Auto. */
+    LoadOutcome loadImpulseResponse (AudioClip clip, std::string displayName, std::string originalPath = {},
+                                     IrLayoutHint layoutHint = {});
 
     /** The IR a saved session must hold: the latest load, even before it is
         built (a host may save right after restoring a session), else the one

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "io/AudioClip.h"
+#include "ir/IrLayout.h"
 
 #include <cmath>
 #include <cstddef>
@@ -29,10 +30,14 @@ struct ImpulseResponseInfo
     double originalSampleRate = 0.0;
     std::size_t originalFrames = 0;
     std::size_t numChannels = 0;
+    /** The layout in use (the parameter, or what the file said) and the
+        microphone pair a B-format IR was decoded with. */
+    ResolvedIrLayout layout;
+    IrLayoutSettings layoutSettings;
 
     /** The session rate the shaped IR is at. */
     double sampleRate = 0.0;
-    /** The IR as convolved: resampled, trimmed, reversed, stretched and
+    /** The IR as convolved: decoded (B-format: left and right microphone), resampled, trimmed, reversed, stretched and
         auto-gained, one vector per IR channel, at sampleRate. */
     std::vector<std::vector<float>> shapedChannels;
     /** The factor auto-gain applied (1 when it is off). */
@@ -66,20 +71,11 @@ inline std::string describeDuration (double seconds)
     return withDecimals (milliseconds, std::round (milliseconds * 10.0) < 1000.0 ? 1 : 0, "ms");
 }
 
-/** How the editor and the message bar name an IR's channel layout. */
-inline std::string describeChannelLayout (std::size_t numChannels)
+/** How the editor and the message bar name the IR's channel layout in use
+    (the words of describeIrLayout, as `partita info` gives them). */
+inline std::string describeChannelLayout (const ImpulseResponseInfo& info)
 {
-    switch (numChannels)
-    {
-        case 1:
-            return "mono";
-        case 2:
-            return "stereo";
-        case 4:
-            return "true stereo (LL, LR, RL, RR)";
-        default:
-            return std::to_string (numChannels) + " channels";
-    }
+    return describeIrLayout (info.numChannels, info.layout, info.layoutSettings);
 }
 
 } // namespace partita

@@ -58,6 +58,7 @@ enum class ParameterUnit
     decibels,
     milliseconds,
     hertz,
+    degrees,
 };
 
 /** A continuous parameter one end of whose range means "off". */
@@ -153,6 +154,9 @@ struct ParameterDefinition
 };
 
 inline constexpr std::array<std::string_view, 2> latencyModeChoices { "Zero latency", "Low CPU" };
+/** In IrLayout's order (ir/IrLayout.h). */
+inline constexpr std::array<std::string_view, 5> irLayoutChoices { "Auto", "True stereo", "B-format FuMa",
+                                                                   "B-format AmbiX", "Independent" };
 
 /** Every parameter of Partita, in the order hosts and saved states list them
     (never reorder: LV2 ports and AU hosts go by it; append new ones). */
@@ -255,6 +259,38 @@ inline constexpr std::array parameterTable {
     ParameterDefinition { .id = "irGain", .name = "IR gain", .range = { -24.0f, 24.0f, 0.0f },
                           .unit = ParameterUnit::decibels, .action = ParameterAction::shaping, .editorColumn = 6,
                           .sinceVersion = 2, .field = fieldOf<&ProcessorParameters::irGainDb>() },
+    // The IR's channel layout and the virtual microphones a B-format IR is
+    // decoded with (ir/BFormatDecoder.h). Auto keeps every IR that says
+    // nothing about its layout as it always played.
+    ParameterDefinition { .id = "irLayout",
+                          .name = "IR layout",
+                          .kind = ParameterKind::choice,
+                          .range = { 0.0f, 4.0f, 0.0f },
+                          .choices = irLayoutChoices,
+                          .action = ParameterAction::shaping,
+                          .editorColumn = 7,
+                          .sinceVersion = 3,
+                          .field = fieldOf<&ProcessorParameters::irLayout>() },
+    // 0 omni, 50 cardioid, 100 figure-8: the knob sweeps the first-order
+    // patterns in their usual order.
+    ParameterDefinition { .id = "micPattern",
+                          .name = "Mic pattern",
+                          .range = { 0.0f, 100.0f, 50.0f },
+                          .unit = ParameterUnit::percent,
+                          .action = ParameterAction::shaping,
+                          .editorColumn = 8,
+                          .sinceVersion = 3,
+                          .field = fieldOf<&ProcessorParameters::micPatternPercent>() },
+    // 90 degrees: the textbook coincident XY pair of cardioids (see
+    // docs/plugin.md, "IR layouts").
+    ParameterDefinition { .id = "micAngle",
+                          .name = "Mic angle",
+                          .range = { 0.0f, 180.0f, 90.0f },
+                          .unit = ParameterUnit::degrees,
+                          .action = ParameterAction::shaping,
+                          .editorColumn = 9,
+                          .sinceVersion = 3,
+                          .field = fieldOf<&ProcessorParameters::micAngleDegrees>() },
 };
 
 inline constexpr std::size_t parameterCount = parameterTable.size();

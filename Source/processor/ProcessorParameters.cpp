@@ -20,4 +20,13 @@ ProcessorParameters clampedToRanges (const ProcessorParameters& parameters) noex
     return clamped;
 }
 
+IrLayoutSettings irLayoutSettingsOf (const ProcessorParameters& parameters) noexcept
+{
+    IrLayoutSettings settings;
+    settings.layout = parameters.irLayout;
+    settings.omniShare = 1.0 - static_cast<double> (parameters.micPatternPercent) / 100.0;
+    settings.angleDegrees = static_cast<double> (parameters.micAngleDegrees);
+    return settings;
+}
+
 } // namespace partita

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/LatencyMode.h"
+#include "ir/IrLayout.h"
 
 namespace partita
 {
@@ -72,7 +73,19 @@ struct ProcessorParameters
     /** Gain of the IR itself in dB, after auto-gain: evens out IRs of one
         set, or lifts a quiet one with auto-gain off. */
     float irGainDb;
+    /** What the IR's channels are (IrLayout.h): Auto takes what the file
+        says, else true stereo for 4 channels (the historic reading). */
+    IrLayout irLayout;
+    /** The pattern of the virtual microphones a B-format IR is decoded
+        with, in percent from omni (0) through cardioid (50) to figure-8
+        (100): the decoder's omni share p is 1 - pattern / 100. */
+    float micPatternPercent;
+    /** The angle between the two virtual microphones, in degrees. */
+    float micAngleDegrees;
 };
+
+/** The layout settings of the IR chain (ir/IrLayout.h) from the parameters. */
+[[nodiscard]] IrLayoutSettings irLayoutSettingsOf (const ProcessorParameters& parameters) noexcept;
 
 /** Every field clamped to its range (NaN becomes the default). */
 [[nodiscard]] ProcessorParameters clampedToRanges (const ProcessorParameters& parameters) noexcept;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "io/AudioClip.h"
+#include "ir/IrLayout.h"
 #include "processor/ProcessorParameters.h"
 
 #include <cstdint>
@@ -25,6 +26,10 @@ struct SavedImpulseResponse
     std::optional<std::uint64_t> contentHash;
     /** The IR as loaded (before resampling or shaping), at its own rate. */
     std::shared_ptr<const AudioClip> audio;
+    /** What the IR's file said about its layout (B-format and why), which
+        the saved audio cannot say again: a session reloads with the layout
+        it played with. Nothing for states of earlier versions. */
+    IrLayoutHint layoutHint;
     /** The state ended (cut off or damaged) before the IR's audio: why there
         is none, for the message when the file cannot stand in either. */
     bool audioCutOff = false;

@@ -29,6 +29,7 @@ constexpr std::string_view irPath = "IRPA";
 constexpr std::string_view irHash = "IRHA";
 constexpr std::string_view irRate = "IRRT";
 constexpr std::string_view irAudio = "IRAU";
+constexpr std::string_view irLayout = "IRLY";
 constexpr std::string_view end = "END ";
 } // namespace chunkIds
 
@@ -112,6 +113,13 @@ void addImpulseResponseChunks (ByteWriter& writer, const SavedImpulseResponse& i
         ByteWriter payload;
         payload.addUnsigned (*hash, 8);
         writer.addChunk (chunkIds::irHash, payload);
+    }
+    if (ir.layoutHint.says())
+    {
+        ByteWriter payload;
+        payload.addUnsigned (static_cast<std::uint64_t> (ir.layoutHint.layout), 1);
+        payload.addUnsigned (static_cast<std::uint64_t> (ir.layoutHint.reason), 1);
+        writer.addChunk (chunkIds::irLayout, payload);
     }
     if (ir.audio == nullptr)
         return;
@@ -197,6 +205,28 @@ void readIrRateChunk (std::span<const std::uint8_t> payload, ChunkContents& cont
         contents.exactRate = *rate;
 }
 
+/** Only a B-format hint means anything: anything else (a damaged or
+    unknown value) leaves the IR at Auto with no hint, which plays as it
+    always did. */
+void readIrLayoutChunk (std::span<const std::uint8_t> payload, ChunkContents& contents)
+{
+    ByteReader reader (payload);
+    const auto layout = reader.takeUnsigned (1);
+    const auto reason = reader.takeUnsigned (1);
+    const bool bFormat = layout == static_cast<std::uint64_t> (IrLayout::bFormatFuMa)
+                         || layout == static_cast<std::uint64_t> (IrLayout::bFormatAmbiX);
+    const bool fromFile = reason == static_cast<std::uint64_t> (IrLayoutReason::subFormat)
+                          || reason == static_cast<std::uint64_t> (IrLayoutReason::extension)
+                          || reason == static_cast<std::uint64_t> (IrLayoutReason::name);
+    if (payload.size() != 2 || !bFormat || !fromFile)
+    {
+        contents.parsed.problems.emplace_back ("the saved IR's layout is damaged; it is taken as Auto");
+        return;
+    }
+    impulseResponseOf (contents.parsed.state).layoutHint = { static_cast<IrLayout> (*layout),
+                                                             static_cast<IrLayoutReason> (*reason) };
+}
+
 void readIrAudioChunk (std::span<const std::uint8_t> payload, ChunkContents& contents)
 {
     contents.audioBytes = payload;
@@ -210,13 +240,14 @@ struct ChunkKind
     void (*read) (std::span<const std::uint8_t> payload, ChunkContents& contents);
 };
 
-constexpr std::array<ChunkKind, 6> chunkKinds { {
+constexpr std::array<ChunkKind, 7> chunkKinds { {
     { chunkIds::parameters, readParameterChunk },
     { chunkIds::irName, readIrNameChunk },
     { chunkIds::irPath, readIrPathChunk },
     { chunkIds::irHash, readIrHashChunk },
     { chunkIds::irRate, readIrRateChunk },
     { chunkIds::irAudio, readIrAudioChunk },
+    { chunkIds::irLayout, readIrLayoutChunk },
 } };
 
 /** Reads chunks up to the end marker; returns whether it was there. */

@@ -34,6 +34,9 @@ inline constexpr std::uint32_t currentStateVersion = 1;
         IRRT  f64 the IR's exact sample rate (the audio file's header holds it
               rounded to whole Hz)
         IRAU  the IR's audio as a complete FLAC or WAV file (encodeLosslessAudio)
+        IRLY  u8 layout, u8 reason: what the IR's file said about its layout
+              (IrLayoutHint, the enums' values); only when it said something,
+              so that states without a hint keep their bytes
         "END "  empty, last: a state without it was cut off
 
     Throws std::invalid_argument when the IR's audio cannot be encoded (no

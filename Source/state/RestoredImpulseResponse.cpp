@@ -50,6 +50,7 @@ RestoredImpulseResponse restoreImpulseResponse (const SavedImpulseResponse& save
     RestoredImpulseResponse restored;
     restored.name = saved.name;
     restored.originalPath = saved.originalPath;
+    restored.layoutHint = saved.layoutHint;
 
     if (matches (saved.audio, saved.contentHash))
     {

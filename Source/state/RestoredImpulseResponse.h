@@ -19,6 +19,8 @@ struct RestoredImpulseResponse
     std::shared_ptr<const AudioClip> audio;
     std::string name;
     std::string originalPath;
+    /** The saved one (the file's sub-format is not read again). */
+    IrLayoutHint layoutHint;
     /** One line for the editor when the IR is not exactly the one saved (or
         is missing); empty when it is. */
     std::string problem;

@@ -67,6 +67,7 @@ std::optional<SavedImpulseResponse> SessionState::savedImpulseResponse()
     SavedImpulseResponse saved;
     saved.name = source->name;
     saved.originalPath = source->originalPath;
+    saved.layoutHint = source->layoutHint;
     saved.audio = source->clip;
     saved.contentHash = encodedAudio.hash;
     return saved;
@@ -101,7 +102,8 @@ SessionState::Outcome SessionState::apply (
             problems.push_back (restored.problem);
         if (restored.audio == nullptr)
             dsp.unloadImpulseResponse();
-        else if (dsp.loadImpulseResponse (*restored.audio, restored.name, restored.originalPath) == LoadOutcome::failed)
+        else if (dsp.loadImpulseResponse (*restored.audio, restored.name, restored.originalPath, restored.layoutHint)
+                 == LoadOutcome::failed)
             problems.push_back (dsp.lastError());
         else
             outcome.impulseResponseName = restored.name;

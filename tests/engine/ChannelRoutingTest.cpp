@@ -131,4 +131,30 @@ TEST (ChannelRouting, DefaultOutputCountsFollowTheLayouts)
     EXPECT_FALSE (defaultOutputCount (0, 1).has_value());
 }
 
+TEST (ChannelRouting, IndependentChannelsAreSharedPerChannelOrFannedOutButNeverAMatrix)
+{
+    constexpr auto independent = IrChannelMeaning::independent;
+    EXPECT_EQ (findRoutingLayout (2, 2, 4, independent), std::nullopt);
+    EXPECT_EQ (findRoutingLayout (2, 2, 4), RoutingLayout::fullMatrix);
+    EXPECT_EQ (findRoutingLayout (1, 4, 4, independent), RoutingLayout::fanOut);
+    EXPECT_EQ (findRoutingLayout (4, 4, 4, independent), RoutingLayout::perChannel);
+    EXPECT_EQ (findRoutingLayout (2, 2, 1, independent), RoutingLayout::sharedDiagonal);
+    EXPECT_EQ (defaultOutputCount (2, 4, independent), std::nullopt);
+    EXPECT_EQ (defaultOutputCount (1, 4, independent), 4u);
+    EXPECT_EQ (defaultOutputCount (2, 4), 2u);
+
+    const std::vector<std::vector<float>> four (4, std::vector<float> { 1.0f });
+    try
+    {
+        (void)routeImpulseResponse (four, 2, 2, independent);
+        FAIL() << "no exception";
+    }
+    catch (const std::invalid_argument& error)
+    {
+        EXPECT_STREQ (error.what(), "cannot route an independent 4-channel IR from 2 input channel(s) to 2 output "
+                                    "channel(s); independent channels go one IR channel per output: a mono input to 4 "
+                                    "outputs, or 4 inputs to as many outputs");
+    }
+}
+
 } // namespace partita

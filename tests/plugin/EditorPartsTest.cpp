@@ -31,13 +31,40 @@ TEST (EditorInfoLine, DescribesTheIrAsLoadedAndWhatPlaysWhenItDiffers)
 
     EditorInfoLine line;
     line.showImpulseResponse (&info);
-    EXPECT_EQ (line.impulseResponseText(), "IR: hall.wav  |  " + juce::String (describeChannelLayout (2))
-                                               + "  |  44100 Hz  |  1.00 s (44100 samples)");
+    EXPECT_EQ (line.impulseResponseText(), "IR: hall.wav  |  stereo  |  44100 Hz  |  1.00 s (44100 samples)");
 
     info.sampleRate = 48000.0;
     info.shapedChannels.assign (2, std::vector<float> (48000));
     line.showImpulseResponse (&info);
     EXPECT_TRUE (line.impulseResponseText().endsWith ("  |  playing 48000 at 48000 Hz")) << line.impulseResponseText();
+}
+
+TEST (EditorInfoLine, SaysTheLayoutOfAFourChannelIrAndWhetherItWasAssumed)
+{
+    ImpulseResponseInfo info;
+    info.name = "room.wav";
+    info.originalSampleRate = 48000.0;
+    info.originalFrames = 480;
+    info.numChannels = 4;
+    info.sampleRate = 48000.0;
+    info.shapedChannels.assign (4, std::vector<float> (480));
+    info.layout = { IrLayout::trueStereo, IrLayoutReason::assumed };
+
+    EditorInfoLine line;
+    line.showImpulseResponse (&info);
+    EXPECT_TRUE (line.impulseResponseText().contains (
+        "  |  true stereo (LL, LR, RL, RR), assumed: the file does not say; set the IR layout if it is B-format  |  "))
+        << line.impulseResponseText();
+
+    info.name = "hall.amb";
+    info.layout = { IrLayout::bFormatFuMa, IrLayoutReason::extension };
+    info.layoutSettings = { IrLayout::automatic, 0.25, 120.0 };
+    info.shapedChannels.assign (2, std::vector<float> (480));
+    line.showImpulseResponse (&info);
+    EXPECT_TRUE (
+        line.impulseResponseText().contains ("  |  B-format FuMa (W X Y Z) from the .amb extension, decoded to "
+                                             "two hypercardioid mics 120 degrees apart  |  "))
+        << line.impulseResponseText();
 }
 
 TEST (EditorFileActions, OpensAudioAndPresetFilesOnly)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PluginTestHelpers.h"
 #include "TestSignals.h"
+#include "cli/PreparedImpulseResponses.h"
+#include "cli/RenderJob.h"
 #include "cli/StateRenderJob.h"
 #include "processor/ParameterTable.h"
 #include "state/StateFile.h"
@@ -27,6 +29,16 @@ double nullDb (const test::Channels& a, const std::vector<std::vector<double>>& 
             worst = std::max (worst, std::abs (static_cast<double> (a[c][n + offset]) - b[c][n]));
         }
     return worst == 0.0 ? -400.0 : 20.0 * std::log10 (worst / peak);
+}
+
+/** The plugin's input as a clip at 48 kHz, for the command line's renders. */
+AudioClip clipOf (const test::Channels& input)
+{
+    AudioClip clip;
+    clip.sampleRate = 48000.0;
+    for (const auto& channel : input)
+        clip.channels.emplace_back (channel.begin(), channel.end());
+    return clip;
 }
 
 double parity (LatencyMode mode)
@@ -58,10 +70,7 @@ double parity (LatencyMode mode)
     const auto length = 40000;
     const auto fromPlugin = test::renderThroughPlugin (*plugin, input, 2, length + latency, 5, 1024);
 
-    AudioClip clip;
-    clip.sampleRate = 48000.0;
-    for (const auto& channel : input)
-        clip.channels.emplace_back (channel.begin(), channel.end());
+    const auto clip = clipOf (input);
     const auto fromCli = StateRenderJob (directory / "preset.partita").render (clip, std::nullopt);
     EXPECT_GE (fromCli.numFrames(), static_cast<std::size_t> (length));
     return nullDb (fromPlugin, fromCli.channels, latency, length);
@@ -79,5 +88,43 @@ TEST (PluginCliParity, PartitaRenderWithTheExportedPresetNullsAgainstThePlugin)
                         std::to_string (difference));
         std::printf ("  %s: partita render --state vs the plugin: %.1f dB re peak\n", name, difference);
     }
+}
+
+/*  A B-format IR (FuMa, known by its name) decoded by the plugin, by
+    `partita render --state` with the preset it exports (which carries what
+    the name said) and by the exact `partita render --ir`: all three hear the
+    same microphone pair. */
+TEST (PluginCliParity, ABFormatIrIsDecodedAlikeByThePluginAndBothRenders)
+{
+    test::TemporaryDirectory directory;
+    auto plugin = test::makePlugin (directory);
+    plugin->setNonRealtime (true);
+    test::setParameter (*plugin, "autoGain", 0.0f);
+    test::setParameter (*plugin, "micPattern", 70.0f);
+    test::setParameter (*plugin, "micAngle", 120.0f);
+    const auto file = test::writeIr (directory, "church_bformat.wav",
+                                     { test::decayingNoise (6000, 11), test::decayingNoise (6000, 12),
+                                       test::decayingNoise (6000, 13), test::decayingNoise (6000, 14) },
+                                     48000.0);
+    ASSERT_TRUE (test::loadIrAndWait (*plugin, file));
+    test::preparePlugin (*plugin, 48000.0, 512, 2, 2);
+    writeStateFile (directory / "preset.partita", plugin->stateBytes());
+
+    const test::Channels input { test::whiteNoise (8000, 3), test::whiteNoise (8000, 4) };
+    const auto latency = static_cast<std::size_t> (plugin->getLatencySamples());
+    const std::size_t length = 12000;
+    const auto fromPlugin = test::renderThroughPlugin (*plugin, input, 2, length + latency, 5, 512);
+
+    const auto clip = clipOf (input);
+    const auto fromState = StateRenderJob (directory / "preset.partita").render (clip, std::nullopt);
+    EXPECT_LT (nullDb (fromPlugin, fromState.channels, latency, length), -120.0);
+
+    RenderOptions options;
+    options.irLayout = { IrLayout::automatic, 1.0 - 0.70, 120.0 };
+    PreparedImpulseResponses irs (file, IrNormalisation::none, options.irLayout);
+    ASSERT_EQ (irs.layout(), (ResolvedIrLayout { IrLayout::bFormatFuMa, IrLayoutReason::name }));
+    irs.prepare (std::vector<double> { 48000.0 });
+    const auto fromIr = RenderJob (options).render (clip, *irs.at (48000.0));
+    EXPECT_LT (nullDb (fromPlugin, fromIr.channels, latency, length), -120.0);
 }
 } // namespace partita

@@ -28,8 +28,11 @@ TEST (PluginParameters, EveryParameterHasItsStableIdAndTheVersionThatAddedIt)
         ASSERT_NE (parameter, nullptr);
         EXPECT_EQ (parameter->getParameterID(),
                    juce::String (test::stableParameterIds[i].data(), test::stableParameterIds[i].size()));
-        // The first release's parameters are version 1; the IR gain came in 2.
-        EXPECT_EQ (parameter->getVersionHint(), test::stableParameterIds[i] == "irGain" ? 2 : 1);
+        // The first release's parameters are version 1; the IR gain came in 2,
+        // the IR layout and its microphone pair in 3.
+        const auto id = test::stableParameterIds[i];
+        const int version = id == "irGain" ? 2 : id == "irLayout" || id == "micPattern" || id == "micAngle" ? 3 : 1;
+        EXPECT_EQ (parameter->getVersionHint(), version) << id;
         EXPECT_TRUE (parameter->isAutomatable());
     }
 }

@@ -57,6 +57,37 @@ TEST (ParameterTable, ANewParameterSetHasTheReleasedDefaults)
     EXPECT_TRUE (p.autoGain);
     EXPECT_EQ (p.latencyMode, LatencyMode::zero);
     EXPECT_EQ (p.irGainDb, 0.0f);
+    // Auto: an IR that says nothing of its layout plays as before the parameter existed.
+    EXPECT_EQ (p.irLayout, IrLayout::automatic);
+    EXPECT_EQ (p.micPatternPercent, 50.0f);
+    EXPECT_EQ (p.micAngleDegrees, 90.0f);
+}
+
+TEST (ParameterTable, TheLayoutChoicesNameTheLayoutsInTheirEnumOrder)
+{
+    const auto& row = parameterRow ("irLayout");
+    ASSERT_EQ (row.choices.size(), 5u);
+    EXPECT_EQ (row.choices[static_cast<std::size_t> (IrLayout::automatic)], "Auto");
+    EXPECT_EQ (row.choices[static_cast<std::size_t> (IrLayout::trueStereo)], "True stereo");
+    EXPECT_EQ (row.choices[static_cast<std::size_t> (IrLayout::bFormatFuMa)], "B-format FuMa");
+    EXPECT_EQ (row.choices[static_cast<std::size_t> (IrLayout::bFormatAmbiX)], "B-format AmbiX");
+    EXPECT_EQ (row.choices[static_cast<std::size_t> (IrLayout::independent)], "Independent");
+    EXPECT_EQ (row.clamp (9.0f), 4.0f);
+    EXPECT_EQ (row.clamp (2.4f), 2.0f);
+}
+
+TEST (ParameterTable, TheMicPatternRunsFromOmniThroughCardioidToFigureEight)
+{
+    ProcessorParameters p;
+    const auto omniShareAt = [&p] (float percent)
+    {
+        p.micPatternPercent = percent;
+        return irLayoutSettingsOf (p).omniShare;
+    };
+    EXPECT_EQ (omniShareAt (0.0f), 1.0);
+    EXPECT_EQ (omniShareAt (50.0f), 0.5);
+    EXPECT_EQ (omniShareAt (75.0f), 0.25);
+    EXPECT_EQ (omniShareAt (100.0f), 0.0);
 }
 
 TEST (ParameterTable, FrequencyKnobsAreCentredOnTheGeometricMeanOfTheirRange)
@@ -110,7 +141,10 @@ TEST (ParameterTable, ShapingDiffersOnlyForParametersThatReshapeTheIr)
              [] (ProcessorParameters& p) { p.stretchPercent = 120.0f; },
              [] (ProcessorParameters& p) { p.autoGain = false; },
              [] (ProcessorParameters& p) { p.latencyMode = LatencyMode::onePartition; },
-             [] (ProcessorParameters& p) { p.irGainDb = -3.0f; } })
+             [] (ProcessorParameters& p) { p.irGainDb = -3.0f; },
+             [] (ProcessorParameters& p) { p.irLayout = IrLayout::bFormatAmbiX; },
+             [] (ProcessorParameters& p) { p.micPatternPercent = 100.0f; },
+             [] (ProcessorParameters& p) { p.micAngleDegrees = 120.0f; } })
     {
         auto shaped = base;
         change (shaped);
@@ -123,9 +157,10 @@ TEST (ParameterTable, TheEditorShowsTheShapingRowThenTheSignalPathInItsOrder)
     std::vector<std::string_view> order;
     for (const auto* row : parametersInEditorOrder())
         order.push_back (row->id);
-    const std::vector<std::string_view> expected { "irStart",     "irEnd",   "stretch",  "reverse",   "autoGain",
-                                                   "latencyMode", "irGain",  "preDelay", "lowCut",    "highCut",
-                                                   "width",       "wetGain", "mix",      "outputGain" };
+    const std::vector<std::string_view> expected { "irStart",     "irEnd",     "stretch",  "reverse",    "autoGain",
+                                                   "latencyMode", "irGain",    "irLayout", "micPattern", "micAngle",
+                                                   "preDelay",    "lowCut",    "highCut",  "width",      "wetGain",
+                                                   "mix",         "outputGain" };
     EXPECT_EQ (order, expected);
 }
 

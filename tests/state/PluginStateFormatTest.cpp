@@ -62,6 +62,51 @@ TEST (PluginStateFormat, RoundTripsParametersAndTheIrBitExactly)
     EXPECT_EQ (contentHash (*ir.audio), *original.impulseResponse->contentHash);
 }
 
+TEST (PluginStateFormat, RoundTripsTheIrLayoutItsMicrophonesAndWhatTheFileSaid)
+{
+    auto original = exampleState();
+    original.parameters.irLayout = IrLayout::bFormatAmbiX;
+    original.parameters.micPatternPercent = 75.0f;
+    original.parameters.micAngleDegrees = 110.0f;
+    auto ir = *original.impulseResponse;
+    ir.audio = std::make_shared<const AudioClip> (test::gridClip (4, 1000, 24, 48000.0, 9));
+    ir.contentHash = contentHash (*ir.audio);
+    ir.layoutHint = { IrLayout::bFormatFuMa, IrLayoutReason::subFormat };
+    original.impulseResponse = ir;
+
+    const auto parsed = parseState (serialiseState (original));
+    EXPECT_TRUE (parsed.problems.empty()) << parsed.problems.front();
+    EXPECT_EQ (parsed.state.parameters.irLayout, IrLayout::bFormatAmbiX);
+    EXPECT_EQ (parsed.state.parameters.micPatternPercent, 75.0f);
+    EXPECT_EQ (parsed.state.parameters.micAngleDegrees, 110.0f);
+    ASSERT_TRUE (parsed.state.impulseResponse.has_value());
+    EXPECT_EQ (parsed.state.impulseResponse->layoutHint,
+               (IrLayoutHint { IrLayout::bFormatFuMa, IrLayoutReason::subFormat }));
+}
+
+TEST (PluginStateFormat, AnIrThatSaysNothingOfItsLayoutAddsNoLayoutChunk)
+{
+    // So that the states of IRs that are not B-format keep their bytes.
+    const auto bytes = serialiseState (exampleState());
+    const std::string text (bytes.begin(), bytes.end());
+    EXPECT_EQ (text.find ("IRLY"), std::string::npos);
+    EXPECT_FALSE (parseState (bytes).state.impulseResponse->layoutHint.says());
+}
+
+TEST (PluginStateFormat, ADamagedLayoutChunkLeavesTheIrAtAutoAndSaysSo)
+{
+    auto bytes = serialiseState (exampleState());
+    // Before the end marker (the last 8 bytes): a layout of 1 (true stereo), never a file's hint.
+    const std::vector<std::uint8_t> end (bytes.end() - 8, bytes.end());
+    bytes.resize (bytes.size() - 8);
+    appendChunk (bytes, "IRLY", { 1, 1 });
+    bytes.insert (bytes.end(), end.begin(), end.end());
+    const auto parsed = parseState (bytes);
+    EXPECT_FALSE (parsed.state.impulseResponse->layoutHint.says());
+    ASSERT_EQ (parsed.problems.size(), 1u);
+    EXPECT_EQ (parsed.problems.front(), "the saved IR's layout is damaged; it is taken as Auto");
+}
+
 TEST (PluginStateFormat, SerialisingTwiceGivesTheSameBytes)
 {
     EXPECT_EQ (serialiseState (exampleState()), serialiseState (exampleState()));

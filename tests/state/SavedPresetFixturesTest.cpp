@@ -68,6 +68,10 @@ TEST (SavedPresetFixtures, ATrueStereoLowCpuPresetKeepsEveryValue)
     EXPECT_FALSE (p.autoGain);
     EXPECT_EQ (p.latencyMode, LatencyMode::onePartition);
     expectIrIs (parsed, "true_stereo_room.wav", 4);
+    // Saved before IR layouts existed: Auto and no hint, so its 4 channels
+    // play as the true stereo they were (the golden renders hold the sound).
+    EXPECT_EQ (p.irLayout, IrLayout::automatic);
+    EXPECT_FALSE (parsed.state.impulseResponse->layoutHint.says());
 }
 
 TEST (SavedPresetFixtures, ADefaultsPresetHasTheDefaults)

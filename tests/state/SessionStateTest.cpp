@@ -99,6 +99,36 @@ TEST (SessionState, ARestoreGivesTheProcessorTheHostsValuesAndTheIrAndBuildsItAt
     EXPECT_EQ (dsp.impulseResponseInfo()->name, "room.wav");
 }
 
+TEST (SessionState, ASessionReloadsWithTheLayoutTheIrsFileSaid)
+{
+    // The WAVEX sub-format is gone once the IR is saved as FLAC: the state
+    // carries what it said, so that the reloaded session decodes it again.
+    AudioClip bFormat;
+    bFormat.sampleRate = 48000.0;
+    bFormat.channels = { { 0.5, 0.0 }, { 0.25, 0.0 }, { -0.125, 0.0 }, { 0.0, 0.0625 } };
+    ConvolverProcessor source (RebuildMode::synchronous);
+    SessionState saving (source);
+    source.loadImpulseResponse (bFormat, "hall.wav", "/irs/hall.wav",
+                                { IrLayout::bFormatFuMa, IrLayoutReason::subFormat });
+    std::string problem;
+    const auto bytes = saving.save (ProcessorParameters {}, problem);
+
+    ConvolverProcessor dsp (RebuildMode::synchronous);
+    dsp.prepare (48000.0, 256, 2, 2);
+    SessionState session (dsp);
+    std::string error;
+    auto parsed = SessionState::read (bytes, error);
+    ASSERT_TRUE (parsed.has_value()) << error;
+    const auto outcome = session.apply (std::move (*parsed), unchanged);
+    EXPECT_FALSE (outcome.withProblems) << outcome.message;
+    const auto info = dsp.impulseResponseInfo();
+    ASSERT_NE (info, nullptr);
+    EXPECT_EQ (info->layout, (ResolvedIrLayout { IrLayout::bFormatFuMa, IrLayoutReason::subFormat }));
+    EXPECT_EQ (info->shapedChannels.size(), 2u);
+    EXPECT_EQ (dsp.requestedImpulseResponse()->layoutHint,
+               (IrLayoutHint { IrLayout::bFormatFuMa, IrLayoutReason::subFormat }));
+}
+
 TEST (SessionState, BytesThatAreNoStateSayWhyAndChangeNothing)
 {
     const std::vector<std::uint8_t> garbage { 'n', 'o', 't', ' ', 'a', ' ', 's', 't', 'a', 't', 'e', '!' };
