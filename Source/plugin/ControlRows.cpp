@@ -48,9 +48,19 @@ void ControlRows::resized()
 
 void ControlRows::layOut (juce::Rectangle<int> area, Row& row)
 {
-    const auto width = area.getWidth() / static_cast<int> (row.size());
+    float totalWeight = 0.0f;
+    for (const auto& control : row)
+        totalWeight += control->widthWeight();
+    const auto unit = static_cast<float> (area.getWidth()) / totalWeight;
+    auto left = static_cast<float> (area.getX());
     for (auto& control : row)
-        control->setBounds (area.removeFromLeft (width).reduced (4, 0));
+    {
+        const auto right = left + unit * control->widthWeight();
+        control->setBounds (juce::Rectangle<int> (juce::roundToInt (left), area.getY(),
+                                                  juce::roundToInt (right) - juce::roundToInt (left), area.getHeight())
+                                .reduced (2, 0));
+        left = right;
+    }
 }
 
 std::unique_ptr<juce::AccessibilityHandler> ControlRows::createAccessibilityHandler()

@@ -20,6 +20,8 @@ ParameterControl::ParameterControl (juce::AudioProcessorValueTreeState& state, s
     caption.setText (name, juce::dontSendNotification);
     caption.setJustificationType (juce::Justification::centred);
     caption.setInterceptsMouseClicks (false, false);
+    // The whole width for the name: a row holds ten controls at the smallest size.
+    caption.setBorderSize ({ 1, 1, 1, 1 });
 
     if (dynamic_cast<juce::AudioParameterBool*> (parameter) != nullptr)
     {

@@ -24,6 +24,9 @@ public:
 
     /** The component that takes the focus, for the editor's focus order. */
     [[nodiscard]] juce::Component& focusTarget() noexcept;
+    /** Its share of a row's width: a choice box shows its choice's whole
+        name ("B-format AmbiX", "Zero latency"), a knob only a short value. */
+    [[nodiscard]] float widthWeight() const noexcept { return choice != nullptr ? 1.6f : 1.0f; }
 
     /** The editor's scale (PartitaEditor::resized): the caption's text, the
         value box and the toggle and choice heights. The value box's and the

@@ -51,9 +51,27 @@ juce::Font PartitaLookAndFeel::getLabelFont (juce::Label& label)
     return label.getFont();
 }
 
+namespace
+{
+/** The arrow's zone at the right of a choice box: in proportion to the
+    box's height rather than JUCE's fixed 30 px, so that the name of the
+    choice keeps the width (positionComboBoxText). */
+int comboArrowWidth (int boxHeight)
+{
+    return std::max (12, juce::roundToInt (0.8f * static_cast<float> (boxHeight)));
+}
+} // namespace
+
 juce::Font PartitaLookAndFeel::getComboBoxFont (juce::ComboBox&)
 {
     return juce::Font (textHeight (15.0f, scale));
+}
+
+void PartitaLookAndFeel::positionComboBoxText (juce::ComboBox& box, juce::Label& label)
+{
+    label.setBounds (1, 1, box.getWidth() - comboArrowWidth (box.getHeight()) - 1, box.getHeight() - 2);
+    label.setBorderSize ({ 1, 5, 1, 2 });
+    label.setFont (getComboBoxFont (box));
 }
 
 void PartitaLookAndFeel::drawFocusRing (juce::Graphics& g, juce::Rectangle<float> bounds)
@@ -100,10 +118,26 @@ void PartitaLookAndFeel::drawRotarySlider (juce::Graphics& g, int x, int y, int 
         drawFocusRing (g, juce::Rectangle<int> (x, y, width, height).toFloat());
 }
 
-void PartitaLookAndFeel::drawComboBox (juce::Graphics& g, int width, int height, bool isButtonDown, int buttonX,
-                                       int buttonY, int buttonW, int buttonH, juce::ComboBox& box)
+void PartitaLookAndFeel::drawComboBox (juce::Graphics& g, int width, int height, bool, int, int, int, int,
+                                       juce::ComboBox& box)
 {
-    LookAndFeel_V4::drawComboBox (g, width, height, isButtonDown, buttonX, buttonY, buttonW, buttonH, box);
+    const auto bounds = juce::Rectangle<int> (0, 0, width, height).toFloat();
+    constexpr float cornerSize = 3.0f;
+    g.setColour (box.findColour (juce::ComboBox::backgroundColourId));
+    g.fillRoundedRectangle (bounds, cornerSize);
+    g.setColour (box.findColour (juce::ComboBox::outlineColourId));
+    g.drawRoundedRectangle (bounds.reduced (0.5f), cornerSize, 1.0f);
+
+    const auto arrowWidth = static_cast<float> (comboArrowWidth (height));
+    const auto arrowZone = bounds.withLeft (bounds.getRight() - arrowWidth).reduced (arrowWidth * 0.25f, 0.0f);
+    const auto drop = arrowZone.getWidth() * 0.3f;
+    juce::Path arrow;
+    arrow.startNewSubPath (arrowZone.getX(), arrowZone.getCentreY() - drop * 0.5f);
+    arrow.lineTo (arrowZone.getCentreX(), arrowZone.getCentreY() + drop * 0.5f);
+    arrow.lineTo (arrowZone.getRight(), arrowZone.getCentreY() - drop * 0.5f);
+    g.setColour (box.findColour (juce::ComboBox::arrowColourId).withAlpha (box.isEnabled() ? 0.9f : 0.2f));
+    g.strokePath (arrow, juce::PathStrokeType (2.0f));
+
     if (box.hasKeyboardFocus (false))
         drawFocusRing (g, juce::Rectangle<int> (0, 0, width, height).toFloat());
 }

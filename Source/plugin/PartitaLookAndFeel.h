@@ -37,6 +37,9 @@ public:
     /** A knob's value box: its text at the editor's scale. */
     juce::Font getLabelFont (juce::Label&) override;
     juce::Font getComboBoxFont (juce::ComboBox&) override;
+    /** The choice's name gets all the box but an arrow zone in proportion
+        to the box's height (drawComboBox). */
+    void positionComboBoxText (juce::ComboBox&, juce::Label&) override;
 
     /** The editor's scale (PartitaEditor::resized), for the text that JUCE's
         controls draw themselves (value boxes, choices, toggles). */

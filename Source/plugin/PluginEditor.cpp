@@ -42,7 +42,7 @@ PartitaEditor::PartitaEditor (PartitaAudioProcessor& owner)
         component->setExplicitFocusOrder (order++);
 
     setResizable (true, true);
-    setResizeLimits (780, 560, 2400, 1600);
+    setResizeLimits (minimumWidth, minimumHeight, 2400, 1600);
     setSize (defaultWidth, defaultHeight);
 
     juce::Desktop::getInstance().addFocusChangeListener (this);

@@ -64,6 +64,10 @@ public:
     [[nodiscard]] std::vector<juce::Component*> focusOrder() const;
 
     static constexpr int defaultWidth = 1000;
+    /** Wide enough for the IR row's ten controls, its two choices showing
+        their whole names ("B-format AmbiX") beside legible captions. */
+    static constexpr int minimumWidth = 900;
+    static constexpr int minimumHeight = 560;
     static constexpr int defaultHeight = 660;
 
 private:

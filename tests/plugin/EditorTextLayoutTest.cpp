@@ -7,6 +7,7 @@
 #include "plugin/EditorInfoLine.h"
 #include "plugin/IrWaveformView.h"
 #include "plugin/MessageBar.h"
+#include "plugin/ParameterControl.h"
 #include "plugin/PluginEditor.h"
 
 #include <gtest/gtest.h>
@@ -27,7 +28,7 @@ struct EditorSize
     const char* name;
 };
 
-constexpr EditorSize minimumSize { 780, 560, "min" };
+constexpr EditorSize minimumSize { PartitaEditor::minimumWidth, PartitaEditor::minimumHeight, "min" };
 constexpr EditorSize defaultSize { PartitaEditor::defaultWidth, PartitaEditor::defaultHeight, "default" };
 constexpr EditorSize maximumSize { 2400, 1600, "max" };
 
@@ -109,7 +110,7 @@ TEST (EditorTextLayout, TheInfoLineScalesWithTheWindowStaysLegibleAndIsNotCutOff
     // One scale for the text, from the editor's size: 2.4 times the default
     // at 2400 x 1600 (the smaller of 2400 / 1000 and 1600 / 660).
     EXPECT_NEAR (heights["max"], 2.4f * heights["default"], 0.5f);
-    std::printf ("  info line text: %.1f px at 780 x 560, %.1f px at 1000 x 660, %.1f px at 2400 x 1600\n",
+    std::printf ("  info line text: %.1f px at 900 x 560, %.1f px at 1000 x 660, %.1f px at 2400 x 1600\n",
                  static_cast<double> (heights["min"]), static_cast<double> (heights["default"]),
                  static_cast<double> (heights["max"]));
 }
@@ -137,6 +138,11 @@ TEST (EditorTextLayout, EveryLabelScalesWithTheWindowAndStaysLegible)
                     const auto height = label->getLookAndFeel().getLabelFont (*label).getHeight();
                     heights[label][size.name] = height;
                     EXPECT_GE (height, 12.0f) << size.name << ": '" << label->getText() << "'";
+                    // A control's caption and value on one line, whole.
+                    if (dynamic_cast<ParameterControl*> (&parent) != nullptr)
+                    {
+                        EXPECT_TRUE (test::fitsInFull (*label)) << size.name;
+                    }
                 }
                 visit (*child);
             }
@@ -188,4 +194,45 @@ TEST (EditorTextLayout, TheIrChannelNamesAreReadableAndNoTrimLineCrossesThem)
     EXPECT_FLOAT_EQ (partOf<IrWaveformView> (*editor).labelFont().getHeight(), 13.0f);
 }
 
+} // namespace partita
+
+namespace partita
+{
+TEST (EditorTextLayout, EveryChoiceShowsItsLongestNameWholeAtEverySize)
+{
+    // "Zero latency" and "B-format AmbiX" in a row of ten controls: a choice
+    // box gets the width its longest name needs, at the smallest size too.
+    ShowcaseEditor showcase (48000.0);
+    auto& editor = showcase.editor;
+
+    std::size_t boxes = 0;
+    for (const auto& size : { minimumSize, defaultSize, maximumSize })
+    {
+        editor->setSize (size.width, size.height);
+        editor->refresh();
+        std::function<void (juce::Component&)> visit = [&] (juce::Component& parent)
+        {
+            for (auto* child : parent.getChildren())
+            {
+                if (auto* box = dynamic_cast<juce::ComboBox*> (child); box != nullptr && box->isVisible())
+                {
+                    ++boxes;
+                    auto& lookAndFeel = box->getLookAndFeel();
+                    const auto font = lookAndFeel.getComboBoxFont (*box);
+                    // The area the look and feel gives the text, as it draws it.
+                    juce::Label probe;
+                    lookAndFeel.positionComboBoxText (*box, probe);
+                    const auto textWidth = static_cast<float> (probe.getWidth())
+                                           - static_cast<float> (probe.getBorderSize().getLeftAndRight());
+                    for (int item = 0; item < box->getNumItems(); ++item)
+                        EXPECT_LE (font.getStringWidthFloat (box->getItemText (item)), textWidth)
+                            << size.name << ": '" << box->getItemText (item) << "' in " << box->getWidth() << " px";
+                }
+                visit (*child);
+            }
+        };
+        visit (*editor);
+    }
+    EXPECT_GE (boxes, 6u); // latency and IR layout, at three sizes
+}
 } // namespace partita

@@ -115,10 +115,10 @@ TEST (PluginEditor, IsResizableWithinLimits)
     EXPECT_TRUE (view.isResizable());
     const auto* constrainer = editor->getConstrainer();
     ASSERT_NE (constrainer, nullptr);
-    EXPECT_EQ (constrainer->getMinimumWidth(), 780);
+    EXPECT_EQ (constrainer->getMinimumWidth(), 900);
     EXPECT_EQ (constrainer->getMinimumHeight(), 560);
     for (const auto& size :
-         { juce::Point<int> (780, 560), juce::Point<int> (1600, 1000), juce::Point<int> (1000, 660) })
+         { juce::Point<int> (900, 560), juce::Point<int> (1600, 1000), juce::Point<int> (1000, 660) })
     {
         editor->setSize (size.x, size.y);
         for (auto* child : editor->getChildren())
