@@ -29,8 +29,7 @@ PreparedImpulseResponses::PreparedImpulseResponses (const std::filesystem::path&
     resolvedLayout = resolveIrLayout (layoutSettings.layout, hint, header.numChannels);
     // Asked for on the command line, B-format on another count is a mistake
     // to report (the plugin plays such an IR by its count and says so).
-    const bool bFormatChosen =
-        layoutSettings.layout == IrLayout::bFormatFuMa || layoutSettings.layout == IrLayout::bFormatAmbiX;
+    const bool bFormatChosen = isBFormat (layoutSettings.layout);
     if (bFormatChosen && header.numChannels != 4)
         throw AudioFileError (quoted (file) + " has " + std::to_string (header.numChannels)
                               + " channels; first-order B-format has 4 (W X Y Z): choose another IR layout");

@@ -33,7 +33,7 @@ ResolvedIrLayout resolveIrLayout (IrLayout chosen, const IrLayoutHint& hint, std
     // B-format chosen for an IR that is not 4 channels plays by its count
     // (the description says the choice does not apply): a session set to
     // B-format must not refuse the next stereo IR the user browses to.
-    const bool bFormatChosen = chosen == IrLayout::bFormatFuMa || chosen == IrLayout::bFormatAmbiX;
+    const bool bFormatChosen = isBFormat (chosen);
     if (chosen != IrLayout::automatic && (!bFormatChosen || numChannels == 4))
         return { chosen, IrLayoutReason::chosen };
     // Only a 4-channel IR can be first-order B-format (a saved or detected
@@ -101,7 +101,7 @@ std::string describeIrLayout (std::size_t numChannels, const ResolvedIrLayout& l
                        describePattern (settings.omniShare).c_str(), settings.angleDegrees);
         return withReason (std::string (layoutName (layout.layout))) + pair;
     }
-    const bool bFormatChosen = settings.layout == IrLayout::bFormatFuMa || settings.layout == IrLayout::bFormatAmbiX;
+    const bool bFormatChosen = isBFormat (settings.layout);
     if (bFormatChosen && numChannels != 4)
     {
         const auto count = numChannels == 1   ? std::string ("mono")

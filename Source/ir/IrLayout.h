@@ -32,6 +32,12 @@ enum class IrLayout
     independent = 4,
 };
 
+/** A first-order B-format layout, FuMa or AmbiX. */
+[[nodiscard]] constexpr bool isBFormat (IrLayout layout) noexcept
+{
+    return layout == IrLayout::bFormatFuMa || layout == IrLayout::bFormatAmbiX;
+}
+
 /** Why a layout is the one in use. */
 enum class IrLayoutReason
 {
@@ -70,10 +76,7 @@ struct ResolvedIrLayout
     IrLayout layout = IrLayout::trueStereo;
     IrLayoutReason reason = IrLayoutReason::channelCount;
 
-    [[nodiscard]] bool isBFormat() const noexcept
-    {
-        return layout == IrLayout::bFormatFuMa || layout == IrLayout::bFormatAmbiX;
-    }
+    [[nodiscard]] bool isBFormat() const noexcept { return partita::isBFormat (layout); }
     friend bool operator== (const ResolvedIrLayout&, const ResolvedIrLayout&) = default;
 };
 

@@ -4,6 +4,7 @@
 // render they select and what they refuse.
 #include "cli/ParameterOptions.h"
 
+#include "RenderUsageError.h"
 #include "cli/HelpText.h"
 #include "cli/ParameterValueText.h"
 #include "cli/RenderOptionTable.h"
@@ -34,19 +35,7 @@ std::vector<std::string> withState (std::vector<std::string> extra)
     return arguments;
 }
 
-std::string usageErrorOf (const std::vector<std::string>& arguments)
-{
-    try
-    {
-        (void)parseRenderArguments (arguments);
-    }
-    catch (const UsageError& error)
-    {
-        return error.what();
-    }
-    ADD_FAILURE() << "no UsageError";
-    return {};
-}
+using test::usageErrorOf;
 
 /** The one setting a command line with one plugin control gives. */
 double settingOf (const std::vector<std::string>& extra)

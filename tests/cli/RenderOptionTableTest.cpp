@@ -3,6 +3,7 @@
 // state (choices, render kinds) are the ones the parser applies.
 #include "cli/RenderOptionTable.h"
 
+#include "RenderUsageError.h"
 #include "cli/HelpText.h"
 #include "cli/InfoOptionTable.h"
 #include "cli/ParameterOptions.h"
@@ -17,19 +18,7 @@ namespace partita
 {
 namespace
 {
-std::string usageErrorOf (std::vector<std::string> arguments)
-{
-    try
-    {
-        (void)parseRenderArguments (arguments);
-    }
-    catch (const UsageError& error)
-    {
-        return error.what();
-    }
-    ADD_FAILURE() << "no UsageError";
-    return {};
-}
+using test::usageErrorOf;
 
 std::vector<std::string> plainRender (std::vector<std::string> extra)
 {
