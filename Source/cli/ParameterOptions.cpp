@@ -187,11 +187,11 @@ void applySet (RenderOptions& options, const OptionSpec&, std::string_view text)
     const auto value = equals == std::string_view::npos ? std::string_view ("on") : text.substr (equals + 1);
     try
     {
-        addSetting (options, *row, parseParameterValue (*row, value), "--set " + std::string (text));
+        addSetting (options, *row, parseParameterValue (*row, value), "--set " + quoted (text));
     }
     catch (const std::invalid_argument& error)
     {
-        throw UsageError ("option --set " + std::string (text) + ": " + kebabCase (row->id) + " " + error.what());
+        throw UsageError ("option --set " + quoted (text) + ": " + kebabCase (row->id) + " " + error.what());
     }
 }
 

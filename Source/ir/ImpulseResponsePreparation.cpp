@@ -69,6 +69,15 @@ AudioClip prepareImpulseResponse (AudioClip impulseResponse, double targetRate, 
             for (auto& sample : channel)
                 sample *= levelAtNewRate;
 
+        // Samples near the float's limit (a damaged file reads as 3e38) can
+        // ring beyond it in the resampler's filter: refuse, never pass an
+        // infinity on to the engine.
+        for (const auto& channel : impulseResponse.channels)
+            if (std::any_of (channel.begin(), channel.end(), [] (double s) { return !std::isfinite (s); }))
+                throw AudioFileError (inQuotes (sourceName) + " has samples too large to resample to "
+                                      + std::to_string (static_cast<long long> (std::lround (targetRate)))
+                                      + " Hz: the result would overflow 32-bit float");
+
         // A few samples at a high rate can round to none at a much lower one.
         if (impulseResponse.numFrames() == 0)
             throw AudioFileError (inQuotes (sourceName) + " is too short to resample to "

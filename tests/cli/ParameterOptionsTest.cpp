@@ -237,7 +237,7 @@ TEST (ParameterOptions, SetNamesAParameterByItsIdOrOptionName)
         parseRenderArguments (withState ({ "--set", "mix=0", "--set", "width=50", "--pre-delay", "12" }));
     ASSERT_EQ (options.parameterSettings.size(), 3u);
     EXPECT_EQ (options.parameterSettings[0].id, "mix");
-    EXPECT_EQ (options.parameterSettings[0].givenAs, "--set mix=0");
+    EXPECT_EQ (options.parameterSettings[0].givenAs, "--set 'mix=0'");
     EXPECT_EQ (options.parameterSettings[1].id, "width");
     EXPECT_EQ (options.parameterSettings[2].id, "preDelay");
 
@@ -250,9 +250,9 @@ TEST (ParameterOptions, SetNamesAParameterByItsIdOrOptionName)
 
     EXPECT_EQ (usageErrorOf (withIr ({ "--set", "preDelay" })), "option --set needs NAME=VALUE, not 'preDelay'");
     EXPECT_EQ (usageErrorOf (withIr ({ "--set", "preDelay=900" })),
-               "option --set preDelay=900: pre-delay must lie between 0 and 500 ms, not '900'");
+               "option --set 'preDelay=900': pre-delay must lie between 0 and 500 ms, not '900'");
     EXPECT_EQ (usageErrorOf (withIr ({ "--pre-delay", "10", "--set", "preDelay=20" })),
-               "the plugin control --pre-delay is given twice: --pre-delay and --set preDelay=20");
+               "the plugin control --pre-delay is given twice: --pre-delay and --set 'preDelay=20'");
     EXPECT_EQ (usageErrorOf (withIr ({ "--pre-delay", "10", "--pre-delay", "20" })),
                "option --pre-delay is given more than once");
 }
@@ -302,7 +302,7 @@ TEST (ParameterOptions, AnyOtherControlRunsThePluginsSignalPathAndRefusesTheExac
     }
     EXPECT_EQ (exactOnly, 5u);
     EXPECT_EQ (usageErrorOf (withIr ({ "--mode", "same", "--set", "stretch=150" })),
-               "option --mode cannot be combined with --set stretch=150, which runs the plugin's signal path: that "
+               "option --mode cannot be combined with --set 'stretch=150', which runs the plugin's signal path: that "
                "path always keeps the whole tail (full)");
 }
 

@@ -229,7 +229,7 @@ TEST_F (PluginControlsRender, AMatrixIrWithAPluginControlSaysWhichPathTakesIt)
         { "render", at ("in.wav"), "--ir", at ("matrix.wav"), "-o", at ("out.wav"), "--set", "width=50" });
     EXPECT_EQ (result.exitStatus, 1);
     EXPECT_EQ (result.err, "partita: error: '" + at ("matrix.wav")
-                               + "' has 9 channels; the plugin's signal path, which --set width=50 selects, takes "
+                               + "' has 9 channels; the plugin's signal path, which --set 'width=50' selects, takes "
                                  "IRs of 1, 2 or 4 (the exact render, without plugin controls, takes channel "
                                  "matrices)\n");
 }
