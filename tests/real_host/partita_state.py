@@ -9,7 +9,8 @@ import struct
 import sys
 
 # The parameters by their stable IDs (the table in Source/processor/ParameterTable.h), with the
-# defaults of ProcessorParameters, in their own units.
+# defaults of ProcessorParameters, in their own units. A row added to the table is added here
+# too (docs/parameters.md): the session check compares every saved parameter.
 DEFAULT_PARAMETERS = {
     "mix": 100.0,
     "wetGain": 0.0,
@@ -25,6 +26,9 @@ DEFAULT_PARAMETERS = {
     "autoGain": 1.0,
     "latencyMode": 0.0,
     "irGain": 0.0,
+    "irLayout": 0.0,
+    "micPattern": 50.0,
+    "micAngle": 90.0,
 }
 
 
