@@ -61,6 +61,22 @@ enum class ParameterUnit
     degrees,
 };
 
+/** The editor page a control is shown on (the editor groups its controls by
+    it, each page in editorColumn order). */
+enum class EditorSection
+{
+    /** The IR's file, layout and conditioning: trim, reverse, stretch, gain. */
+    impulseResponse,
+    /** The IR's envelope: attack, reverb time, damping, early and late. */
+    envelope,
+    /** The wet signal's equaliser and its cut filters. */
+    equaliser,
+    /** The two IR slots and their blend. */
+    slots,
+    /** The signal path: mix, gains, pre-delay, width. */
+    output,
+};
+
 /** A continuous parameter one end of whose range means "off". */
 enum class OffAt
 {
@@ -124,6 +140,8 @@ struct ParameterDefinition
     ParameterAction action = ParameterAction::live;
     /** A change changes the tail the host is told (the pre-delay). */
     bool changesTail = false;
+    /** The editor page the control is on. */
+    EditorSection editorSection = EditorSection::output;
     /** Left to right position among the editor's controls of its action. */
     int editorColumn = 0;
     /** The release that added it (JUCE's ParameterID version: AU hosts keep
@@ -165,18 +183,21 @@ inline constexpr std::array parameterTable {
                           .name = "Mix",
                           .range = { 0.0f, 100.0f, 100.0f },
                           .unit = ParameterUnit::percent,
+                          .editorSection = EditorSection::output,
                           .editorColumn = 5,
                           .field = fieldOf<&ProcessorParameters::mixPercent>() },
     ParameterDefinition { .id = "wetGain",
                           .name = "Wet gain",
                           .range = { -60.0f, 24.0f, 0.0f },
                           .unit = ParameterUnit::decibels,
+                          .editorSection = EditorSection::output,
                           .editorColumn = 4,
                           .field = fieldOf<&ProcessorParameters::wetGainDb>() },
     ParameterDefinition { .id = "outputGain",
                           .name = "Output gain",
                           .range = { -60.0f, 24.0f, 0.0f },
                           .unit = ParameterUnit::decibels,
+                          .editorSection = EditorSection::output,
                           .editorColumn = 6,
                           .field = fieldOf<&ProcessorParameters::outputGainDb>() },
     ParameterDefinition { .id = "preDelay",
@@ -185,6 +206,7 @@ inline constexpr std::array parameterTable {
                           .skewCentre = 100.0f,
                           .unit = ParameterUnit::milliseconds,
                           .changesTail = true,
+                          .editorSection = EditorSection::output,
                           .editorColumn = 0,
                           .field = fieldOf<&ProcessorParameters::preDelayMs>() },
     ParameterDefinition { .id = "irStart",
@@ -193,6 +215,7 @@ inline constexpr std::array parameterTable {
                           .skewCentre = 300.0f,
                           .unit = ParameterUnit::milliseconds,
                           .action = ParameterAction::shaping,
+                          .editorSection = EditorSection::impulseResponse,
                           .editorColumn = 0,
                           .field = fieldOf<&ProcessorParameters::trimStartMs>() },
     ParameterDefinition { .id = "irEnd",
@@ -201,6 +224,7 @@ inline constexpr std::array parameterTable {
                           .skewCentre = 300.0f,
                           .unit = ParameterUnit::milliseconds,
                           .action = ParameterAction::shaping,
+                          .editorSection = EditorSection::impulseResponse,
                           .editorColumn = 1,
                           .field = fieldOf<&ProcessorParameters::trimEndMs>() },
     ParameterDefinition { .id = "reverse",
@@ -208,6 +232,7 @@ inline constexpr std::array parameterTable {
                           .kind = ParameterKind::toggle,
                           .range = { 0.0f, 1.0f, 0.0f },
                           .action = ParameterAction::shaping,
+                          .editorSection = EditorSection::impulseResponse,
                           .editorColumn = 3,
                           .field = fieldOf<&ProcessorParameters::reverse>() },
     ParameterDefinition { .id = "stretch",
@@ -216,6 +241,7 @@ inline constexpr std::array parameterTable {
                           .skewCentre = 100.0f,
                           .unit = ParameterUnit::percent,
                           .action = ParameterAction::shaping,
+                          .editorSection = EditorSection::impulseResponse,
                           .editorColumn = 2,
                           .field = fieldOf<&ProcessorParameters::stretchPercent>() },
     // Geometric means put the middle of a frequency knob at the middle octave.
@@ -225,6 +251,7 @@ inline constexpr std::array parameterTable {
                           .skewCentre = 200.0f,
                           .unit = ParameterUnit::hertz,
                           .offAt = OffAt::minimum,
+                          .editorSection = EditorSection::equaliser,
                           .editorColumn = 1,
                           .field = fieldOf<&ProcessorParameters::lowCutHz>() },
     ParameterDefinition { .id = "highCut",
@@ -233,12 +260,14 @@ inline constexpr std::array parameterTable {
                           .skewCentre = 4472.13595f,
                           .unit = ParameterUnit::hertz,
                           .offAt = OffAt::maximum,
+                          .editorSection = EditorSection::equaliser,
                           .editorColumn = 2,
                           .field = fieldOf<&ProcessorParameters::highCutHz>() },
     ParameterDefinition { .id = "width",
                           .name = "Width",
                           .range = { 0.0f, 200.0f, 100.0f },
                           .unit = ParameterUnit::percent,
+                          .editorSection = EditorSection::output,
                           .editorColumn = 3,
                           .field = fieldOf<&ProcessorParameters::widthPercent>() },
     ParameterDefinition { .id = "autoGain",
@@ -246,6 +275,7 @@ inline constexpr std::array parameterTable {
                           .kind = ParameterKind::toggle,
                           .range = { 0.0f, 1.0f, 1.0f },
                           .action = ParameterAction::shaping,
+                          .editorSection = EditorSection::impulseResponse,
                           .editorColumn = 4,
                           .field = fieldOf<&ProcessorParameters::autoGain>() },
     ParameterDefinition { .id = "latencyMode",
@@ -254,11 +284,18 @@ inline constexpr std::array parameterTable {
                           .range = { 0.0f, 1.0f, 0.0f },
                           .choices = latencyModeChoices,
                           .action = ParameterAction::shaping,
+                          .editorSection = EditorSection::impulseResponse,
                           .editorColumn = 5,
                           .field = fieldOf<&ProcessorParameters::latencyMode>() },
-    ParameterDefinition { .id = "irGain", .name = "IR gain", .range = { -24.0f, 24.0f, 0.0f },
-                          .unit = ParameterUnit::decibels, .action = ParameterAction::shaping, .editorColumn = 6,
-                          .sinceVersion = 2, .field = fieldOf<&ProcessorParameters::irGainDb>() },
+    ParameterDefinition { .id = "irGain",
+                          .name = "IR gain",
+                          .range = { -24.0f, 24.0f, 0.0f },
+                          .unit = ParameterUnit::decibels,
+                          .action = ParameterAction::shaping,
+                          .editorSection = EditorSection::impulseResponse,
+                          .editorColumn = 6,
+                          .sinceVersion = 2,
+                          .field = fieldOf<&ProcessorParameters::irGainDb>() },
     // The IR's channel layout and the virtual microphones a B-format IR is
     // decoded with (ir/BFormatDecoder.h). Auto keeps every IR that says
     // nothing about its layout as it always played.
@@ -268,6 +305,7 @@ inline constexpr std::array parameterTable {
                           .range = { 0.0f, 4.0f, 0.0f },
                           .choices = irLayoutChoices,
                           .action = ParameterAction::shaping,
+                          .editorSection = EditorSection::impulseResponse,
                           .editorColumn = 7,
                           .sinceVersion = 3,
                           .field = fieldOf<&ProcessorParameters::irLayout>() },
@@ -278,6 +316,7 @@ inline constexpr std::array parameterTable {
                           .range = { 0.0f, 100.0f, 50.0f },
                           .unit = ParameterUnit::percent,
                           .action = ParameterAction::shaping,
+                          .editorSection = EditorSection::impulseResponse,
                           .editorColumn = 8,
                           .sinceVersion = 3,
                           .field = fieldOf<&ProcessorParameters::micPatternPercent>() },
@@ -288,6 +327,7 @@ inline constexpr std::array parameterTable {
                           .range = { 0.0f, 180.0f, 90.0f },
                           .unit = ParameterUnit::degrees,
                           .action = ParameterAction::shaping,
+                          .editorSection = EditorSection::impulseResponse,
                           .editorColumn = 9,
                           .sinceVersion = 3,
                           .field = fieldOf<&ProcessorParameters::micAngleDegrees>() },
