@@ -1,66 +1,212 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ControlRows.h"
 
+#include "EditorPages.h"
+#include "PartitaLookAndFeel.h"
 #include "processor/ParameterTable.h"
+
+#include <algorithm>
 
 namespace partita
 {
+namespace
+{
+/** The table's rows of one section. */
+std::vector<const ParameterDefinition*> rowsOf (EditorSection section)
+{
+    std::vector<const ParameterDefinition*> rows;
+    for (const auto& row : parameterTable)
+        if (row.editorSection == section)
+            rows.push_back (&row);
+    return rows;
+}
+
+/** The selectable sections that have controls, in the selector's order. */
+std::vector<EditorSection> sectionsWithControls()
+{
+    std::vector<EditorSection> sections;
+    for (const auto section : EditorPages::selectable)
+        if (!rowsOf (section).empty())
+            sections.push_back (section);
+    return sections;
+}
+
+// At the default size; they scale with the editor.
+constexpr int tabHeightAtDefaultSize = 28;
+/** Inside the page's panel, around its controls. */
+constexpr int panelPadding = 4;
+/** Between the page's panel and the output row. */
+constexpr int outputGap = 6;
+} // namespace
+
+const juce::Identifier ControlRows::pageProperty { "editorPage" };
 
 ControlRows::ControlRows (juce::AudioProcessorValueTreeState& state)
+    : parameterState (state)
+    , outputRow (state, EditorSection::output, rowsOf (EditorSection::output), ControlPage::Heading::shown)
+    , tabs (sectionsWithControls())
 {
-    for (const auto* row : parametersInEditorOrder())
+    for (const auto section : sectionsWithControls())
     {
-        auto& controls = row->action == ParameterAction::shaping ? shapingControls : mixControls;
-        controls.push_back (std::make_unique<ParameterControl> (state, row->id));
+        const auto rows = rowsOf (section);
+        auto& page = *sectionPages.emplace_back (
+            std::make_unique<ControlPage> (state, section, rows, ControlPage::Heading::hidden));
+        // Reading order: the tabs, the page, the output row.
+        page.setExplicitFocusOrder (2);
+        addChildComponent (page);
     }
-    for (auto& control : shapingControls)
-        addAndMakeVisible (*control);
-    for (auto& control : mixControls)
-        addAndMakeVisible (*control);
+    tabs.setExplicitFocusOrder (1);
+    outputRow.setExplicitFocusOrder (3);
+    addAndMakeVisible (tabs);
+    addAndMakeVisible (outputRow);
+
+    tabs.onChange = [this] (EditorSection page)
+    {
+        showOnly (page);
+        parameterState.state.setProperty (pageProperty, EditorPages::key (page), nullptr);
+        if (onPageChange != nullptr)
+            onPageChange();
+    };
+
+    auto remembered = EditorPages::fromKey (parameterState.state.getProperty (pageProperty).toString());
+    tabs.select (remembered.value_or (tabs.selected()));
+    showOnly (tabs.selected());
 }
 
 ControlRows::~ControlRows() = default;
 
+void ControlRows::showOnly (EditorSection page)
+{
+    for (auto& sectionPage : sectionPages)
+        sectionPage->setVisible (sectionPage->section() == page);
+    repaint();
+}
+
+void ControlRows::showPage (EditorSection page)
+{
+    const auto before = tabs.selected();
+    tabs.select (page);
+    if (tabs.selected() == before)
+        return;
+    showOnly (tabs.selected());
+    parameterState.state.setProperty (pageProperty, EditorPages::key (tabs.selected()), nullptr);
+    if (onPageChange != nullptr)
+        onPageChange();
+}
+
+std::vector<EditorSection> ControlRows::pageSections() const
+{
+    std::vector<EditorSection> sections;
+    for (const auto& page : sectionPages)
+        sections.push_back (page->section());
+    return sections;
+}
+
+std::vector<const ControlPage*> ControlRows::pages() const
+{
+    std::vector<const ControlPage*> all;
+    for (const auto& page : sectionPages)
+        all.push_back (page.get());
+    all.push_back (&outputRow);
+    return all;
+}
+
 std::vector<juce::Component*> ControlRows::focusTargets() const
 {
     std::vector<juce::Component*> targets;
-    for (const auto* row : { &shapingControls, &mixControls })
-        for (const auto& control : *row)
-            targets.push_back (&control->focusTarget());
+    if (!sectionPages.empty())
+        targets.push_back (&tabs.focusTarget());
+    for (const auto& page : sectionPages)
+    {
+        if (page->section() != tabs.selected())
+            continue;
+        const auto controls = page->focusTargets();
+        targets.insert (targets.end(), controls.begin(), controls.end());
+    }
+    const auto outputs = outputRow.focusTargets();
+    targets.insert (targets.end(), outputs.begin(), outputs.end());
     return targets;
 }
 
-void ControlRows::setScale (float scale)
+void ControlRows::setScale (float newScale)
 {
-    for (const auto* row : { &shapingControls, &mixControls })
-        for (const auto& control : *row)
-            control->setScale (scale);
+    scale = newScale;
+    tabs.setScale (scale);
+    for (auto& page : sectionPages)
+        page->setScale (scale);
+    outputRow.setScale (scale);
+}
+
+int ControlRows::tabHeight() const
+{
+    return sectionPages.empty() ? 0
+                                : std::max (22, juce::roundToInt (static_cast<float> (tabHeightAtDefaultSize) * scale));
+}
+
+int ControlRows::pageRows (int width) const
+{
+    int rows = 0;
+    for (const auto& page : sectionPages)
+        rows = std::max (rows, page->rowsNeeded (width - 2 * panelPadding));
+    return rows;
+}
+
+int ControlRows::outputRows (int width) const
+{
+    return outputRow.rowsNeeded (width);
+}
+
+int ControlRows::rowsNeeded (int width) const
+{
+    return pageRows (width) + outputRows (width);
+}
+
+int ControlRows::rowsHeight (int rows, int height)
+{
+    return rows > 0 ? rows * height + (rows - 1) * ControlPage::rowGap : 0;
+}
+
+int ControlRows::heightFor (int width, int height) const
+{
+    const auto pageHeight = sectionPages.empty() ? 0 : rowsHeight (pageRows (width), height) + 2 * panelPadding;
+    return tabHeight() + pageHeight + outputGap + rowsHeight (outputRows (width), height);
+}
+
+void ControlRows::setRowHeight (int height)
+{
+    rowHeight = height;
+    resized();
+}
+
+juce::Rectangle<int> ControlRows::pagePanelArea() const
+{
+    auto area = getLocalBounds();
+    area.removeFromTop (tabHeight());
+    area.removeFromBottom (rowsHeight (outputRows (getWidth()), rowHeight) + outputGap);
+    return area;
+}
+
+void ControlRows::paint (juce::Graphics& g)
+{
+    if (sectionPages.empty())
+        return;
+    g.setColour (PartitaLookAndFeel::pagePanel);
+    g.fillRoundedRectangle (pagePanelArea().toFloat(), 5.0f);
+    // The selected tab joins the panel: no rounded corner under it.
+    auto& tab = tabs.focusTarget();
+    const auto tabArea = getLocalArea (&tab, tab.getLocalBounds());
+    g.fillRect (tabArea.getX(), pagePanelArea().getY(), tabArea.getWidth(), 6);
 }
 
 void ControlRows::resized()
 {
     auto area = getLocalBounds();
-    const auto rowHeight = (area.getHeight() - rowGap) / 2;
-    layOut (area.removeFromBottom (rowHeight), mixControls);
-    area.removeFromBottom (rowGap);
-    layOut (area.removeFromBottom (rowHeight), shapingControls);
-}
-
-void ControlRows::layOut (juce::Rectangle<int> area, Row& row)
-{
-    float totalWeight = 0.0f;
-    for (const auto& control : row)
-        totalWeight += control->widthWeight();
-    const auto unit = static_cast<float> (area.getWidth()) / totalWeight;
-    auto left = static_cast<float> (area.getX());
-    for (auto& control : row)
-    {
-        const auto right = left + unit * control->widthWeight();
-        control->setBounds (juce::Rectangle<int> (juce::roundToInt (left), area.getY(),
-                                                  juce::roundToInt (right) - juce::roundToInt (left), area.getHeight())
-                                .reduced (2, 0));
-        left = right;
-    }
+    tabs.setBounds (area.removeFromTop (tabHeight()));
+    const auto output = area.removeFromBottom (rowsHeight (outputRows (area.getWidth()), rowHeight));
+    outputRow.setBounds (output);
+    const auto panel = pagePanelArea().reduced (panelPadding);
+    for (auto& page : sectionPages)
+        page->setBounds (panel);
 }
 
 std::unique_ptr<juce::AccessibilityHandler> ControlRows::createAccessibilityHandler()

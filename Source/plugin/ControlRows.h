@@ -1,23 +1,33 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "ParameterControl.h"
+#include "ControlPage.h"
+#include "EditorPageTabs.h"
 
 #include <juce_audio_processors/juce_audio_processors.h>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
 namespace partita
 {
 
-/** Every parameter's control, in two rows made from the parameter table: on
-    top what reshapes the IR (rebuilt on the loader thread), below what acts
-    live on the signal, each row in the table's editor order. Adding a
-    parameter to the table adds its control here with no edit.
+/** Every parameter's control, grouped by the parameter table's
+    editorSection: a page per section (IR, Envelope, EQ, Slots; a section
+    without parameters has no page), one shown at a time under a page
+    selector, and below them the output row (mix, gains, pre-delay, width),
+    always shown. Each page wraps its controls into as many rows as keep
+    them legible (ControlPage). Adding a parameter to the table adds its
+    control here with no edit.
 
-    A layout group only, hidden from screen readers (the controls read as the
-    editor's own).
+    The shown page is remembered for the plugin instance, in a property of
+    the parameter state's tree (PageProperty) that the saved state does not
+    hold: reopening the editor shows the page it was closed on, and the
+    state's bytes stay as they are.
+
+    A layout group only, hidden from screen readers (the selector and the
+    pages are groups of their own).
 
     Threading: message thread. */
 class ControlRows final : public juce::Component
@@ -26,25 +36,59 @@ public:
     explicit ControlRows (juce::AudioProcessorValueTreeState& state);
     ~ControlRows() override;
 
-    /** The space between the two rows. */
-    static constexpr int rowGap = 6;
+    /** The property of the parameter state's tree that holds the shown
+        page's key (EditorPages::key). */
+    static const juce::Identifier pageProperty;
 
-    /** The controls' focus targets, top row then bottom row, left to right. */
+    /** The focus targets in reading order: the selected tab, the shown
+        page's controls, the output row's. Hidden pages have none. */
     [[nodiscard]] std::vector<juce::Component*> focusTargets() const;
+
+    /** The pages in the selector's order (those with controls). */
+    [[nodiscard]] std::vector<EditorSection> pageSections() const;
+    [[nodiscard]] EditorSection shownPage() const noexcept { return tabs.selected(); }
+    /** Shows a page (ignored when there is no such page), as a click on its
+        tab would, without moving the keyboard focus. */
+    void showPage (EditorSection page);
+    /** Every page and then the output row, for tests. */
+    [[nodiscard]] std::vector<const ControlPage*> pages() const;
+    [[nodiscard]] const EditorPageTabs& pageTabs() const noexcept { return tabs; }
+
+    /** Called after the shown page changed (the editor gives the views
+        another share of the width). */
+    std::function<void()> onPageChange;
 
     /** The editor's scale (PartitaEditor::resized), for every control. */
     void setScale (float scale);
 
+    /** The height that shows every page whole in `width` with rows of
+        `rowHeight` (the tallest page's rows, whichever page is shown, so
+        that switching pages moves nothing else). */
+    [[nodiscard]] int heightFor (int width, int rowHeight) const;
+    /** The rows of the tallest page and of the output row, in `width`. */
+    [[nodiscard]] int rowsNeeded (int width) const;
+    /** The row height resized() lays out with (heightFor's). */
+    void setRowHeight (int height);
+
+    void paint (juce::Graphics&) override;
     void resized() override;
     std::unique_ptr<juce::AccessibilityHandler> createAccessibilityHandler() override;
 
 private:
-    using Row = std::vector<std::unique_ptr<ParameterControl>>;
+    [[nodiscard]] int tabHeight() const;
+    [[nodiscard]] int pageRows (int width) const;
+    [[nodiscard]] int outputRows (int width) const;
+    [[nodiscard]] static int rowsHeight (int rows, int rowHeight);
+    /** The panel behind the shown page, under the tabs. */
+    [[nodiscard]] juce::Rectangle<int> pagePanelArea() const;
+    void showOnly (EditorSection page);
 
-    static void layOut (juce::Rectangle<int> area, Row& row);
-
-    Row shapingControls;
-    Row mixControls;
+    juce::AudioProcessorValueTreeState& parameterState;
+    std::vector<std::unique_ptr<ControlPage>> sectionPages;
+    ControlPage outputRow;
+    EditorPageTabs tabs;
+    float scale = 1.0f;
+    int rowHeight = 96;
 
     JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (ControlRows)
 };

@@ -3,14 +3,16 @@
 
 #include "PartitaLookAndFeel.h"
 
+#include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 namespace partita
 {
 
 ParameterControl::ParameterControl (juce::AudioProcessorValueTreeState& state, std::string_view parameterId)
+    : id (parameterId.data(), parameterId.size())
 {
-    const juce::String id (parameterId.data(), parameterId.size());
     auto* parameter = state.getParameter (id);
     if (parameter == nullptr)
         throw std::logic_error ("no parameter '" + id.toStdString() + "'");
@@ -72,6 +74,40 @@ int ParameterControl::scaled (int size) const
     return juce::roundToInt (static_cast<float> (size) * scale);
 }
 
+int ParameterControl::minimumWidth() const
+{
+    // The same fonts and borders as the control draws with (resized, and
+    // PartitaLookAndFeel's value box, choice and toggle).
+    const juce::Font font (PartitaLookAndFeel::textHeight (15.0f, scale));
+    const auto textWidth = [&font] (const juce::String& text)
+    { return static_cast<int> (std::ceil (font.getStringWidthFloat (text))); };
+
+    int inner = 0;
+    if (toggle != nullptr)
+    {
+        const auto fontSize = std::min (font.getHeight(), static_cast<float> (scaled (28)) * 0.75f);
+        const auto tickWidth = static_cast<int> (std::ceil (fontSize * 1.1f));
+        inner = 4 + tickWidth + 10 + textWidth (toggle->getButtonText()) + 2;
+    }
+    else
+    {
+        inner = textWidth (caption.getText()) + caption.getBorderSize().getLeftAndRight();
+        if (choice != nullptr)
+        {
+            int longest = 0;
+            for (int item = 0; item < choice->getNumItems(); ++item)
+                longest = std::max (longest, textWidth (choice->getItemText (item)));
+            inner = std::max (inner, longest + PartitaLookAndFeel::comboBoxTextPadding
+                                         + PartitaLookAndFeel::comboArrowWidth (scaled (26)) + choiceInset);
+        }
+        else
+        {
+            inner = std::max (inner, scaled (78));
+        }
+    }
+    return inner;
+}
+
 juce::Component& ParameterControl::focusTarget() noexcept
 {
     if (knob != nullptr)
@@ -92,7 +128,7 @@ void ParameterControl::resized()
 
     caption.setBounds (area.removeFromTop (juce::roundToInt (caption.getFont().getHeight()) + 3));
     if (choice != nullptr)
-        choice->setBounds (area.withSizeKeepingCentre (area.getWidth() - 4, scaled (26)));
+        choice->setBounds (area.withSizeKeepingCentre (area.getWidth() - choiceInset, scaled (26)));
     else
         knob->setBounds (area);
 }

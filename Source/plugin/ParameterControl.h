@@ -24,6 +24,8 @@ public:
 
     /** The component that takes the focus, for the editor's focus order. */
     [[nodiscard]] juce::Component& focusTarget() noexcept;
+    /** The parameter's ID (the table's row). */
+    [[nodiscard]] const juce::String& parameterId() const noexcept { return id; }
     /** Its share of a row's width: a choice box shows its choice's whole
         name ("B-format AmbiX", "Zero latency"), a knob only a short value. */
     [[nodiscard]] float widthWeight() const noexcept { return choice != nullptr ? 1.6f : 1.0f; }
@@ -33,11 +35,21 @@ public:
         choice's text follow PartitaLookAndFeel's scale. */
     void setScale (float scale);
 
+    /** The narrowest width, at the current scale, that keeps every text of
+        the control whole on one line: the caption, the value box, the
+        toggle's name or the choice's longest name beside its arrow. The
+        layout (ControlPage) never goes below it. */
+    [[nodiscard]] int minimumWidth() const;
+
     void resized() override;
 
 private:
+    /** A choice box is this much narrower than the control (resized). */
+    static constexpr int choiceInset = 4;
+
     [[nodiscard]] int scaled (int size) const;
 
+    juce::String id;
     juce::Label caption;
     float scale = 1.0f;
     std::unique_ptr<juce::Slider> knob;

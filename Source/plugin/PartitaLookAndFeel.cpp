@@ -13,6 +13,22 @@ const juce::Colour PartitaLookAndFeel::text { 0xffe4e8ee };
 const juce::Colour PartitaLookAndFeel::dimText { 0xff8d96a3 };
 const juce::Colour PartitaLookAndFeel::warning { 0xffe0b14a };
 const juce::Colour PartitaLookAndFeel::error { 0xffff6b5e };
+const juce::Colour PartitaLookAndFeel::pagePanel { 0xff1b2026 };
+
+namespace
+{
+const juce::Identifier pageTabProperty { "partitaPageTab" };
+} // namespace
+
+void PartitaLookAndFeel::markAsPageTab (juce::Button& button)
+{
+    button.getProperties().set (pageTabProperty, true);
+}
+
+bool PartitaLookAndFeel::isPageTab (const juce::Button& button)
+{
+    return button.getProperties()[pageTabProperty];
+}
 
 PartitaLookAndFeel::PartitaLookAndFeel()
 {
@@ -51,16 +67,10 @@ juce::Font PartitaLookAndFeel::getLabelFont (juce::Label& label)
     return label.getFont();
 }
 
-namespace
-{
-/** The arrow's zone at the right of a choice box: in proportion to the
-    box's height rather than JUCE's fixed 30 px, so that the name of the
-    choice keeps the width (positionComboBoxText). */
-int comboArrowWidth (int boxHeight)
+int PartitaLookAndFeel::comboArrowWidth (int boxHeight)
 {
     return std::max (12, juce::roundToInt (0.8f * static_cast<float> (boxHeight)));
 }
-} // namespace
 
 juce::Font PartitaLookAndFeel::getComboBoxFont (juce::ComboBox&)
 {
@@ -69,6 +79,7 @@ juce::Font PartitaLookAndFeel::getComboBoxFont (juce::ComboBox&)
 
 void PartitaLookAndFeel::positionComboBoxText (juce::ComboBox& box, juce::Label& label)
 {
+    // 1 + 5 + 2 of the comboBoxTextPadding left of the arrow; the box's other edge pixel right of it.
     label.setBounds (1, 1, box.getWidth() - comboArrowWidth (box.getHeight()) - 1, box.getHeight() - 2);
     label.setBorderSize ({ 1, 5, 1, 2 });
     label.setFont (getComboBoxFont (box));
@@ -84,9 +95,45 @@ void PartitaLookAndFeel::drawButtonBackground (juce::Graphics& g, juce::Button& 
                                                const juce::Colour& backgroundColour, bool isMouseOverButton,
                                                bool isButtonDown)
 {
+    if (isPageTab (button))
+    {
+        const auto bounds = button.getLocalBounds().toFloat();
+        const auto selected = button.getToggleState();
+        if (selected || isMouseOverButton)
+        {
+            juce::Path shape;
+            shape.addRoundedRectangle (bounds.getX(), bounds.getY(), bounds.getWidth(), bounds.getHeight(), 5.0f, 5.0f,
+                                       true, true, false, false);
+            g.setColour (selected ? pagePanel : pagePanel.withAlpha (0.6f));
+            g.fillPath (shape);
+        }
+        if (selected)
+        {
+            g.setColour (accent);
+            g.fillRect (bounds.withHeight (std::max (2.0f, bounds.getHeight() * 0.1f)).reduced (4.0f, 0.0f));
+        }
+        if (button.hasKeyboardFocus (false))
+            drawFocusRing (g, bounds);
+        return;
+    }
     LookAndFeel_V4::drawButtonBackground (g, button, backgroundColour, isMouseOverButton, isButtonDown);
     if (button.hasKeyboardFocus (false))
         drawFocusRing (g, button.getLocalBounds().toFloat());
+}
+
+void PartitaLookAndFeel::drawButtonText (juce::Graphics& g, juce::TextButton& button, bool isMouseOverButton,
+                                         bool isButtonDown)
+{
+    if (!isPageTab (button))
+    {
+        LookAndFeel_V4::drawButtonText (g, button, isMouseOverButton, isButtonDown);
+        return;
+    }
+    const auto selected = button.getToggleState();
+    auto font = getTextButtonFont (button, button.getHeight());
+    g.setFont (selected ? font.boldened() : font);
+    g.setColour (selected || isMouseOverButton ? text : dimText);
+    g.drawText (button.getButtonText(), button.getLocalBounds(), juce::Justification::centred, false);
 }
 
 void PartitaLookAndFeel::drawToggleButton (juce::Graphics& g, juce::ToggleButton& button, bool isHighlighted,

@@ -24,8 +24,12 @@ public:
     static const juce::Colour warning;
     static const juce::Colour error;
 
+    /** Page tabs (markAsPageTab) are drawn as tabs over the page's panel:
+        the selected one in the panel's colour with an accent line, joined
+        to the panel below; the others flat. */
     void drawButtonBackground (juce::Graphics&, juce::Button&, const juce::Colour& backgroundColour,
                                bool isMouseOverButton, bool isButtonDown) override;
+    void drawButtonText (juce::Graphics&, juce::TextButton&, bool isMouseOverButton, bool isButtonDown) override;
     void drawToggleButton (juce::Graphics&, juce::ToggleButton&, bool isHighlighted, bool isDown) override;
     void drawRotarySlider (juce::Graphics&, int x, int y, int width, int height, float sliderPosProportional,
                            float rotaryStartAngle, float rotaryEndAngle, juce::Slider&) override;
@@ -52,6 +56,20 @@ public:
         default size, PartitaEditor::resized): the height at the default size
         times scale, never below minimumTextHeight. */
     static float textHeight (float heightAtDefaultSize, float scale);
+
+    /** A choice box's arrow zone at its right: in proportion to the box's
+        height rather than JUCE's fixed 30 px, so that the name of the choice
+        keeps the width (positionComboBoxText). */
+    static int comboArrowWidth (int boxHeight);
+    /** A choice box's width beside its name and its arrow zone: the name's
+        borders and the box's edges (positionComboBoxText). */
+    static constexpr int comboBoxTextPadding = 8;
+
+    /** Draws a button as a page tab (EditorPageTabs). */
+    static void markAsPageTab (juce::Button&);
+    [[nodiscard]] static bool isPageTab (const juce::Button&);
+    /** The colour of the panel a page's controls sit on, and of its tab. */
+    static const juce::Colour pagePanel;
 
     /** The ring drawn around a focused control's bounds. */
     static void drawFocusRing (juce::Graphics&, juce::Rectangle<float> bounds);

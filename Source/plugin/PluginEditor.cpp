@@ -41,6 +41,12 @@ PartitaEditor::PartitaEditor (PartitaAudioProcessor& owner)
     for (auto* component : focusOrder())
         component->setExplicitFocusOrder (order++);
 
+    controls.onPageChange = [this]
+    {
+        resized();
+        repaint();
+    };
+
     setResizable (true, true);
     setResizeLimits (minimumWidth, minimumHeight, 2400, 1600);
     setSize (defaultWidth, defaultHeight);
@@ -118,14 +124,36 @@ void PartitaEditor::resized()
     messageBar.setBounds (area.removeFromBottom (std::min (messageHeight, area.getHeight() / 5)));
     area.removeFromBottom (8);
 
-    const auto rowHeight = std::clamp (area.getHeight() / 5, scaled (96), scaled (140));
-    controls.setBounds (area.removeFromBottom (2 * rowHeight + ControlRows::rowGap));
+    // The controls take the rows the tallest page and the output row need
+    // at this width; the views keep at least about three rows' height.
+    const auto rows = controls.rowsNeeded (area.getWidth());
+    const auto rowHeight = std::clamp (area.getHeight() / (rows + 3), scaled (minimumRowHeight), scaled (120));
+    controls.setRowHeight (rowHeight);
+    controls.setBounds (area.removeFromBottom (controls.heightFor (area.getWidth(), rowHeight)));
     area.removeFromBottom (8);
 
-    const auto waveformWidth = area.getWidth() * 55 / 100;
+    const auto waveformWidth = area.getWidth() * waveformShare (controls.shownPage()) / 100;
     waveform.setBounds (area.removeFromLeft (waveformWidth));
     area.removeFromLeft (8);
     frequencyResponse.setBounds (area);
+}
+
+int PartitaEditor::waveformShare (EditorSection page)
+{
+    // The view a page draws on gets the larger part: the EQ's curve and
+    // handles on the response, the envelope over the waveform.
+    switch (page)
+    {
+        case EditorSection::equaliser:
+            return 38;
+        case EditorSection::envelope:
+            return 62;
+        case EditorSection::impulseResponse:
+        case EditorSection::slots:
+        case EditorSection::output:
+            break;
+    }
+    return 55;
 }
 
 // Polling --------------------------------------------------------------------------

@@ -30,7 +30,10 @@ class PartitaAudioProcessor;
     It lays out and polls; its parts do the rest: EditorHeader (title and
     buttons), EditorFileActions (what the buttons and drops do with files),
     EditorInfoLine (the IR, latency and CPU in words), the two views,
-    ControlRows (every parameter) and MessageBar.
+    ControlRows (every parameter, on pages by section, with the output row
+    always shown) and MessageBar. The views share the width by the shown
+    page: the EQ page gives the frequency response the larger part, the
+    envelope page the waveform.
 
     It only reads from the processor on a timer and calls its message-thread
     methods: closing it never disturbs audio.
@@ -64,8 +67,9 @@ public:
     [[nodiscard]] std::vector<juce::Component*> focusOrder() const;
 
     static constexpr int defaultWidth = 1000;
-    /** Wide enough for the IR row's ten controls, its two choices showing
-        their whole names ("B-format AmbiX") beside legible captions. */
+    /** Wide enough for the IR page's ten controls in one row, its two
+        choices showing their whole names ("B-format AmbiX") beside legible
+        captions; a page with more controls wraps (ControlPage). */
     static constexpr int minimumWidth = 900;
     static constexpr int minimumHeight = 560;
     static constexpr int defaultHeight = 660;
@@ -74,6 +78,11 @@ private:
     /** The smaller of the editor's width and height over the default size's:
         1 at 1000 x 660, 0.78 at the smallest size, 2.4 at the largest. */
     [[nodiscard]] float scale() const;
+    /** The waveform's percentage of the views' width while `page` is shown. */
+    [[nodiscard]] static int waveformShare (EditorSection page);
+    /** A row of controls at the default size, at the least: a knob still a
+        knob between its caption and its value box. */
+    static constexpr int minimumRowHeight = 84;
 
     void timerCallback() override;
     void globalFocusChanged (juce::Component* focusedComponent) override;

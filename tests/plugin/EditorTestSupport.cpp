@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <climits>
+#include <stdexcept>
 #include <thread>
 
 namespace juce
@@ -31,6 +32,14 @@ std::unique_ptr<PartitaEditor> openEditor (PartitaAudioProcessor& plugin)
 {
     auto* editor = dynamic_cast<PartitaEditor*> (plugin.createEditorIfNeeded());
     return std::unique_ptr<PartitaEditor> (editor);
+}
+
+ControlRows& controlRowsOf (PartitaEditor& editor)
+{
+    for (auto* child : editor.getChildren())
+        if (auto* rows = dynamic_cast<ControlRows*> (child))
+            return *rows;
+    throw std::logic_error ("the editor has no controls");
 }
 
 std::size_t showcaseIr()

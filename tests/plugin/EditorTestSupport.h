@@ -19,6 +19,9 @@ void pumpMessages (int milliseconds);
 /** The plugin's editor, owned by the caller. */
 std::unique_ptr<PartitaEditor> openEditor (PartitaAudioProcessor& plugin);
 
+/** The editor's controls (its pages and the output row). */
+ControlRows& controlRowsOf (PartitaEditor& editor);
+
 /** The demo hall when the build has it, else the first factory IR. */
 std::size_t showcaseIr();
 

@@ -5,10 +5,14 @@
 #include "EditorTestSupport.h"
 #include "PluginTestHelpers.h"
 #include "plugin/EditorInfoLine.h"
+#include "plugin/EditorPages.h"
+#include "plugin/FrequencyResponseView.h"
 #include "plugin/IrWaveformView.h"
 #include "plugin/MessageBar.h"
 #include "plugin/ParameterControl.h"
+#include "plugin/PartitaLookAndFeel.h"
 #include "plugin/PluginEditor.h"
+#include "processor/ParameterTable.h"
 
 #include <gtest/gtest.h>
 
@@ -125,35 +129,39 @@ TEST (EditorTextLayout, EveryLabelScalesWithTheWindowAndStaysLegible)
     // By place in the tree, not by pointer: a slider makes its value box
     // anew when the look and feel changes, at the same place.
     std::map<std::string, std::map<std::string, float>> heights;
+    auto& rows = test::controlRowsOf (*editor);
     for (const auto& size : { minimumSize, defaultSize, maximumSize })
-    {
-        editor->setSize (size.width, size.height);
-        editor->refresh();
-        std::function<void (juce::Component&, const std::string&)> visit =
-            [&] (juce::Component& parent, const std::string& path)
+        for (const auto page : rows.pageSections())
         {
-            for (int index = 0; index < parent.getNumChildComponents(); ++index)
+            rows.showPage (page);
+            editor->setSize (size.width, size.height);
+            editor->refresh();
+            std::function<void (juce::Component&, const std::string&)> visit =
+                [&] (juce::Component& parent, const std::string& path)
             {
-                auto* child = parent.getChildComponent (index);
-                const auto place = path + "/" + std::to_string (index) + child->getTitle().toStdString();
-                if (!child->isVisible())
-                    continue;
-                if (auto* label = dynamic_cast<juce::Label*> (child); label != nullptr && label->getText().isNotEmpty())
+                for (int index = 0; index < parent.getNumChildComponents(); ++index)
                 {
-                    const auto height = label->getLookAndFeel().getLabelFont (*label).getHeight();
-                    heights[place + ": '" + label->getText().toStdString() + "'"][size.name] = height;
-                    EXPECT_GE (height, 12.0f) << size.name << ": '" << label->getText() << "'";
-                    // A control's caption and value on one line, whole.
-                    if (dynamic_cast<ParameterControl*> (&parent) != nullptr)
+                    auto* child = parent.getChildComponent (index);
+                    const auto place = path + "/" + std::to_string (index) + child->getTitle().toStdString();
+                    if (!child->isVisible())
+                        continue;
+                    if (auto* label = dynamic_cast<juce::Label*> (child);
+                        label != nullptr && label->getText().isNotEmpty())
                     {
-                        EXPECT_TRUE (test::fitsInFull (*label)) << size.name;
+                        const auto height = label->getLookAndFeel().getLabelFont (*label).getHeight();
+                        heights[place + ": '" + label->getText().toStdString() + "'"][size.name] = height;
+                        EXPECT_GE (height, 12.0f) << size.name << ": '" << label->getText() << "'";
+                        // A control's caption and value on one line, whole.
+                        if (dynamic_cast<ParameterControl*> (&parent) != nullptr)
+                        {
+                            EXPECT_TRUE (test::fitsInFull (*label)) << size.name;
+                        }
                     }
+                    visit (*child, place);
                 }
-                visit (*child, place);
-            }
-        };
-        visit (*editor, {});
-    }
+            };
+            visit (*editor, {});
+        }
     ASSERT_GT (heights.size(), 20u); // every control's caption and value at least
     for (const auto& [label, bySize] : heights)
     {
@@ -211,33 +219,139 @@ TEST (EditorTextLayout, EveryChoiceShowsItsLongestNameWholeAtEverySize)
     auto& editor = showcase.editor;
 
     std::size_t boxes = 0;
+    auto& rows = test::controlRowsOf (*editor);
+    for (const auto& size : { minimumSize, defaultSize, maximumSize })
+        for (const auto page : rows.pageSections())
+        {
+            rows.showPage (page);
+            editor->setSize (size.width, size.height);
+            editor->refresh();
+            std::function<void (juce::Component&)> visit = [&] (juce::Component& parent)
+            {
+                for (auto* child : parent.getChildren())
+                {
+                    if (auto* box = dynamic_cast<juce::ComboBox*> (child); box != nullptr && box->isVisible())
+                    {
+                        ++boxes;
+                        auto& lookAndFeel = box->getLookAndFeel();
+                        const auto font = lookAndFeel.getComboBoxFont (*box);
+                        // The area the look and feel gives the text, as it draws it.
+                        juce::Label probe;
+                        lookAndFeel.positionComboBoxText (*box, probe);
+                        const auto textWidth = static_cast<float> (probe.getWidth())
+                                               - static_cast<float> (probe.getBorderSize().getLeftAndRight());
+                        for (int item = 0; item < box->getNumItems(); ++item)
+                            EXPECT_LE (font.getStringWidthFloat (box->getItemText (item)), textWidth)
+                                << size.name << ": '" << box->getItemText (item) << "' in " << box->getWidth() << " px";
+                    }
+                    visit (*child);
+                }
+            };
+            visit (*editor);
+        }
+    EXPECT_GE (boxes, 6u); // latency and IR layout, at three sizes
+}
+
+TEST (EditorTextLayout, OnEveryPageAtEverySizeNoControlIsTooNarrowNoneOverlapsAndTheViewsStayInSight)
+{
+    ShowcaseEditor showcase (48000.0);
+    auto& editor = showcase.editor;
+    auto& rows = test::controlRowsOf (*editor);
+    const auto& waveform = partOf<IrWaveformView> (*editor);
+    const auto& response = partOf<FrequencyResponseView> (*editor);
+
     for (const auto& size : { minimumSize, defaultSize, maximumSize })
     {
-        editor->setSize (size.width, size.height);
-        editor->refresh();
-        std::function<void (juce::Component&)> visit = [&] (juce::Component& parent)
+        for (const auto page : rows.pageSections())
         {
-            for (auto* child : parent.getChildren())
+            rows.showPage (page);
+            editor->setSize (size.width, size.height);
+            editor->refresh();
+            const auto where = std::string (size.name) + ", page " + EditorPages::key (page).toStdString();
+
+            // The controls a user sees: the page's and the output row's.
+            std::vector<const ParameterControl*> shown;
+            std::size_t expected = 0;
+            for (const auto& row : parameterTable)
+                expected += row.editorSection == page || row.editorSection == EditorSection::output ? 1 : 0;
+            for (const auto* controlPage : rows.pages())
+                for (const auto* control : controlPage->controls())
+                    if (control->isVisible() && controlPage->isVisible())
+                        shown.push_back (control);
+            EXPECT_EQ (shown.size(), expected) << where;
+
+            std::vector<juce::Rectangle<int>> boxes;
+            for (const auto* control : shown)
             {
-                if (auto* box = dynamic_cast<juce::ComboBox*> (child); box != nullptr && box->isVisible())
+                const auto box = editor->getLocalArea (control, control->getLocalBounds());
+                EXPECT_GE (control->getWidth(), control->minimumWidth()) << where << ": " << control->parameterId();
+                EXPECT_TRUE (editor->getLocalBounds().contains (box)) << where << ": " << control->parameterId();
+                for (std::size_t other = 0; other < boxes.size(); ++other)
+                    EXPECT_FALSE (box.intersects (boxes[other]))
+                        << where << ": " << control->parameterId() << " and " << shown[other]->parameterId();
+                for (const juce::Component* view : { static_cast<const juce::Component*> (&waveform),
+                                                     static_cast<const juce::Component*> (&response) })
+                    EXPECT_FALSE (box.intersects (view->getBounds())) << where << ": " << control->parameterId();
+                boxes.push_back (box);
+
+                // Legible: every text whole on its line (captions, values), a toggle's name beside its tick.
+                for (auto* child : control->getChildren())
                 {
-                    ++boxes;
-                    auto& lookAndFeel = box->getLookAndFeel();
-                    const auto font = lookAndFeel.getComboBoxFont (*box);
-                    // The area the look and feel gives the text, as it draws it.
-                    juce::Label probe;
-                    lookAndFeel.positionComboBoxText (*box, probe);
-                    const auto textWidth = static_cast<float> (probe.getWidth())
-                                           - static_cast<float> (probe.getBorderSize().getLeftAndRight());
-                    for (int item = 0; item < box->getNumItems(); ++item)
-                        EXPECT_LE (font.getStringWidthFloat (box->getItemText (item)), textWidth)
-                            << size.name << ": '" << box->getItemText (item) << "' in " << box->getWidth() << " px";
+                    if (auto* label = dynamic_cast<juce::Label*> (child); label != nullptr && label->isVisible())
+                    {
+                        EXPECT_TRUE (test::fitsInFull (*label)) << where;
+                    }
+                    if (auto* slider = dynamic_cast<juce::Slider*> (child))
+                    {
+                        // The value box, in the font the look and feel draws it with.
+                        for (auto* label : test::labelsOf (*slider))
+                        {
+                            const auto font = label->getLookAndFeel().getLabelFont (*label);
+                            const auto area = label->getBorderSize().subtractedFrom (label->getLocalBounds());
+                            EXPECT_LE (font.getStringWidthFloat (label->getText()),
+                                       static_cast<float> (area.getWidth()))
+                                << where << ": " << label->getText();
+                            EXPECT_LE (font.getHeight(), static_cast<float> (area.getHeight()) + 0.5f)
+                                << where << ": " << label->getText();
+                        }
+                        // A knob, not a sliver: at least 28 px across between caption and value.
+                        EXPECT_GE (std::min (slider->getWidth(), slider->getHeight() - slider->getTextBoxHeight()), 28)
+                            << where << ": " << control->parameterId();
+                    }
+                    if (auto* toggle = dynamic_cast<juce::ToggleButton*> (child))
+                    {
+                        const auto scale = std::min (static_cast<float> (size.width) / 1000.0f,
+                                                     static_cast<float> (size.height) / 660.0f);
+                        const juce::Font font (PartitaLookAndFeel::textHeight (15.0f, scale));
+                        EXPECT_LE (font.getStringWidthFloat (toggle->getButtonText()) + font.getHeight() * 1.1f + 14.0f,
+                                   static_cast<float> (toggle->getWidth()))
+                            << where << ": " << toggle->getButtonText();
+                    }
                 }
-                visit (*child);
             }
-        };
-        visit (*editor);
+
+            // The IR display stays beside the controls, large enough to read;
+            // the EQ page gives the response the larger share.
+            for (const juce::Component* view :
+                 { static_cast<const juce::Component*> (&waveform), static_cast<const juce::Component*> (&response) })
+            {
+                EXPECT_GE (view->getHeight(), 120) << where;
+                EXPECT_GE (view->getWidth(), 280) << where;
+                EXPECT_LE (view->getBottom(), rows.getY()) << where;
+            }
+            if (page == EditorSection::equaliser)
+            {
+                EXPECT_GT (response.getWidth(), waveform.getWidth()) << where;
+            }
+            else
+            {
+                EXPECT_GE (waveform.getWidth(), response.getWidth()) << where;
+            }
+
+            std::printf ("  %s: %zu controls, %d rows of controls (tallest page and output); views %d px high\n",
+                         where.c_str(), shown.size(), rows.rowsNeeded (rows.getWidth()), waveform.getHeight());
+            test::saveSnapshot (*editor, juce::String ("page-") + EditorPages::key (page) + "-" + size.name + ".png");
+        }
     }
-    EXPECT_GE (boxes, 6u); // latency and IR layout, at three sizes
 }
 } // namespace partita

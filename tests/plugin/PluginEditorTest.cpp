@@ -4,11 +4,13 @@
 #include "EditorTestSupport.h"
 #include "PluginTestHelpers.h"
 #include "TestSignals.h"
+#include "plugin/EditorPages.h"
 #include "plugin/FactoryImpulseResponses.h"
 #include "processor/ParameterTable.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <set>
@@ -45,27 +47,53 @@ TEST (PluginEditor, OpensShowsTheIrAndClosesRepeatedly)
     EXPECT_EQ (plugin->getActiveEditor(), nullptr);
 }
 
-TEST (PluginEditor, EveryControlIsReachableWithTabInReadingOrder)
+TEST (PluginEditor, EveryControlIsReachableWithTabInReadingOrderOnEveryPage)
 {
     test::TemporaryDirectory directory;
     auto plugin = test::makePlugin (directory);
     auto editor = openEditor (*plugin);
-    const auto order = editor->focusOrder();
-    EXPECT_EQ (order.size(), 6u + parameterCount);
+    auto& rows = test::controlRowsOf (*editor);
 
-    std::set<juce::Component*> unique (order.begin(), order.end());
-    EXPECT_EQ (unique.size(), order.size());
+    std::set<juce::Component*> everyControl;
+    for (const auto* page : rows.pages())
+        for (auto* control : page->controls())
+            everyControl.insert (&control->focusTarget());
+    ASSERT_EQ (everyControl.size(), parameterCount);
 
-    // JUCE's own traverser decides where Tab goes: it must visit the
-    // controls in our order.
-    const auto traverser = editor->createKeyboardFocusTraverser();
-    std::vector<juce::Component*> visited;
-    for (auto* component : traverser->getAllComponents (editor.get()))
-        if (unique.contains (component))
-            visited.push_back (component);
-    EXPECT_EQ (visited, order);
-    for (auto* component : order)
-        EXPECT_TRUE (component->getWantsKeyboardFocus()) << component->getTitle();
+    std::set<juce::Component*> reached;
+    for (const auto page : rows.pageSections())
+    {
+        rows.showPage (page);
+        const auto order = editor->focusOrder();
+        std::set<juce::Component*> unique (order.begin(), order.end());
+        EXPECT_EQ (unique.size(), order.size());
+        // The page selector (its selected tab) comes right after the header's buttons.
+        EXPECT_TRUE (unique.contains (&rows.pageTabs().focusTarget()));
+
+        // JUCE's own traverser decides where Tab goes: it must visit the
+        // controls in our order, and no control of a hidden page.
+        const auto traverser = editor->createKeyboardFocusTraverser();
+        std::vector<juce::Component*> visited;
+        for (auto* component : traverser->getAllComponents (editor.get()))
+        {
+            if (unique.contains (component))
+                visited.push_back (component);
+            else if (everyControl.contains (component))
+                ADD_FAILURE() << "Tab reaches '" << component->getTitle() << "' on a hidden page";
+        }
+        // The selector is one stop: the other tabs are the arrows' to reach.
+        for (auto* tab : rows.pageTabs().tabs())
+            EXPECT_EQ (tab->getWantsKeyboardFocus(), tab == &rows.pageTabs().focusTarget()) << tab->getButtonText();
+        EXPECT_EQ (visited, order) << EditorPages::key (page);
+        for (auto* component : order)
+        {
+            EXPECT_TRUE (component->getWantsKeyboardFocus()) << component->getTitle();
+            if (everyControl.contains (component))
+                reached.insert (component);
+        }
+    }
+    // Every parameter's control on one page or another.
+    EXPECT_EQ (reached, everyControl);
 }
 
 TEST (PluginEditor, SpaceAndEnterPressTheFocusedButton)
@@ -165,34 +193,63 @@ TEST (PluginEditor, WritesAScreenshotOfTheRealEditor)
 
     auto editor = openEditor (*plugin);
     editor->setSize (PartitaEditor::defaultWidth, PartitaEditor::defaultHeight);
-    editor->refresh();
-    pumpMessages (50);
-    editor->refresh();
+    auto& rows = test::controlRowsOf (*editor);
 
-    const auto image = editor->createComponentSnapshot (editor->getLocalBounds(), true, 1.0f);
-    ASSERT_EQ (image.getWidth(), PartitaEditor::defaultWidth);
-
-    // A real drawing has many colours; a blank or failed one has one or two.
-    std::set<juce::uint32> colours;
-    for (int y = 0; y < image.getHeight(); y += 7)
-        for (int x = 0; x < image.getWidth(); x += 7)
-            colours.insert (image.getPixelAt (x, y).getARGB());
-    EXPECT_GT (colours.size(), 50u);
+    // PARTITA_SCREENSHOT_PAGE (a key: ir, envelope, eq, slots) picks the page
+    // PARTITA_SCREENSHOT_OUTPUT gets; every page is written to the
+    // screenshot folder as editor-<key>.png (scripts/editor-screenshot.sh).
+    auto pages = rows.pageSections();
+    auto wanted = pages.front();
+    if (const auto* page = std::getenv ("PARTITA_SCREENSHOT_PAGE"); page != nullptr && *page != 0)
+    {
+        const auto section = EditorPages::fromKey (page);
+        juce::StringArray keys;
+        for (const auto shown : pages)
+            keys.add (EditorPages::key (shown));
+        const auto available = section.has_value() && std::find (pages.begin(), pages.end(), *section) != pages.end();
+        ASSERT_TRUE (available) << "no page '" << page << "' (pages: " << keys.joinIntoString (", ") << ")";
+        wanted = *section;
+    }
 
     juce::File folder (PARTITA_SCREENSHOT_DIR);
     folder.createDirectory();
-    auto targets = juce::Array<juce::File> { folder.getChildFile ("editor.png") };
-    if (const auto* extra = std::getenv ("PARTITA_SCREENSHOT_OUTPUT"); extra != nullptr && *extra != 0)
-        targets.add (juce::File (juce::String (extra)));
-    for (const auto& target : targets)
+    // The wanted page last: the editor stays on it, as the remembered page.
+    std::stable_partition (pages.begin(), pages.end(), [wanted] (EditorSection page) { return page != wanted; });
+    for (const auto page : pages)
     {
-        target.deleteFile();
-        juce::FileOutputStream stream (target);
-        ASSERT_TRUE (stream.openedOk()) << target.getFullPathName();
-        ASSERT_TRUE (juce::PNGImageFormat().writeImageToStream (image, stream));
-        stream.flush();
-        EXPECT_GT (target.getSize(), 10000) << target.getFullPathName();
-        std::printf ("  screenshot: %s\n", target.getFullPathName().toRawUTF8());
+        rows.showPage (page);
+        editor->refresh();
+        pumpMessages (50);
+        editor->refresh();
+
+        const auto image = editor->createComponentSnapshot (editor->getLocalBounds(), true, 1.0f);
+        ASSERT_EQ (image.getWidth(), PartitaEditor::defaultWidth);
+
+        // A real drawing has many colours; a blank or failed one has one or two.
+        std::set<juce::uint32> colours;
+        for (int y = 0; y < image.getHeight(); y += 7)
+            for (int x = 0; x < image.getWidth(); x += 7)
+                colours.insert (image.getPixelAt (x, y).getARGB());
+        EXPECT_GT (colours.size(), 50u);
+
+        auto targets = juce::Array<juce::File> { folder.getChildFile ("editor-" + EditorPages::key (page) + ".png") };
+        if (page == wanted)
+        {
+            targets.add (folder.getChildFile ("editor.png"));
+            if (const auto* extra = std::getenv ("PARTITA_SCREENSHOT_OUTPUT"); extra != nullptr && *extra != 0)
+                targets.add (juce::File (juce::String (extra)));
+        }
+        for (const auto& target : targets)
+        {
+            target.deleteFile();
+            juce::FileOutputStream stream (target);
+            ASSERT_TRUE (stream.openedOk()) << target.getFullPathName();
+            ASSERT_TRUE (juce::PNGImageFormat().writeImageToStream (image, stream));
+            stream.flush();
+            EXPECT_GT (target.getSize(), 10000) << target.getFullPathName();
+            std::printf ("  screenshot: %s\n", target.getFullPathName().toRawUTF8());
+        }
     }
+    EXPECT_EQ (rows.shownPage(), wanted);
 }
 } // namespace partita
