@@ -125,9 +125,10 @@ void PartitaEditor::resized()
     area.removeFromBottom (8);
 
     // The controls take the rows the tallest page and the output row need
-    // at this width; the views keep at least about three rows' height.
+    // at this width; the views keep about two and a half rows' height (at
+    // the smallest size, with three rows of controls, 150 px).
     const auto rows = controls.rowsNeeded (area.getWidth());
-    const auto rowHeight = std::clamp (area.getHeight() / (rows + 3), scaled (minimumRowHeight), scaled (120));
+    const auto rowHeight = std::clamp (area.getHeight() * 2 / (2 * rows + 5), scaled (minimumRowHeight), scaled (120));
     controls.setRowHeight (rowHeight);
     controls.setBounds (area.removeFromBottom (controls.heightFor (area.getWidth(), rowHeight)));
     area.removeFromBottom (8);
