@@ -51,6 +51,23 @@ struct ShowcaseEditor
     std::unique_ptr<PartitaEditor> editor;
 };
 
+/** Runs `check` with the editor at the smallest, default and largest sizes,
+    on each of its pages. */
+void forEverySizeAndPage (PartitaEditor& editor, const std::function<void (const EditorSize&, EditorSection)>& check)
+{
+    auto& rows = test::controlRowsOf (editor);
+    for (const auto& size : { minimumSize, defaultSize, maximumSize })
+    {
+        for (const auto page : rows.pageSections())
+        {
+            rows.showPage (page);
+            editor.setSize (size.width, size.height);
+            editor.refresh();
+            check (size, page);
+        }
+    }
+}
+
 template <typename Part>
 Part& partOf (PartitaEditor& editor)
 {
@@ -129,39 +146,37 @@ TEST (EditorTextLayout, EveryLabelScalesWithTheWindowAndStaysLegible)
     // By place in the tree, not by pointer: a slider makes its value box
     // anew when the look and feel changes, at the same place.
     std::map<std::string, std::map<std::string, float>> heights;
-    auto& rows = test::controlRowsOf (*editor);
-    for (const auto& size : { minimumSize, defaultSize, maximumSize })
-        for (const auto page : rows.pageSections())
-        {
-            rows.showPage (page);
-            editor->setSize (size.width, size.height);
-            editor->refresh();
-            std::function<void (juce::Component&, const std::string&)> visit =
-                [&] (juce::Component& parent, const std::string& path)
-            {
-                for (int index = 0; index < parent.getNumChildComponents(); ++index)
-                {
-                    auto* child = parent.getChildComponent (index);
-                    const auto place = path + "/" + std::to_string (index) + child->getTitle().toStdString();
-                    if (!child->isVisible())
-                        continue;
-                    if (auto* label = dynamic_cast<juce::Label*> (child);
-                        label != nullptr && label->getText().isNotEmpty())
-                    {
-                        const auto height = label->getLookAndFeel().getLabelFont (*label).getHeight();
-                        heights[place + ": '" + label->getText().toStdString() + "'"][size.name] = height;
-                        EXPECT_GE (height, 12.0f) << size.name << ": '" << label->getText() << "'";
-                        // A control's caption and value on one line, whole.
-                        if (dynamic_cast<ParameterControl*> (&parent) != nullptr)
-                        {
-                            EXPECT_TRUE (test::fitsInFull (*label)) << size.name;
-                        }
-                    }
-                    visit (*child, place);
-                }
-            };
-            visit (*editor, {});
-        }
+    forEverySizeAndPage (*editor,
+                         [&] (const EditorSize& size, EditorSection)
+                         {
+                             std::function<void (juce::Component&, const std::string&)> visit =
+                                 [&] (juce::Component& parent, const std::string& path)
+                             {
+                                 for (int index = 0; index < parent.getNumChildComponents(); ++index)
+                                 {
+                                     auto* child = parent.getChildComponent (index);
+                                     const auto place =
+                                         path + "/" + std::to_string (index) + child->getTitle().toStdString();
+                                     if (!child->isVisible())
+                                         continue;
+                                     if (auto* label = dynamic_cast<juce::Label*> (child);
+                                         label != nullptr && label->getText().isNotEmpty())
+                                     {
+                                         const auto height = label->getLookAndFeel().getLabelFont (*label).getHeight();
+                                         heights[place + ": '" + label->getText().toStdString() + "'"][size.name] =
+                                             height;
+                                         EXPECT_GE (height, 12.0f) << size.name << ": '" << label->getText() << "'";
+                                         // A control's caption and value on one line, whole.
+                                         if (dynamic_cast<ParameterControl*> (&parent) != nullptr)
+                                         {
+                                             EXPECT_TRUE (test::fitsInFull (*label)) << size.name;
+                                         }
+                                     }
+                                     visit (*child, place);
+                                 }
+                             };
+                             visit (*editor, {});
+                         });
     ASSERT_GT (heights.size(), 20u); // every control's caption and value at least
     for (const auto& [label, bySize] : heights)
     {
@@ -219,13 +234,10 @@ TEST (EditorTextLayout, EveryChoiceShowsItsLongestNameWholeAtEverySize)
     auto& editor = showcase.editor;
 
     std::size_t boxes = 0;
-    auto& rows = test::controlRowsOf (*editor);
-    for (const auto& size : { minimumSize, defaultSize, maximumSize })
-        for (const auto page : rows.pageSections())
+    forEverySizeAndPage (
+        *editor,
+        [&] (const EditorSize& size, EditorSection)
         {
-            rows.showPage (page);
-            editor->setSize (size.width, size.height);
-            editor->refresh();
             std::function<void (juce::Component&)> visit = [&] (juce::Component& parent)
             {
                 for (auto* child : parent.getChildren())
@@ -248,7 +260,7 @@ TEST (EditorTextLayout, EveryChoiceShowsItsLongestNameWholeAtEverySize)
                 }
             };
             visit (*editor);
-        }
+        });
     EXPECT_GE (boxes, 6u); // latency and IR layout, at three sizes
 }
 
@@ -260,13 +272,10 @@ TEST (EditorTextLayout, OnEveryPageAtEverySizeNoControlIsTooNarrowNoneOverlapsAn
     const auto& waveform = partOf<IrWaveformView> (*editor);
     const auto& response = partOf<FrequencyResponseView> (*editor);
 
-    for (const auto& size : { minimumSize, defaultSize, maximumSize })
-    {
-        for (const auto page : rows.pageSections())
+    forEverySizeAndPage (
+        *editor,
+        [&] (const EditorSize& size, EditorSection page)
         {
-            rows.showPage (page);
-            editor->setSize (size.width, size.height);
-            editor->refresh();
             const auto where = std::string (size.name) + ", page " + EditorPages::key (page).toStdString();
 
             // The controls a user sees: the page's and the output row's.
@@ -351,7 +360,6 @@ TEST (EditorTextLayout, OnEveryPageAtEverySizeNoControlIsTooNarrowNoneOverlapsAn
             std::printf ("  %s: %zu controls, %d rows of controls (tallest page and output); views %d px high\n",
                          where.c_str(), shown.size(), rows.rowsNeeded (rows.getWidth()), waveform.getHeight());
             test::saveSnapshot (*editor, juce::String ("page-") + EditorPages::key (page) + "-" + size.name + ".png");
-        }
-    }
+        });
 }
 } // namespace partita
