@@ -126,7 +126,7 @@ void PartitaEditor::resized()
 
     // The controls take the rows the tallest page and the output row need
     // at this width; the views keep about two and a half rows' height (at
-    // the smallest size, with three rows of controls, 150 px).
+    // the smallest size, with three rows of controls, about 160 px).
     const auto rows = controls.rowsNeeded (area.getWidth());
     const auto rowHeight = std::clamp (area.getHeight() * 2 / (2 * rows + 5), scaled (minimumRowHeight), scaled (120));
     controls.setRowHeight (rowHeight);
