@@ -60,13 +60,7 @@ ControlRows::ControlRows (juce::AudioProcessorValueTreeState& state)
     addAndMakeVisible (tabs);
     addAndMakeVisible (outputRow);
 
-    tabs.onChange = [this] (EditorSection page)
-    {
-        showOnly (page);
-        parameterState.state.setProperty (pageProperty, EditorPages::key (page), nullptr);
-        if (onPageChange != nullptr)
-            onPageChange();
-    };
+    tabs.onChange = [this] (EditorSection page) { pageChosen (page); };
 
     auto remembered = EditorPages::fromKey (parameterState.state.getProperty (pageProperty).toString());
     tabs.select (remembered.value_or (tabs.selected()));
@@ -86,10 +80,14 @@ void ControlRows::showPage (EditorSection page)
 {
     const auto before = tabs.selected();
     tabs.select (page);
-    if (tabs.selected() == before)
-        return;
-    showOnly (tabs.selected());
-    parameterState.state.setProperty (pageProperty, EditorPages::key (tabs.selected()), nullptr);
+    if (tabs.selected() != before)
+        pageChosen (tabs.selected());
+}
+
+void ControlRows::pageChosen (EditorSection page)
+{
+    showOnly (page);
+    parameterState.state.setProperty (pageProperty, EditorPages::key (page), nullptr);
     if (onPageChange != nullptr)
         onPageChange();
 }

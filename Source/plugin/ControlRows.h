@@ -82,6 +82,8 @@ private:
     /** The panel behind the shown page, under the tabs. */
     [[nodiscard]] juce::Rectangle<int> pagePanelArea() const;
     void showOnly (EditorSection page);
+    /** After the selector changed: shows the page, remembers it, tells onPageChange. */
+    void pageChosen (EditorSection page);
 
     juce::AudioProcessorValueTreeState& parameterState;
     std::vector<std::unique_ptr<ControlPage>> sectionPages;
