@@ -55,7 +55,9 @@ TEST (IrWaveformView, DrawsTheEnvelopesGainInTheFilesTimeThroughTrimAndReverse)
         const double fileMs =
             100.0 * static_cast<double> (point.x - plot.getX()) / static_cast<double> (plot.getWidth());
         if (fileMs > 0.5)
+        {
             ASSERT_NEAR (point.y, yAtPlayedMs (fileMs), 0.5f) << fileMs << " ms";
+        }
     }
     EXPECT_FLOAT_EQ (view.yForGainDb (12.0), plot.getY());
     EXPECT_FLOAT_EQ (view.yForGainDb (-60.0), plot.getBottom());
@@ -76,7 +78,9 @@ TEST (IrWaveformView, DrawsTheEnvelopesGainInTheFilesTimeThroughTrimAndReverse)
         ASSERT_GE (fileMs, 20.0 - 1.0e-9);
         ASSERT_LE (fileMs, 80.0 + 1.0e-9);
         if (fileMs < 79.5)
+        {
             ASSERT_NEAR (point.y, yAtPlayedMs (80.0 - fileMs), 0.5f) << fileMs << " ms";
+        }
     }
 
     // A flat envelope draws nothing.

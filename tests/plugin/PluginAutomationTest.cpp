@@ -57,7 +57,8 @@ std::vector<Automated> shapingParameters()
         { "latencyMode", 0.0f, 1.0f },
         { "irGain", parameterRow ("irGain").range.minimum, parameterRow ("irGain").range.maximum },
         // The IR's envelope (issue 17). The IR is 50 ms long: the attack
-        // goes to 100 ms (500 would only fade it out), the split to 40 ms.
+        // goes to 100 ms (500 would only fade it out), the split to 40 ms,
+        // and the late level is tried with the split at 10 ms.
         { "attack", 0.0f, 100.0f },
         { "attackShape", 0.0f, 100.0f, "attack", 40.0f },
         { "reverbTime", parameterRow ("reverbTime").range.minimum, parameterRow ("reverbTime").range.maximum },
@@ -65,7 +66,8 @@ std::vector<Automated> shapingParameters()
         { "dampingFreq", parameterRow ("dampingFreq").range.minimum, parameterRow ("dampingFreq").range.maximum,
           "damping", 100.0f },
         { "earlyLevel", parameterRow ("earlyLevel").range.minimum, parameterRow ("earlyLevel").range.maximum },
-        { "lateLevel", parameterRow ("lateLevel").range.minimum, parameterRow ("lateLevel").range.maximum },
+        { "lateLevel", parameterRow ("lateLevel").range.minimum, parameterRow ("lateLevel").range.maximum,
+          "earlyLateSplit", 10.0f },
         { "earlyLateSplit", parameterRow ("earlyLateSplit").range.minimum, 40.0f, "lateLevel", -24.0f },
     };
 }
