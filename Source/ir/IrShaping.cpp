@@ -23,6 +23,13 @@ ShapedImpulseResponse shapeImpulseResponse (AudioClip impulseResponse, const Imp
 
     stretchImpulseResponse (impulseResponse, shape.stretchFactor);
 
+    // The envelope works on the IR that will play, in its time (after the
+    // trim, reverse and stretch, so that 80 ms is 80 ms heard and a reverb
+    // time is a fraction of the decay that is heard), and before auto-gain,
+    // so that auto-gain levels the shaped IR: a shorter tail or a quieter
+    // room comes out as loud as before, as the user compares it.
+    auto envelope = applyIrEnvelope (impulseResponse, shape.envelope);
+
     const double gain = shape.autoGain ? normaliseImpulseResponse (impulseResponse, IrNormalisation::energy) : 1.0;
 
     if (shape.gainDb != 0.0)
@@ -32,7 +39,7 @@ ShapedImpulseResponse shapeImpulseResponse (AudioClip impulseResponse, const Imp
             for (auto& sample : channel)
                 sample *= factor;
     }
-    return { std::move (impulseResponse), gain };
+    return { std::move (impulseResponse), gain, envelope };
 }
 
 } // namespace partita

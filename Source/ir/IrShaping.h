@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "IrEnvelope.h"
 #include "io/AudioClip.h"
 
 namespace partita
@@ -16,6 +17,8 @@ struct ImpulseResponseShape
     bool reverse = false;
     /** Time stretch: 0.5 halves the IR's length, 2 doubles it. */
     double stretchFactor = 1.0;
+    /** Attack, reverb time, damping, early and late (IrEnvelope.h). */
+    IrEnvelopeShape envelope;
     /** Energy normalisation of the result (IrNormalisation::energy). */
     bool autoGain = false;
     /** Gain in dB applied last, after auto-gain. */
@@ -27,9 +30,11 @@ struct ShapedImpulseResponse
 {
     AudioClip clip;
     double gain = 1.0;
+    /** The envelope's gain curve, in the shaped IR's frames. */
+    IrEnvelopeCurve envelope;
 };
 
-/** Trims, reverses, stretches, auto-gains and scales an IR, in that order (the trim is
+/** Trims, reverses, stretches, shapes the envelope of, auto-gains and scales an IR, in that order (the trim is
     measured on the unstretched IR, so the trim points stay on the same
     features of the recording whatever the stretch). Throws
     std::invalid_argument when auto-gain is asked for and the shaped IR is

@@ -11,6 +11,9 @@ namespace partita
 namespace
 {
 constexpr float envelopeRangeDb = 60.0f;
+/** The envelope gain line's scale: the early level's +12 dB at the top. */
+constexpr double gainTopDb = 12.0;
+constexpr double gainBottomDb = -60.0;
 constexpr int margin = 6;
 /** The channel names' and the caption's text at the editor's default size. */
 constexpr float labelHeightAtDefaultSize = 13.0f;
@@ -173,6 +176,7 @@ void IrWaveformView::paint (juce::Graphics& g)
     for (std::size_t channel = 0; channel < columns.size(); ++channel)
         paintLane (g, laneArea (channel).reduced (0, 2).toFloat(), columns[channel], peak);
     paintTrim (g, plotArea().toFloat(), 1000.0 * static_cast<double> (source.numFrames()) / source.sampleRate);
+    paintEnvelopeGain (g);
 
     g.setColour (PartitaLookAndFeel::dimText);
     g.setFont (labelFont());
@@ -251,6 +255,72 @@ void IrWaveformView::paintTrim (juce::Graphics& g, juce::Rectangle<float> area, 
     const auto caption = "0 to " + juce::String (durationMs / 1000.0, 2) + " s"
                          + (isReversed ? ", played reversed" : "") + "; shaded: trimmed";
     g.drawText (caption, area.removeFromBottom (labelFont().getHeight() + 2.0f), juce::Justification::centredRight);
+}
+
+float IrWaveformView::yForGainDb (double gainDb) const
+{
+    const auto area = plotArea().toFloat();
+    const auto position = (gainTopDb - std::clamp (gainDb, gainBottomDb, gainTopDb)) / (gainTopDb - gainBottomDb);
+    return area.getY() + area.getHeight() * static_cast<float> (position);
+}
+
+std::vector<juce::Point<float>> IrWaveformView::envelopeGainPoints() const
+{
+    std::vector<juce::Point<float>> points;
+    if (shownInfo == nullptr || shownInfo->source == nullptr || shownInfo->source->sampleRate <= 0.0)
+        return points;
+    const auto& envelope = shownInfo->envelope;
+    if (envelope.attackFrames == 0 && envelope.reverbTimeDecay.isNeutral() && envelope.earlyLate.isNeutral())
+        return points;
+
+    // The plot is in the loaded file's time; the curve is in the shaped IR's
+    // frames: undo the trim, the reverse and the stretch the IR was built with.
+    const auto& shape = shownInfo->shape;
+    const auto area = plotArea().toFloat();
+    const double durationMs =
+        1000.0 * static_cast<double> (shownInfo->source->numFrames()) / shownInfo->source->sampleRate;
+    const double keptEndMs = durationMs - shape.trimEndMs;
+    const auto width = static_cast<int> (area.getWidth());
+    for (int x = 0; x <= width; ++x)
+    {
+        const double fileMs = durationMs * static_cast<double> (x) / std::max (1, width);
+        if (fileMs < shape.trimStartMs || fileMs > keptEndMs)
+            continue;
+        const double playedMs = (shape.reverse ? keptEndMs - fileMs : fileMs - shape.trimStartMs) * shape.stretchFactor;
+        const auto frame = static_cast<std::size_t> (std::llround (playedMs * shownInfo->sampleRate / 1000.0));
+        const double gain = envelope.gainAt (frame);
+        const double gainDb = gain > 0.0 ? 20.0 * std::log10 (gain) : gainBottomDb;
+        points.emplace_back (area.getX() + static_cast<float> (x), yForGainDb (gainDb));
+    }
+    return points;
+}
+
+void IrWaveformView::paintEnvelopeGain (juce::Graphics& g) const
+{
+    const auto points = envelopeGainPoints();
+    if (points.empty())
+        return;
+    const auto area = plotArea().toFloat();
+    const float zeroDb = yForGainDb (0.0);
+    g.setColour (PartitaLookAndFeel::text.withAlpha (0.35f));
+    const float dashes[] = { 3.0f * scale, 3.0f * scale };
+    g.drawDashedLine ({ area.getX(), zeroDb, area.getRight(), zeroDb }, dashes, 2, 1.0f);
+
+    juce::Path line;
+    line.startNewSubPath (points.front());
+    for (std::size_t i = 1; i < points.size(); ++i)
+        line.lineTo (points[i]);
+    // Dark under light: legible over the waveform's accent colour and the shading.
+    g.setColour (juce::Colours::black.withAlpha (0.6f));
+    g.strokePath (line,
+                  juce::PathStrokeType (3.5f * scale, juce::PathStrokeType::curved, juce::PathStrokeType::rounded));
+    g.setColour (PartitaLookAndFeel::text);
+    g.strokePath (line,
+                  juce::PathStrokeType (1.75f * scale, juce::PathStrokeType::curved, juce::PathStrokeType::rounded));
+
+    g.setFont (labelFont());
+    g.drawText ("envelope, 0 dB dotted", area.withHeight (labelFont().getHeight() + 2.0f),
+                juce::Justification::centredRight);
 }
 
 } // namespace partita

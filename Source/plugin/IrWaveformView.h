@@ -13,7 +13,11 @@ namespace partita
 
 /** The loaded IR, one lane per channel: its waveform (min/max per pixel
     column), its envelope (RMS per column, 60 dB from the lane's edge to its
-    centre) and the parts the trim parameters cut off, shaded. Shows the IR as
+    centre) and the parts the trim parameters cut off, shaded. Over them, when
+    the envelope page shapes the IR, the envelope's gain (attack x reverb
+    time x early/late, IrEnvelopeCurve::gainAt, the very curve the IR was
+    multiplied by) as one line across the plot, in dB from +12 at its top to
+    -60 at its bottom, with 0 dB dotted. Shows the IR as
     loaded, so that trimming reads in the file's own time. The channels'
     names stand in a gutter left of the plot, where no trim line can cross
     them, in text that scales with the editor.
@@ -34,6 +38,11 @@ public:
     /** Where each channel's name is drawn, in its font (labelFont). */
     [[nodiscard]] std::vector<juce::Rectangle<float>> channelLabelAreas() const;
     [[nodiscard]] juce::Font labelFont() const;
+    /** The envelope's line, one point per pixel column of the plot where the
+        IR plays (none when the envelope is flat or no IR is shown). */
+    [[nodiscard]] std::vector<juce::Point<float>> envelopeGainPoints() const;
+    /** The line's height for a gain in dB (+12 at the plot's top, -60 at its bottom). */
+    [[nodiscard]] float yForGainDb (double gainDb) const;
 
     void paint (juce::Graphics&) override;
     void resized() override;
@@ -57,6 +66,7 @@ private:
     static void paintLane (juce::Graphics& g, juce::Rectangle<float> lane, const std::vector<Column>& data, float peak);
     static juce::Path envelopePath (juce::Rectangle<float> lane, const std::vector<Column>& data, float peak);
     void paintTrim (juce::Graphics& g, juce::Rectangle<float> area, double durationMs) const;
+    void paintEnvelopeGain (juce::Graphics& g) const;
 
     std::shared_ptr<const ImpulseResponseInfo> shownInfo;
     std::vector<std::vector<Column>> columns;

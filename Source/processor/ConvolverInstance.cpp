@@ -49,6 +49,14 @@ ImpulseResponseShape shapeFor (const ProcessorParameters& shaping)
     shape.stretchFactor = static_cast<double> (shaping.stretchPercent) / 100.0;
     shape.autoGain = shaping.autoGain;
     shape.gainDb = static_cast<double> (shaping.irGainDb);
+    shape.envelope = { .attackMs = shaping.attackMs,
+                       .attackShapePercent = shaping.attackShapePercent,
+                       .reverbTimePercent = shaping.reverbTimePercent,
+                       .dampingPercent = shaping.dampingPercent,
+                       .dampingHz = shaping.dampingHz,
+                       .earlyLevelDb = shaping.earlyLevelDb,
+                       .lateLevelDb = shaping.lateLevelDb,
+                       .earlyLateSplitMs = shaping.earlyLateSplitMs };
     return shape;
 }
 
@@ -129,6 +137,8 @@ std::shared_ptr<ImpulseResponseInfo> makeImpulseResponseInfo (const ImpulseRespo
     info->sampleRate = sampleRate;
     info->shapedChannels = toFloatChannels (shaped.clip, name);
     info->autoGainFactor = shaped.gain;
+    info->shape = shapeFor (parameters);
+    info->envelope = shaped.envelope;
     return info;
 }
 

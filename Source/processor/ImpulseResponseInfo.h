@@ -3,6 +3,7 @@
 
 #include "io/AudioClip.h"
 #include "ir/IrLayout.h"
+#include "ir/IrShaping.h"
 
 #include <cmath>
 #include <cstddef>
@@ -42,6 +43,10 @@ struct ImpulseResponseInfo
     std::vector<std::vector<float>> shapedChannels;
     /** The factor auto-gain applied (1 when it is off). */
     double autoGainFactor = 1.0;
+    /** The shaping the IR was built with, and the envelope's gain curve (in
+        the shaped IR's frames): what the editor draws over the waveform. */
+    ImpulseResponseShape shape;
+    IrEnvelopeCurve envelope;
 
     /** The IR's length as loaded, in seconds. */
     [[nodiscard]] double originalSeconds() const noexcept

@@ -82,6 +82,24 @@ struct ProcessorParameters
     float micPatternPercent;
     /** The angle between the two virtual microphones, in degrees. */
     float micAngleDegrees;
+
+    // Shaping: the IR's envelope (ir/IrEnvelope.h) ---------------------------
+
+    /** Fade-in of the IR over this time (0: none), its curve from linear
+        (attack shape 0 %) to exponential (100 %). */
+    float attackMs;
+    float attackShapePercent;
+    /** The tail's reverberation time in percent of the IR's own (100: as it is). */
+    float reverbTimePercent;
+    /** The high band's reverberation time shortened to 1 - 0.8 x damping / 100
+        of its own (0: off), above dampingHz. */
+    float dampingPercent;
+    float dampingHz;
+    /** Levels of the IR's early part and its tail, split earlyLateSplitMs
+        after the direct sound. */
+    float earlyLevelDb;
+    float lateLevelDb;
+    float earlyLateSplitMs;
 };
 
 /** The layout settings of the IR chain (ir/IrLayout.h) from the parameters. */

@@ -7,18 +7,93 @@
 #include "plugin/EditorHeader.h"
 #include "plugin/EditorInfoLine.h"
 #include "plugin/EditorPages.h"
+#include "plugin/IrWaveformView.h"
 #include "processor/ParameterTable.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
+#include <memory>
 #include <set>
 #include <utility>
 #include <vector>
 
 namespace partita
 {
+
+namespace
+{
+/** A mono IR of 100 ms at 48 kHz as loaded and as played. */
+std::shared_ptr<ImpulseResponseInfo> hundredMillisecondIr()
+{
+    auto info = std::make_shared<ImpulseResponseInfo>();
+    info->source = std::make_shared<const AudioClip> (AudioClip { 48000.0, { std::vector<double> (4800, 0.1) } });
+    info->originalSampleRate = 48000.0;
+    info->originalFrames = 4800;
+    info->numChannels = 1;
+    info->sampleRate = 48000.0;
+    info->shapedChannels.assign (1, std::vector<float> (4800, 0.1f));
+    return info;
+}
+} // namespace
+
+TEST (IrWaveformView, DrawsTheEnvelopesGainInTheFilesTimeThroughTrimAndReverse)
+{
+    // A linear 50 ms attack: gain t / 50 ms in the played IR's time.
+    auto info = hundredMillisecondIr();
+    info->envelope.sampleRate = 48000.0;
+    info->envelope.attackFrames = 2400;
+    info->envelope.attackShapePercent = 0.0;
+
+    IrWaveformView view;
+    view.setBounds (0, 0, 612, 200);
+    view.setImpulseResponse (info);
+    const auto plot = view.plotArea().toFloat();
+    const auto yAtPlayedMs = [&] (double ms)
+    { return view.yForGainDb (20.0 * std::log10 (std::min (1.0, ms / 50.0))); };
+
+    auto points = view.envelopeGainPoints();
+    ASSERT_EQ (points.size(), static_cast<std::size_t> (plot.getWidth()) + 1);
+    EXPECT_FLOAT_EQ (points.front().y, plot.getBottom()); // -inf dB, at the scale's foot
+    for (const auto& point : points)
+    {
+        const double fileMs =
+            100.0 * static_cast<double> (point.x - plot.getX()) / static_cast<double> (plot.getWidth());
+        if (fileMs > 0.5)
+        {
+            ASSERT_NEAR (point.y, yAtPlayedMs (fileMs), 0.5f) << fileMs << " ms";
+        }
+    }
+    EXPECT_FLOAT_EQ (view.yForGainDb (12.0), plot.getY());
+    EXPECT_FLOAT_EQ (view.yForGainDb (-60.0), plot.getBottom());
+
+    // Trimmed by 20 ms at each end and reversed: the attack starts at the
+    // file's 80 ms and runs backwards; nothing is drawn over the trimmed parts.
+    auto trimmed = std::make_shared<ImpulseResponseInfo> (*info);
+    trimmed->shape.trimStartMs = 20.0;
+    trimmed->shape.trimEndMs = 20.0;
+    trimmed->shape.reverse = true;
+    view.setImpulseResponse (trimmed);
+    points = view.envelopeGainPoints();
+    ASSERT_FALSE (points.empty());
+    for (const auto& point : points)
+    {
+        const double fileMs =
+            100.0 * static_cast<double> (point.x - plot.getX()) / static_cast<double> (plot.getWidth());
+        ASSERT_GE (fileMs, 20.0 - 1.0e-9);
+        ASSERT_LE (fileMs, 80.0 + 1.0e-9);
+        if (fileMs < 79.5)
+        {
+            ASSERT_NEAR (point.y, yAtPlayedMs (80.0 - fileMs), 0.5f) << fileMs << " ms";
+        }
+    }
+
+    // A flat envelope draws nothing.
+    view.setImpulseResponse (hundredMillisecondIr());
+    EXPECT_TRUE (view.envelopeGainPoints().empty());
+}
 
 TEST (EditorInfoLine, SaysWhenThereIsNoIr)
 {

@@ -16,6 +16,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 #include <map>
@@ -182,6 +183,38 @@ TEST (EditorTextLayout, EveryLabelScalesWithTheWindowAndStaysLegible)
     {
         ASSERT_EQ (bySize.size(), 3u) << label;
         EXPECT_NEAR (bySize.at ("max") / bySize.at ("default"), 2.4f, 0.05f) << label;
+    }
+}
+
+TEST (EditorTextLayout, TheEnvelopeLineStaysInThePlotAtEverySize)
+{
+    test::TemporaryDirectory directory;
+    auto plugin = test::makePlugin (directory);
+    test::setParameter (*plugin, "attack", 40.0f);
+    test::setParameter (*plugin, "attackShape", 60.0f);
+    test::setParameter (*plugin, "reverbTime", 40.0f);
+    test::setParameter (*plugin, "earlyLevel", 6.0f);
+    test::setParameter (*plugin, "lateLevel", -6.0f);
+    test::preparePlugin (*plugin, 48000.0, 512, 2, 2);
+    test::loadFactoryAndWait (*plugin, test::showcaseIr());
+    auto editor = test::openEditor (*plugin);
+    for (const auto& size : { minimumSize, defaultSize, maximumSize })
+    {
+        editor->setSize (size.width, size.height);
+        editor->refresh();
+        const auto& view = partOf<IrWaveformView> (*editor);
+        const auto plot = view.plotArea().toFloat();
+        const auto points = view.envelopeGainPoints();
+        ASSERT_GT (points.size(), static_cast<std::size_t> (plot.getWidth() * 0.9f)) << size.name;
+        for (const auto& point : points)
+            ASSERT_TRUE (plot.expanded (0.5f).contains (point)) << size.name << " " << point.toString();
+        // Up by at most 6 dB early (the decay starts at the direct sound),
+        // down by 6 dB and decaying after the split.
+        const auto highest = std::min_element (points.begin(), points.end(), [] (auto a, auto b) { return a.y < b.y; });
+        EXPECT_GE (highest->y, view.yForGainDb (6.0) - 1.0f) << size.name;
+        EXPECT_LT (highest->y, view.yForGainDb (0.0)) << size.name;
+        EXPECT_GT (points.back().y, view.yForGainDb (-12.0)) << size.name;
+        test::saveSnapshot (*editor, juce::String ("envelope-") + size.name + ".png");
     }
 }
 

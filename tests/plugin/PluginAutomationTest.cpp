@@ -25,6 +25,10 @@ struct Automated
     std::string_view id;
     float low;
     float high;
+    /** Another parameter set first, for one that qualifies it (a frequency
+        of a damping that is otherwise off). */
+    std::string_view companionId {};
+    float companionValue = 0.0f;
 };
 
 /** Parameters smoothed per sample. */
@@ -52,6 +56,19 @@ std::vector<Automated> shapingParameters()
         { "autoGain", 0.0f, 1.0f },
         { "latencyMode", 0.0f, 1.0f },
         { "irGain", parameterRow ("irGain").range.minimum, parameterRow ("irGain").range.maximum },
+        // The IR's envelope (issue 17). The IR is 50 ms long: the attack
+        // goes to 100 ms (500 would only fade it out), the split to 40 ms,
+        // and the late level is tried with the split at 10 ms.
+        { "attack", 0.0f, 100.0f },
+        { "attackShape", 0.0f, 100.0f, "attack", 40.0f },
+        { "reverbTime", parameterRow ("reverbTime").range.minimum, parameterRow ("reverbTime").range.maximum },
+        { "damping", parameterRow ("damping").range.minimum, parameterRow ("damping").range.maximum },
+        { "dampingFreq", parameterRow ("dampingFreq").range.minimum, parameterRow ("dampingFreq").range.maximum,
+          "damping", 100.0f },
+        { "earlyLevel", parameterRow ("earlyLevel").range.minimum, parameterRow ("earlyLevel").range.maximum },
+        { "lateLevel", parameterRow ("lateLevel").range.minimum, parameterRow ("lateLevel").range.maximum,
+          "earlyLateSplit", 10.0f },
+        { "earlyLateSplit", parameterRow ("earlyLateSplit").range.minimum, 40.0f, "lateLevel", -24.0f },
     };
 }
 
@@ -66,6 +83,8 @@ test::Channels render (const test::TemporaryDirectory& directory, const Automate
 {
     auto plugin = test::makePlugin (directory);
     test::setNeutralParameters (*plugin);
+    if (!parameter.companionId.empty())
+        test::setParameter (*plugin, parameter.companionId, parameter.companionValue);
     test::setParameter (*plugin, parameter.id, from);
     plugin->setNonRealtime (offline);
 

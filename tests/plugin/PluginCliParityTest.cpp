@@ -57,6 +57,15 @@ double parity (LatencyMode mode)
     test::setParameter (*plugin, "highCut", 11000.0f);
     test::setParameter (*plugin, "width", 150.0f);
     test::setParameter (*plugin, "latencyMode", mode == LatencyMode::zero ? 0.0f : 1.0f);
+    // The IR's envelope, every stage of it.
+    test::setParameter (*plugin, "attack", 4.0f);
+    test::setParameter (*plugin, "attackShape", 30.0f);
+    test::setParameter (*plugin, "reverbTime", 60.0f);
+    test::setParameter (*plugin, "damping", 50.0f);
+    test::setParameter (*plugin, "dampingFreq", 3000.0f);
+    test::setParameter (*plugin, "earlyLevel", 2.0f);
+    test::setParameter (*plugin, "lateLevel", -3.0f);
+    test::setParameter (*plugin, "earlyLateSplit", 60.0f);
     const auto file = test::writeIr (directory, "hall.wav",
                                      { test::decayingNoise (20000, 1), test::decayingNoise (20000, 2) }, 44100.0);
     EXPECT_TRUE (test::loadIrAndWait (*plugin, file));

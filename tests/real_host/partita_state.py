@@ -29,6 +29,15 @@ DEFAULT_PARAMETERS = {
     "irLayout": 0.0,
     "micPattern": 50.0,
     "micAngle": 90.0,
+    # The IR's envelope (issue 17).
+    "attack": 0.0,
+    "attackShape": 0.0,
+    "reverbTime": 100.0,
+    "damping": 0.0,
+    "dampingFreq": 4000.0,
+    "earlyLevel": 0.0,
+    "lateLevel": 0.0,
+    "earlyLateSplit": 80.0,
 }
 
 
