@@ -133,6 +133,54 @@ TEST (PluginEditor, SpaceAndEnterPressTheFocusedButton)
     EXPECT_TRUE (juce::PopupMenu::dismissAllActiveMenus()) << "the menu did not open";
 }
 
+TEST (PluginEditor, TabReachesThePageTabsAndTheArrowKeysThereSwitchPages)
+{
+    test::TemporaryDirectory directory;
+    auto plugin = test::makePlugin (directory);
+    auto editor = openEditor (*plugin);
+    editor->addToDesktop (0);
+    editor->setVisible (true);
+    pumpMessages (50);
+    auto& rows = test::controlRowsOf (*editor);
+    const auto pages = rows.pageSections();
+    ASSERT_GE (pages.size(), 2u);
+
+    // Tab from the last of the header's buttons lands on the selected tab.
+    const auto order = editor->focusOrder();
+    auto* tab = &rows.pageTabs().focusTarget();
+    const auto tabAt = std::find (order.begin(), order.end(), tab);
+    ASSERT_NE (tabAt, order.end());
+    ASSERT_NE (tabAt, order.begin());
+    auto* before = *std::prev (tabAt);
+    for (int attempt = 0; attempt < 50 && !before->hasKeyboardFocus (false); ++attempt)
+    {
+        editor->toFront (true);
+        before->grabKeyboardFocus();
+        pumpMessages (20);
+    }
+    if (!before->hasKeyboardFocus (false))
+        GTEST_SKIP() << "the virtual display gives no keyboard focus";
+    auto* peer = editor->getPeer();
+    ASSERT_NE (peer, nullptr);
+    // As the window gets them: to the focused component, then up its parents.
+    ASSERT_TRUE (peer->handleKeyPress (juce::KeyPress (juce::KeyPress::tabKey)));
+    EXPECT_TRUE (tab->hasKeyboardFocus (false));
+
+    ASSERT_TRUE (peer->handleKeyPress (juce::KeyPress (juce::KeyPress::rightKey)));
+    EXPECT_EQ (rows.shownPage(), pages[1]);
+    // The focus follows to the newly selected tab, the selector's one stop.
+    EXPECT_TRUE (rows.pageTabs().focusTarget().hasKeyboardFocus (false));
+    EXPECT_NE (&rows.pageTabs().focusTarget(), tab);
+    ASSERT_TRUE (peer->handleKeyPress (juce::KeyPress (juce::KeyPress::homeKey)));
+    EXPECT_EQ (rows.shownPage(), pages.front());
+
+    // Tab from the selector goes into the shown page's first control.
+    ASSERT_TRUE (peer->handleKeyPress (juce::KeyPress (juce::KeyPress::tabKey)));
+    const auto* shown = rows.pages().front();
+    ASSERT_EQ (shown->section(), pages.front());
+    EXPECT_TRUE (shown->controls().front()->focusTarget().hasKeyboardFocus (false));
+}
+
 TEST (PluginEditor, IsResizableWithinLimits)
 {
     test::TemporaryDirectory directory;

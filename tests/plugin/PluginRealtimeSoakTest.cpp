@@ -41,8 +41,7 @@ TEST (PluginRealtimeSoak, ProcessBlockMakesNoForbiddenCallInAHundredThousandRand
         test::Channels ir;
         for (std::uint32_t c = 0; c < (i % 3 == 2 ? 4u : 1u + i % 2); ++c)
             ir.push_back (test::decayingNoise (length, 10 * i + c + 1));
-        files.push_back (
-            test::writeIr (directory, "ir" + std::to_string (i) + ".wav", ir, i % 2 == 0 ? rate : 44100.0));
+        files.push_back (test::writeIr (directory, "ir" + std::to_string (i) + ".wav", ir, i % 2 == 0 ? rate : 44100.0));
     }
 
     auto plugin = test::makePlugin (directory);
@@ -56,9 +55,9 @@ TEST (PluginRealtimeSoak, ProcessBlockMakesNoForbiddenCallInAHundredThousandRand
     std::thread messageThread (
         [&]
         {
-            for (std::size_t load = 1; load <= numLoads && !stop.load(); ++load)
+            for (std::size_t load = 1; load <= numLoads && ! stop.load(); ++load)
             {
-                while (callsDone.load() < load * callsPerLoad && !stop.load())
+                while (callsDone.load() < load * callsPerLoad && ! stop.load())
                     std::this_thread::sleep_for (std::chrono::milliseconds (1));
                 const auto& file = files[load % files.size()];
                 plugin->loadImpulseResponseFile (juce::File (juce::String (file.string())));
@@ -70,9 +69,9 @@ TEST (PluginRealtimeSoak, ProcessBlockMakesNoForbiddenCallInAHundredThousandRand
                     return info != nullptr && info->name == name;
                 };
                 // The same file twice in a row arrives at once; others when built.
-                while (!arrived() && Clock::now() < deadline && !stop.load())
+                while (! arrived() && Clock::now() < deadline && ! stop.load())
                     std::this_thread::sleep_for (std::chrono::milliseconds (1));
-                if (!arrived())
+                if (! arrived())
                     failedLoads.fetch_add (1);
                 loadsDone.store (load);
             }

@@ -161,7 +161,7 @@ TEST (StandaloneContent, ShowsTheBannerAboveTheEditorWhileTheInputIsMuted)
     EXPECT_EQ (content.getWidth(), editor.getWidth());
     test::saveSnapshot (content, "standalone-content-muted.png");
 
-    muted = false;           // the user unticked "Mute audio input"
+    muted = false; // the user unticked "Mute audio input"
     test::pumpMessages (50); // a juce::Value tells its listeners asynchronously
     EXPECT_FALSE (content.isBannerShown());
     EXPECT_EQ (editor.getY(), 0);
