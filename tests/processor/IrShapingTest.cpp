@@ -236,7 +236,7 @@ TEST (IrShaping, TheIrGainScalesTheLevelledIrLast)
 TEST (IrShaping, TheEnvelopeWorksInThePlayedTimeAfterTheTrimAndReverseAndBeforeAutoGain)
 {
     // At 1 kHz one ms is one frame. Trim 10 and 20 of 100, reverse: 70
-    // frames, (79 - n + 1000 c). Attack 20 ms, linear: x n / 20 for n < 20.
+    // frames, (79 - n + 1000 c). Attack 20 ms, linear: x (n + 1) / 20 for n < 20.
     // Early 0 dB, late -6 dB split 30 ms after the direct sound (frame 0,
     // the largest, in channel 1), crossfade 10 ms: -6 dB from frame 35.
     // Then auto-gain over the result.
@@ -254,7 +254,7 @@ TEST (IrShaping, TheEnvelopeWorksInThePlayedTimeAfterTheTrimAndReverseAndBeforeA
     const double late = std::pow (10.0, -6.0 / 20.0);
     const auto expected = [&] (std::size_t c, std::size_t n)
     {
-        double gain = n < 20 ? static_cast<double> (n) / 20.0 : 1.0;
+        double gain = n < 20 ? static_cast<double> (n + 1) / 20.0 : 1.0;
         if (n >= 35)
             gain *= late;
         else if (n >= 25)
