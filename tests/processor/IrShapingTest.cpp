@@ -31,6 +31,18 @@ AudioClip numberedClip (std::size_t numChannels, std::size_t length, double rate
     return clip;
 }
 
+/** Trim 10 and 20 ms, reverse, auto-gain: at 1 kHz, 70 frames of a
+    100-frame IR played backwards and levelled. */
+ImpulseResponseShape trimmedReversedLevelled()
+{
+    ImpulseResponseShape shape;
+    shape.trimStartMs = 10.0;
+    shape.trimEndMs = 20.0;
+    shape.reverse = true;
+    shape.autoGain = true;
+    return shape;
+}
+
 /** A Gaussian bump: smooth enough (band-limited) for a resampler to
     reproduce its closed form. */
 double bump (double t, double centre, double width)
@@ -191,11 +203,7 @@ TEST (IrShaping, TrimsThenReversesThenStretchesThenLevels)
     // At 1 kHz one ms is one frame: trim 10 and 20 of 100, reverse, no stretch,
     // then auto-gain: sample n = (89 - n + 1000 c) / sqrt (largest channel energy).
     auto clip = numberedClip (2, 100, 1000.0);
-    ImpulseResponseShape shape;
-    shape.trimStartMs = 10.0;
-    shape.trimEndMs = 20.0;
-    shape.reverse = true;
-    shape.autoGain = true;
+    auto shape = trimmedReversedLevelled();
     const auto shaped = shapeImpulseResponse (clip, shape);
 
     double energy = 0.0;
@@ -241,11 +249,7 @@ TEST (IrShaping, TheEnvelopeWorksInThePlayedTimeAfterTheTrimAndReverseAndBeforeA
     // the largest, in channel 1), crossfade 10 ms: -6 dB from frame 35.
     // Then auto-gain over the result.
     auto clip = numberedClip (2, 100, 1000.0);
-    ImpulseResponseShape shape;
-    shape.trimStartMs = 10.0;
-    shape.trimEndMs = 20.0;
-    shape.reverse = true;
-    shape.autoGain = true;
+    auto shape = trimmedReversedLevelled();
     shape.envelope.attackMs = 20.0;
     shape.envelope.lateLevelDb = -6.0;
     shape.envelope.earlyLateSplitMs = 30.0;
