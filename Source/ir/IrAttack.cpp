@@ -11,7 +11,7 @@ double attackGain (std::size_t frame, std::size_t attackFrames, double shapePerc
 {
     if (frame >= attackFrames)
         return 1.0;
-    const double x = static_cast<double> (frame) / static_cast<double> (attackFrames);
+    const double x = static_cast<double> (frame + 1) / static_cast<double> (attackFrames);
     const double s = std::clamp (shapePercent / 100.0, 0.0, 1.0);
     return (1.0 - s) * x + s * (std::pow (1000.0, x) - 1.0) / 999.0;
 }

@@ -16,7 +16,7 @@ double expectedGain (std::size_t n, std::size_t frames, double shape)
 {
     if (n >= frames)
         return 1.0;
-    const double x = static_cast<double> (n) / static_cast<double> (frames);
+    const double x = static_cast<double> (n + 1) / static_cast<double> (frames);
     const double linear = x;
     const double exponential = (std::exp (x * std::log (1000.0)) - 1.0) / 999.0;
     return (1.0 - shape) * linear + shape * exponential;
@@ -41,11 +41,13 @@ TEST (IrAttack, FadesTheIrInSampleBySampleAlongTheDocumentedCurveForEveryShape)
 
 TEST (IrAttack, LinearReachesHalfWayAtTheMiddleAndExponentialIsThirtyDecibelsDown)
 {
-    EXPECT_DOUBLE_EQ (attackGain (0, 1000, 0.0), 0.0);
-    EXPECT_DOUBLE_EQ (attackGain (500, 1000, 0.0), 0.5);
-    EXPECT_DOUBLE_EQ (attackGain (0, 1000, 100.0), 0.0);
+    // The fade's zero is one frame before the first: frame 499 is half-way.
+    EXPECT_DOUBLE_EQ (attackGain (0, 1000, 0.0), 0.001);
+    EXPECT_DOUBLE_EQ (attackGain (499, 1000, 0.0), 0.5);
+    EXPECT_DOUBLE_EQ (attackGain (999, 1000, 0.0), 1.0);
     // 1000^0.5 = 31.62: (31.62 - 1) / 999 = 0.03065, -30.3 dB.
-    EXPECT_NEAR (attackGain (500, 1000, 100.0), (std::sqrt (1000.0) - 1.0) / 999.0, 1.0e-15);
+    EXPECT_NEAR (attackGain (499, 1000, 100.0), (std::sqrt (1000.0) - 1.0) / 999.0, 1.0e-15);
+    EXPECT_DOUBLE_EQ (attackGain (999, 1000, 100.0), 1.0);
     EXPECT_DOUBLE_EQ (attackGain (1000, 1000, 100.0), 1.0);
 }
 
@@ -57,11 +59,17 @@ TEST (IrAttack, NoAttackLeavesTheIrBitForBit)
     EXPECT_EQ (clip.channels, before);
 }
 
-TEST (IrAttack, AnAttackLongerThanTheIrFadesWhatThereIs)
+TEST (IrAttack, AnAttackLongerThanTheIrFadesWhatThereIsAndSilencesNoSample)
 {
     AudioClip clip { 48000.0, { { 1.0, 1.0, 1.0 } } };
     applyAttack (clip, 6, 0.0);
-    EXPECT_EQ (clip.channels[0], (std::vector<double> { 0.0, 1.0 / 6.0, 2.0 / 6.0 }));
+    EXPECT_EQ (clip.channels[0], (std::vector<double> { 1.0 / 6.0, 2.0 / 6.0, 3.0 / 6.0 }));
+
+    // Found by the plugin's soak test: an IR trimmed to one frame and given
+    // an attack became silent, and auto-gain refused to build it.
+    AudioClip oneFrame { 48000.0, { { 0.5 } } };
+    applyAttack (oneFrame, 24000, 100.0);
+    EXPECT_GT (oneFrame.channels[0][0], 0.0);
 }
 
 } // namespace partita

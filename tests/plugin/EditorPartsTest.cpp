@@ -41,7 +41,7 @@ std::shared_ptr<ImpulseResponseInfo> hundredMillisecondIr()
 
 TEST (IrWaveformView, DrawsTheEnvelopesGainInTheFilesTimeThroughTrimAndReverse)
 {
-    // A linear 50 ms attack: gain t / 50 ms in the played IR's time.
+    // A linear 50 ms attack: gain (frame + 1) / 2400 in the played IR's frames.
     auto info = hundredMillisecondIr();
     info->envelope.sampleRate = 48000.0;
     info->envelope.attackFrames = 2400;
@@ -52,7 +52,7 @@ TEST (IrWaveformView, DrawsTheEnvelopesGainInTheFilesTimeThroughTrimAndReverse)
     view.setImpulseResponse (info);
     const auto plot = view.plotArea().toFloat();
     const auto yAtPlayedMs = [&] (double ms)
-    { return view.yForGainDb (20.0 * std::log10 (std::min (1.0, ms / 50.0))); };
+    { return view.yForGainDb (20.0 * std::log10 (std::min (1.0, (std::round (ms * 48.0) + 1.0) / 2400.0))); };
 
     auto points = view.envelopeGainPoints();
     ASSERT_EQ (points.size(), static_cast<std::size_t> (plot.getWidth()) + 1);

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <numbers>
 #include <random>
 #include <stdexcept>
 
@@ -28,6 +29,18 @@ AudioClip numberedClip (std::size_t numChannels, std::size_t length, double rate
         clip.channels.push_back (channel);
     }
     return clip;
+}
+
+/** Trim 10 and 20 ms, reverse, auto-gain: at 1 kHz, 70 frames of a
+    100-frame IR played backwards and levelled. */
+ImpulseResponseShape trimmedReversedLevelled()
+{
+    ImpulseResponseShape shape;
+    shape.trimStartMs = 10.0;
+    shape.trimEndMs = 20.0;
+    shape.reverse = true;
+    shape.autoGain = true;
+    return shape;
 }
 
 /** A Gaussian bump: smooth enough (band-limited) for a resampler to
@@ -190,11 +203,7 @@ TEST (IrShaping, TrimsThenReversesThenStretchesThenLevels)
     // At 1 kHz one ms is one frame: trim 10 and 20 of 100, reverse, no stretch,
     // then auto-gain: sample n = (89 - n + 1000 c) / sqrt (largest channel energy).
     auto clip = numberedClip (2, 100, 1000.0);
-    ImpulseResponseShape shape;
-    shape.trimStartMs = 10.0;
-    shape.trimEndMs = 20.0;
-    shape.reverse = true;
-    shape.autoGain = true;
+    auto shape = trimmedReversedLevelled();
     const auto shaped = shapeImpulseResponse (clip, shape);
 
     double energy = 0.0;
@@ -230,6 +239,42 @@ TEST (IrShaping, TheIrGainScalesTheLevelledIrLast)
         for (std::size_t n = 0; n < 100; ++n)
             ASSERT_NEAR (shaped.clip.channels[c][n],
                          (1000.0 * static_cast<double> (c) + static_cast<double> (n)) * levelled * factor, 1.0e-12);
+}
+
+TEST (IrShaping, TheEnvelopeWorksInThePlayedTimeAfterTheTrimAndReverseAndBeforeAutoGain)
+{
+    // At 1 kHz one ms is one frame. Trim 10 and 20 of 100, reverse: 70
+    // frames, (79 - n + 1000 c). Attack 20 ms, linear: x (n + 1) / 20 for n < 20.
+    // Early 0 dB, late -6 dB split 30 ms after the direct sound (frame 0,
+    // the largest, in channel 1), crossfade 10 ms: -6 dB from frame 35.
+    // Then auto-gain over the result.
+    auto clip = numberedClip (2, 100, 1000.0);
+    auto shape = trimmedReversedLevelled();
+    shape.envelope.attackMs = 20.0;
+    shape.envelope.lateLevelDb = -6.0;
+    shape.envelope.earlyLateSplitMs = 30.0;
+    const auto shaped = shapeImpulseResponse (clip, shape);
+
+    const double late = std::pow (10.0, -6.0 / 20.0);
+    const auto expected = [&] (std::size_t c, std::size_t n)
+    {
+        double gain = n < 20 ? static_cast<double> (n + 1) / 20.0 : 1.0;
+        if (n >= 35)
+            gain *= late;
+        else if (n >= 25)
+            gain *=
+                1.0
+                + (late - 1.0) * 0.5 * (1.0 - std::cos (std::numbers::pi * (static_cast<double> (n) - 25.0) / 10.0));
+        return (1000.0 * static_cast<double> (c) + 79.0 - static_cast<double> (n)) * gain;
+    };
+    double energy = 0.0;
+    for (std::size_t n = 0; n < 70; ++n)
+        energy += expected (1, n) * expected (1, n);
+    EXPECT_NEAR (shaped.gain, 1.0 / std::sqrt (energy), 1.0e-15);
+    ASSERT_EQ (shaped.clip.numFrames(), 70u);
+    for (std::size_t c = 0; c < 2; ++c)
+        for (std::size_t n = 0; n < 70; ++n)
+            ASSERT_NEAR (shaped.clip.channels[c][n], expected (c, n) / std::sqrt (energy), 1.0e-12) << c << ", " << n;
 }
 
 TEST (IrShaping, AutoGainRejectsASilentIr)
