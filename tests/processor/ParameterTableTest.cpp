@@ -157,10 +157,13 @@ TEST (ParameterTable, TheEditorShowsTheShapingRowThenTheSignalPathInItsOrder)
     std::vector<std::string_view> order;
     for (const auto* row : parametersInEditorOrder())
         order.push_back (row->id);
-    const std::vector<std::string_view> expected { "irStart",     "irEnd",     "stretch",  "reverse",    "autoGain",
-                                                   "latencyMode", "irGain",    "irLayout", "micPattern", "micAngle",
-                                                   "preDelay",    "lowCut",    "highCut",  "width",      "wetGain",
-                                                   "mix",         "outputGain" };
+    const std::vector<std::string_view> expected {
+        "irStart",       "irEnd",         "stretch",    "reverse",     "autoGain",     "latencyMode",  "irGain",
+        "irLayout",      "micPattern",    "micAngle",   "preDelay",    "lowCut",       "highCut",      "width",
+        "wetGain",       "mix",           "outputGain", "lowCutSlope", "highCutSlope", "lowShelfFreq", "lowShelfGain",
+        "lowShelfQ",     "peak1Freq",     "peak1Gain",  "peak1Q",      "peak2Freq",    "peak2Gain",    "peak2Q",
+        "highShelfFreq", "highShelfGain", "highShelfQ"
+    };
     EXPECT_EQ (order, expected);
 }
 
