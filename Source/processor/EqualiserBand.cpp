@@ -37,7 +37,7 @@ void EqualiserBand::reset() noexcept
         smoother->snapTo (smoother->targetValue());
     for (auto& filter : filters)
         filter.reset();
-    updateSection();
+    updateSection (0);
     sectionIsFinal = true;
     samplesToUpdate = 0;
 }
@@ -47,13 +47,13 @@ bool EqualiserBand::settingsMove() const noexcept
     return log2Frequency.isSmoothing() || gainDb.isSmoothing() || log2Q.isSmoothing();
 }
 
-void EqualiserBand::updateSection() noexcept
+void EqualiserBand::updateSection (std::size_t glideSamples) noexcept
 {
     const auto section = equaliserSection (
         designer, shape, std::exp2 (static_cast<double> (log2Frequency.currentValue())),
         static_cast<double> (gainDb.currentValue()), std::exp2 (static_cast<double> (log2Q.currentValue())));
     for (auto& filter : filters)
-        filter.setSection (section, designer.sampleRate());
+        filter.setSection (section, designer.sampleRate(), glideSamples);
 }
 
 void EqualiserBand::process (const std::array<float*, maxChannels>& channels, std::size_t numSamples) noexcept
@@ -66,7 +66,7 @@ void EqualiserBand::process (const std::array<float*, maxChannels>& channels, st
         {
             for (auto* smoother : { &log2Frequency, &gainDb, &log2Q })
                 smoother->snapTo (smoother->targetValue());
-            updateSection();
+            updateSection (0);
             sectionIsFinal = true;
         }
         for (auto& filter : filters)
@@ -74,7 +74,7 @@ void EqualiserBand::process (const std::array<float*, maxChannels>& channels, st
         return;
     }
 
-    if (!amount.isSmoothing() && !settingsMove() && sectionIsFinal)
+    if (!amount.isSmoothing() && !settingsMove() && sectionIsFinal && !filters[0].isGliding())
     {
         for (std::size_t c = 0; c < numChannels; ++c)
         {
@@ -93,9 +93,11 @@ void EqualiserBand::process (const std::array<float*, maxChannels>& channels, st
         gainDb.next();
         log2Q.next();
         const bool settled = !settingsMove();
-        if (settled ? !sectionIsFinal : samplesToUpdate == 0)
+        if (samplesToUpdate == 0 && !sectionIsFinal)
         {
-            updateSection();
+            // The filters glide to the design over the next interval: one
+            // interval behind the settings, never stepping.
+            updateSection (updateInterval);
             samplesToUpdate = updateInterval;
             sectionIsFinal = settled;
         }

@@ -13,9 +13,10 @@ namespace partita
 {
 
 /** One band of the wet equaliser, smoothed: its frequency and Q ramp in
-    log2, its gain in dB, all over the smoothing time, and the section
+    log2, its gain in dB, all over the smoothing time; the section
     (EqualiserPrototype.h) is designed anew every updateInterval samples of
-    a ramp, the SVF keeping its states meaningful in between. A band at
+    a ramp, and the SVFs glide to each design over the next interval, so
+    their coefficients move on every sample without a design per sample. A band at
     0 dB is bypassed exactly, and faded in and out (dry/filtered blend) as
     its gain leaves or reaches 0 dB. The update schedule counts samples
     since the ramp began, so the output does not depend on how the samples
@@ -42,7 +43,7 @@ public:
 
 private:
     [[nodiscard]] bool settingsMove() const noexcept;
-    void updateSection() noexcept;
+    void updateSection (std::size_t glideSamples) noexcept;
 
     MatchedBiquadDesigner designer;
     EqualiserShape shape = EqualiserShape::peak;

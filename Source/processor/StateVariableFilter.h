@@ -3,6 +3,8 @@
 
 #include "analysis/BiquadSection.h"
 
+#include <cstddef>
+
 namespace partita
 {
 
@@ -10,26 +12,33 @@ namespace partita
     (Simper, "Linear trapezoidal integrated SVF", 2013), in double
     precision. Any stable section is the bilinear transform of an analogue
     one (AnalogBiquad::fromDigital); the SVF integrates that one, its output
-    mixed from the high-, band- and low-pass taps. Unlike a direct form, its
-    states are the integrators' and stay meaningful when the coefficients
-    move, so an equaliser swept across its range neither clicks nor zips.
+    mixed from the input and the band- and low-pass taps. Unlike a direct
+    form, its states are the integrators' and stay meaningful when the
+    coefficients move: a new section is glided to, the coefficients moving
+    in a straight line over a number of samples, so an equaliser swept
+    across its range neither clicks nor zips.
 
     Threading: one audio thread. */
 class StateVariableFilter
 {
 public:
-    /** The section's response from now on; the states are kept. */
-    void setSection (const BiquadSection& section, double sampleRate) noexcept;
+    /** Moves to the section's response over glideSamples (0: at once); the
+        states are kept. */
+    void setSection (const BiquadSection& section, double sampleRate, std::size_t glideSamples) noexcept;
+
+    [[nodiscard]] bool isGliding() const noexcept { return glideLeft > 0; }
 
     float processSample (float input) noexcept
     {
+        if (glideLeft > 0)
+            glide();
         const auto v0 = static_cast<double> (input);
         const double v3 = v0 - state2;
-        const double v1 = gain1 * state1 + gain2 * v3;
-        const double v2 = state2 + gain2 * state1 + gain3 * v3;
+        const double v1 = now.gain1 * state1 + now.gain2 * v3;
+        const double v2 = state2 + now.gain2 * state1 + now.gain3 * v3;
         state1 = 2.0 * v1 - state1;
         state2 = 2.0 * v2 - state2;
-        return static_cast<float> (mixInput * v0 + mixBand * v1 + mixLow * v2);
+        return static_cast<float> (now.mixInput * v0 + now.mixBand * v1 + now.mixLow * v2);
     }
 
     void reset() noexcept
@@ -42,12 +51,25 @@ public:
     void resetIfNotFinite() noexcept;
 
 private:
-    double gain1 = 0.0;
-    double gain2 = 0.0;
-    double gain3 = 0.0;
-    double mixInput = 1.0;
-    double mixBand = 0.0;
-    double mixLow = 0.0;
+    struct Coefficients
+    {
+        double g = 0.0;
+        double k = 2.0;
+        double gain1 = 0.0;
+        double gain2 = 0.0;
+        double gain3 = 0.0;
+        double mixInput = 1.0;
+        double mixBand = 0.0;
+        double mixLow = 0.0;
+    };
+
+    void glide() noexcept;
+    void setGains (Coefficients& c) const noexcept;
+
+    Coefficients now;
+    Coefficients target;
+    Coefficients step;
+    std::size_t glideLeft = 0;
     double state1 = 0.0;
     double state2 = 0.0;
 };
