@@ -371,10 +371,12 @@ void FrequencyResponseView::paintEqualiser (juce::Graphics& g, const PlotScale& 
         g.fillEllipse (circle);
         g.setColour (isOn ? colour : colour.withAlpha (0.5f));
         g.drawEllipse (circle, 1.5f);
-        g.drawText (
-            toJuce (handles[index].label),
-            juce::Rectangle<float> (3.0f * height, height).withCentre (centre.translated (0.0f, -1.6f * radius)),
-            juce::Justification::centred);
+        // A cut's name below its handle, a band's above: a shelf and the cut
+        // beside it (100 and 120 Hz) stay readable.
+        const auto labelOffset = (handles[index].gainId.empty() ? 1.0f : -1.0f) * 1.9f * radius;
+        g.drawText (toJuce (handles[index].label),
+                    juce::Rectangle<float> (3.0f * height, height).withCentre (centre.translated (0.0f, labelOffset)),
+                    juce::Justification::centred);
     }
 }
 
