@@ -60,8 +60,8 @@ constexpr std::array commandLineExtras {
     CommandLineExtra {
         .id = "stretch",
         .note = "The IR's length in percent of its own, by resampling it; its energy (the wet level) stays the same." },
-    CommandLineExtra { .id = "lowCut", .note = "Second-order Butterworth high-pass on the wet signal." },
-    CommandLineExtra { .id = "highCut", .note = "Second-order Butterworth low-pass on the wet signal." },
+    CommandLineExtra { .id = "lowCut", .note = "Butterworth high-pass on the wet signal, --low-cut-slope steep." },
+    CommandLineExtra { .id = "highCut", .note = "Butterworth low-pass on the wet signal, --high-cut-slope steep." },
     CommandLineExtra { .id = "width", .note = "Stereo width of the wet signal: 0 mono, 100 as it is." },
     CommandLineExtra {
         .id = "autoGain",

@@ -153,7 +153,9 @@ double parseContinuous (const ParameterDefinition& row, std::string_view text)
     const auto value = numberInUnit (text, spelling);
     if (!value)
         throw std::invalid_argument ("needs " + std::string (spelling.expected) + ", not " + quoted (text));
-    if (*value < static_cast<double> (row.range.minimum) || *value > static_cast<double> (row.range.maximum))
+    // In float, the parameter's own precision: "0.1" is the end of a range
+    // that starts at 0.1f (0.100000001), not below it.
+    if (const auto asFloat = static_cast<float> (*value); asFloat < row.range.minimum || asFloat > row.range.maximum)
         throw std::invalid_argument ("must lie between " + rangeEnds (row, " and ") + ", not " + quoted (text));
     return *value;
 }

@@ -23,6 +23,7 @@ PartitaEditor::PartitaEditor (PartitaAudioProcessor& owner)
     : juce::AudioProcessorEditor (owner)
     , partita (owner)
     , actions (owner, [this] { refresh(); })
+    , frequencyResponse (owner.parameterState())
     , controls (owner.parameterState())
 {
     setLookAndFeel (&lookAndFeel);
@@ -193,7 +194,7 @@ void PartitaEditor::showParameters()
 {
     const auto parameters = partita.currentParameters();
     waveform.setTrim (parameters.trimStartMs, parameters.trimEndMs, parameters.reverse);
-    frequencyResponse.setFilters (parameters.lowCutHz, parameters.highCutHz, parameters.wetGainDb);
+    frequencyResponse.setParameters (parameters);
 }
 
 void PartitaEditor::globalFocusChanged (juce::Component*)

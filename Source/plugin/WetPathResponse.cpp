@@ -3,6 +3,7 @@
 
 #include "engine/RealFft.h"
 #include "processor/Biquad.h"
+#include "processor/EqualiserPrototype.h"
 #include "processor/ParameterTable.h"
 
 #include <algorithm>
@@ -18,13 +19,9 @@ namespace
     head and do not change a 1/6-octave curve visibly. */
 constexpr std::size_t maxFftSize = std::size_t { 1 } << 21;
 
-double powerOf (const BiquadCoefficients& c, double frequency, double sampleRate)
+double toDb (double power)
 {
-    const auto w = 2.0 * std::numbers::pi * frequency / sampleRate;
-    const std::complex<double> z1 = std::polar (1.0, -w);
-    const auto z2 = z1 * z1;
-    const auto h = (c.b0 + c.b1 * z1 + c.b2 * z2) / (1.0 + c.a1 * z1 + c.a2 * z2);
-    return std::norm (h);
+    return std::max (-120.0, 10.0 * std::log10 (std::max (power, 1.0e-30)));
 }
 
 std::size_t fftSizeFor (std::size_t length)
@@ -84,25 +81,65 @@ void WetPathResponse::setImpulseResponse (const std::vector<std::vector<float>>&
     }
 }
 
-std::vector<float> WetPathResponse::curveDb (float lowCutHz, float highCutHz, float wetGainDb) const
+std::vector<double> WetPathResponse::filterPower (const ProcessorParameters& p, const std::vector<double>& at) const
 {
-    const bool lowCutOn = lowCutHz > parameterRow ("lowCut").range.minimum;
-    const bool highCutOn = highCutHz < parameterRow ("highCut").range.maximum;
-    const auto lowCut = butterworthHighPass (lowCutHz, rate);
-    const auto highCut = butterworthLowPass (highCutHz, rate);
-    const auto gain = std::pow (10.0, static_cast<double> (wetGainDb) / 10.0);
-
-    std::vector<float> curve (pointFrequencies.size());
-    for (std::size_t i = 0; i < curve.size(); ++i)
+    std::vector<BiquadCoefficients> sections;
+    const auto addCut = [&] (float cutoff, CutSlope slope, bool highPass)
     {
-        double power = (i < irPower.size() ? irPower[i] : 1.0) * gain;
-        if (lowCutOn)
-            power *= powerOf (lowCut, pointFrequencies[i], rate);
-        if (highCutOn)
-            power *= powerOf (highCut, pointFrequencies[i], rate);
-        curve[i] = static_cast<float> (std::max (-120.0, 10.0 * std::log10 (std::max (power, 1.0e-30))));
-    }
+        const auto order = butterworthOrder (slope);
+        for (std::size_t index = 0; index < order / 2; ++index)
+        {
+            const auto q = butterworthSectionQ (order, index);
+            sections.push_back (highPass ? highPassSection (cutoff, q, rate) : lowPassSection (cutoff, q, rate));
+        }
+    };
+    if (!parameterRow ("lowCut").isOff (p.lowCutHz))
+        addCut (p.lowCutHz, p.lowCutSlope, true);
+    if (!parameterRow ("highCut").isOff (p.highCutHz))
+        addCut (p.highCutHz, p.highCutSlope, false);
+
+    const MatchedBiquadDesigner designer (rate);
+    const auto addBand = [&] (EqualiserShape shape, float hz, float gainDb, float q)
+    {
+        if (gainDb != 0.0f)
+            sections.push_back (equaliserSection (designer, shape, hz, gainDb, q));
+    };
+    addBand (EqualiserShape::lowShelf, p.lowShelfHz, p.lowShelfGainDb, p.lowShelfQ);
+    addBand (EqualiserShape::peak, p.peak1Hz, p.peak1GainDb, p.peak1Q);
+    addBand (EqualiserShape::peak, p.peak2Hz, p.peak2GainDb, p.peak2Q);
+    addBand (EqualiserShape::highShelf, p.highShelfHz, p.highShelfGainDb, p.highShelfQ);
+
+    std::vector<double> power (at.size(), 1.0);
+    for (std::size_t i = 0; i < at.size(); ++i)
+        for (const auto& section : sections)
+            power[i] *= powerResponse (section, at[i], rate);
+    return power;
+}
+
+std::vector<float> WetPathResponse::curveDb (const ProcessorParameters& parameters) const
+{
+    const std::vector<double> at (pointFrequencies.begin(), pointFrequencies.end());
+    const auto filters = filterPower (parameters, at);
+    const auto gain = std::pow (10.0, static_cast<double> (parameters.wetGainDb) / 10.0);
+    std::vector<float> curve (at.size());
+    for (std::size_t i = 0; i < curve.size(); ++i)
+        curve[i] = static_cast<float> (toDb ((i < irPower.size() ? irPower[i] : 1.0) * gain * filters[i]));
     return curve;
+}
+
+std::vector<float> WetPathResponse::filterCurveDb (const ProcessorParameters& parameters) const
+{
+    const std::vector<double> at (pointFrequencies.begin(), pointFrequencies.end());
+    const auto filters = filterPower (parameters, at);
+    std::vector<float> curve (at.size());
+    for (std::size_t i = 0; i < curve.size(); ++i)
+        curve[i] = static_cast<float> (toDb (filters[i]));
+    return curve;
+}
+
+double WetPathResponse::filterGainDb (const ProcessorParameters& parameters, double frequency) const
+{
+    return 10.0 * std::log10 (filterPower (parameters, { frequency }).front());
 }
 
 } // namespace partita

@@ -3,6 +3,8 @@
 
 #include "analysis/BiquadSection.h"
 
+#include <cstddef>
+
 namespace partita
 {
 
@@ -10,13 +12,30 @@ namespace partita
     analysis library's section, which K-weighting uses too. */
 using BiquadCoefficients = BiquadSection;
 
+/** Second-order high-pass with its analogue prototype's pole frequency at
+    cutoffHz and quality q, by the bilinear transform prewarped at the cutoff
+    (RBJ cookbook). The cutoff is limited to 1 Hz .. 0.45 x sampleRate. */
+BiquadCoefficients highPassSection (double cutoffHz, double q, double sampleRate) noexcept;
+
+/** Second-order low-pass, as highPassSection. */
+BiquadCoefficients lowPassSection (double cutoffHz, double q, double sampleRate) noexcept;
+
 /** Second-order Butterworth (Q = 1/sqrt 2) high-pass with its -3 dB point at
-    cutoffHz, by the bilinear transform (RBJ cookbook). The cutoff is limited to
-    1 Hz .. 0.45 x sampleRate. */
+    cutoffHz: highPassSection. */
 BiquadCoefficients butterworthHighPass (double cutoffHz, double sampleRate) noexcept;
 
 /** Second-order Butterworth low-pass, as butterworthHighPass. */
 BiquadCoefficients butterworthLowPass (double cutoffHz, double sampleRate) noexcept;
+
+/** The Q of section `index` (0 .. order / 2 - 1) of a Butterworth filter of
+    even `order` made of biquads: 1 / (2 sin ((2 index + 1) pi / (2 order))),
+    the most resonant first. Order 2 gives exactly 1 / sqrt 2. Because every section
+    is prewarped at the same cutoff, the cascade's bilinear transform has
+    |H|^2 = 1 / (1 + (tan (pi f / fs) / tan (pi fc / fs))^(+-2 order)). */
+double butterworthSectionQ (std::size_t order, std::size_t index) noexcept;
+
+/** |H (e^(j 2 pi frequency / sampleRate))|^2 of a section. */
+double powerResponse (const BiquadCoefficients& section, double frequency, double sampleRate) noexcept;
 
 /** One channel of a biquad in transposed direct form II, in double precision
     (a 20 Hz high-pass at 192 kHz has its poles within 1e-3 of the unit circle).

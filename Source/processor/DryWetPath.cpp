@@ -67,8 +67,7 @@ void DryWetPath::setTargets (const ProcessorParameters& p, bool bypassed) noexce
     outputGain.setTarget (decibelsToGain (p.outputGainDb));
     bypassAmount.setTarget (bypassed ? 1.0f : 0.0f);
     preDelayTap.setTarget (preDelayFrames (p.preDelayMs));
-    post.setTargets (p.lowCutHz, parameterRow ("lowCut").isOff (p.lowCutHz), p.highCutHz,
-                     parameterRow ("highCut").isOff (p.highCutHz), p.widthPercent);
+    post.setTargets (p);
 }
 
 void DryWetPath::reset (const ProcessorParameters& parameters) noexcept

@@ -22,11 +22,11 @@ namespace partita
 
         dry  = input delayed by the latency (faded between two latencies)
         wet  = engines (input delayed by the pre-delay)
-        wet  = width (high-cut (low-cut (wet)))
+        wet  = width (equaliser (high-cut (low-cut (wet))))
         out  = outputGain * ((1 - mix) * dry + mix * wetGain * wet)
 
     and the host bypass (the dry input at unity, still delayed by the
-    latency). Gains, mix, cutoffs and width ramp linearly over the smoothing
+    latency). Gains, mix, cutoffs, equaliser and width ramp linearly over the smoothing
     time; a pre-delay change crossfades between two delay taps.
 
     Threading: prepare() and release() while the audio thread is stopped;

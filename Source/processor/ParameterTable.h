@@ -142,7 +142,8 @@ struct ParameterDefinition
     bool changesTail = false;
     /** The editor page the control is on. */
     EditorSection editorSection = EditorSection::output;
-    /** Left to right position among the editor's controls of its action. */
+    /** Left to right position among the controls of its page (equal columns
+        keep the table's order). */
     int editorColumn = 0;
     /** The release that added it (JUCE's ParameterID version: AU hosts keep
         the order by it). */
@@ -175,6 +176,8 @@ inline constexpr std::array<std::string_view, 2> latencyModeChoices { "Zero late
 /** In IrLayout's order (ir/IrLayout.h). */
 inline constexpr std::array<std::string_view, 5> irLayoutChoices { "Auto", "True stereo", "B-format FuMa",
                                                                    "B-format AmbiX", "Independent" };
+
+inline constexpr std::array<std::string_view, 3> cutSlopeChoices { "12 dB/oct", "24 dB/oct", "48 dB/oct" };
 
 /** Every parameter of Partita, in the order hosts and saved states list them
     (never reorder: LV2 ports and AU hosts go by it; append new ones). */
@@ -333,7 +336,6 @@ inline constexpr std::array parameterTable {
                           .field = fieldOf<&ProcessorParameters::micAngleDegrees>() },
     // The IR's envelope (ir/IrEnvelope.h): attack, reverb time, high
     // damping, early and late levels. Every default leaves the IR as it is.
-    // Columns from 10: after the IR's own while the editor groups by action.
     ParameterDefinition { .id = "attack",
                           .name = "Attack",
                           .range = { 0.0f, 500.0f, 0.0f },
@@ -409,6 +411,127 @@ inline constexpr std::array parameterTable {
                           .editorColumn = 17,
                           .sinceVersion = 4,
                           .field = fieldOf<&ProcessorParameters::earlyLateSplitMs>() },
+    // The wet equaliser (WetPostProcessor, EqualiserPrototype.h): the cuts'
+    // slopes and four bands, each bypassed at 0 dB so that old sessions play
+    // bit for bit as before. Q ranges are geometric around their middle.
+    ParameterDefinition { .id = "lowCutSlope",
+                          .name = "Low cut slope",
+                          .kind = ParameterKind::choice,
+                          .range = { 0.0f, 2.0f, 0.0f },
+                          .choices = cutSlopeChoices,
+                          .editorSection = EditorSection::equaliser,
+                          .editorColumn = 7,
+                          .sinceVersion = 4,
+                          .field = fieldOf<&ProcessorParameters::lowCutSlope>() },
+    ParameterDefinition { .id = "highCutSlope",
+                          .name = "High cut slope",
+                          .kind = ParameterKind::choice,
+                          .range = { 0.0f, 2.0f, 0.0f },
+                          .choices = cutSlopeChoices,
+                          .editorSection = EditorSection::equaliser,
+                          .editorColumn = 8,
+                          .sinceVersion = 4,
+                          .field = fieldOf<&ProcessorParameters::highCutSlope>() },
+    ParameterDefinition { .id = "lowShelfFreq",
+                          .name = "Low shelf freq",
+                          .range = { 20.0f, 2000.0f, 100.0f },
+                          .skewCentre = 200.0f,
+                          .unit = ParameterUnit::hertz,
+                          .editorSection = EditorSection::equaliser,
+                          .editorColumn = 9,
+                          .sinceVersion = 4,
+                          .field = fieldOf<&ProcessorParameters::lowShelfHz>() },
+    ParameterDefinition { .id = "lowShelfGain",
+                          .name = "Low shelf gain",
+                          .range = { -18.0f, 18.0f, 0.0f },
+                          .unit = ParameterUnit::decibels,
+                          .editorSection = EditorSection::equaliser,
+                          .editorColumn = 10,
+                          .sinceVersion = 4,
+                          .field = fieldOf<&ProcessorParameters::lowShelfGainDb>() },
+    ParameterDefinition { .id = "lowShelfQ",
+                          .name = "Low shelf Q",
+                          .range = { 0.25f, 2.0f, 0.7071f },
+                          .skewCentre = 0.7071f,
+                          .editorSection = EditorSection::equaliser,
+                          .editorColumn = 11,
+                          .sinceVersion = 4,
+                          .field = fieldOf<&ProcessorParameters::lowShelfQ>() },
+    ParameterDefinition { .id = "peak1Freq",
+                          .name = "Peak 1 freq",
+                          .range = { 20.0f, 20000.0f, 400.0f },
+                          .skewCentre = 632.455532f,
+                          .unit = ParameterUnit::hertz,
+                          .editorSection = EditorSection::equaliser,
+                          .editorColumn = 12,
+                          .sinceVersion = 4,
+                          .field = fieldOf<&ProcessorParameters::peak1Hz>() },
+    ParameterDefinition { .id = "peak1Gain",
+                          .name = "Peak 1 gain",
+                          .range = { -18.0f, 18.0f, 0.0f },
+                          .unit = ParameterUnit::decibels,
+                          .editorSection = EditorSection::equaliser,
+                          .editorColumn = 13,
+                          .sinceVersion = 4,
+                          .field = fieldOf<&ProcessorParameters::peak1GainDb>() },
+    ParameterDefinition { .id = "peak1Q",
+                          .name = "Peak 1 Q",
+                          .range = { 0.1f, 10.0f, 1.0f },
+                          .skewCentre = 1.0f,
+                          .editorSection = EditorSection::equaliser,
+                          .editorColumn = 14,
+                          .sinceVersion = 4,
+                          .field = fieldOf<&ProcessorParameters::peak1Q>() },
+    ParameterDefinition { .id = "peak2Freq",
+                          .name = "Peak 2 freq",
+                          .range = { 20.0f, 20000.0f, 2500.0f },
+                          .skewCentre = 632.455532f,
+                          .unit = ParameterUnit::hertz,
+                          .editorSection = EditorSection::equaliser,
+                          .editorColumn = 15,
+                          .sinceVersion = 4,
+                          .field = fieldOf<&ProcessorParameters::peak2Hz>() },
+    ParameterDefinition { .id = "peak2Gain",
+                          .name = "Peak 2 gain",
+                          .range = { -18.0f, 18.0f, 0.0f },
+                          .unit = ParameterUnit::decibels,
+                          .editorSection = EditorSection::equaliser,
+                          .editorColumn = 16,
+                          .sinceVersion = 4,
+                          .field = fieldOf<&ProcessorParameters::peak2GainDb>() },
+    ParameterDefinition { .id = "peak2Q",
+                          .name = "Peak 2 Q",
+                          .range = { 0.1f, 10.0f, 1.0f },
+                          .skewCentre = 1.0f,
+                          .editorSection = EditorSection::equaliser,
+                          .editorColumn = 17,
+                          .sinceVersion = 4,
+                          .field = fieldOf<&ProcessorParameters::peak2Q>() },
+    ParameterDefinition { .id = "highShelfFreq",
+                          .name = "High shelf freq",
+                          .range = { 1000.0f, 20000.0f, 8000.0f },
+                          .skewCentre = 4472.13595f,
+                          .unit = ParameterUnit::hertz,
+                          .editorSection = EditorSection::equaliser,
+                          .editorColumn = 18,
+                          .sinceVersion = 4,
+                          .field = fieldOf<&ProcessorParameters::highShelfHz>() },
+    ParameterDefinition { .id = "highShelfGain",
+                          .name = "High shelf gain",
+                          .range = { -18.0f, 18.0f, 0.0f },
+                          .unit = ParameterUnit::decibels,
+                          .editorSection = EditorSection::equaliser,
+                          .editorColumn = 19,
+                          .sinceVersion = 4,
+                          .field = fieldOf<&ProcessorParameters::highShelfGainDb>() },
+    ParameterDefinition { .id = "highShelfQ",
+                          .name = "High shelf Q",
+                          .range = { 0.25f, 2.0f, 0.7071f },
+                          .skewCentre = 0.7071f,
+                          .editorSection = EditorSection::equaliser,
+                          .editorColumn = 20,
+                          .sinceVersion = 4,
+                          .field = fieldOf<&ProcessorParameters::highShelfQ>() },
 };
 
 inline constexpr std::size_t parameterCount = parameterTable.size();
@@ -426,10 +549,6 @@ consteval const ParameterDefinition& parameterRow (std::string_view id)
 /** The row of a parameter ID from outside (a saved state, a host, the
     command line); nullptr when this version does not know it. */
 [[nodiscard]] const ParameterDefinition* findParameter (std::string_view id) noexcept;
-
-/** Every row, ordered for the editor: the IR's (shaping) controls, then
-    the signal path's (live), each by editorColumn. */
-[[nodiscard]] std::array<const ParameterDefinition*, parameterCount> parametersInEditorOrder() noexcept;
 
 /** Whether two sets of values differ in a parameter that shapes the IR. */
 [[nodiscard]] bool shapingDiffers (const ProcessorParameters& a, const ProcessorParameters& b) noexcept;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "CutSlope.h"
 #include "engine/LatencyMode.h"
 #include "ir/IrLayout.h"
 
@@ -38,10 +39,10 @@ struct ProcessorParameters
         round (ms * sampleRate / 1000). A change crossfades between the old and
         the new delay tap (about 30 ms) instead of jumping. */
     float preDelayMs;
-    /** Second-order Butterworth high-pass on the wet signal, in Hz. The bottom
+    /** Butterworth high-pass on the wet signal (of lowCutSlope's order), in Hz. The bottom
         of the range (20 Hz) means off: the filter is faded out and bypassed. */
     float lowCutHz;
-    /** Second-order Butterworth low-pass on the wet signal, in Hz. The top of
+    /** Butterworth low-pass on the wet signal (highCutSlope's order), in Hz. The top of
         the range (20000 Hz) means off. The cutoff is kept below 0.45 x the
         sample rate at low session rates. */
     float highCutHz;
@@ -100,6 +101,27 @@ struct ProcessorParameters
     float earlyLevelDb;
     float lateLevelDb;
     float earlyLateSplitMs;
+
+    // Equaliser (live, on the wet signal after the cuts: WetPostProcessor) -
+
+    /** Steepness of the low cut and of the high cut. */
+    CutSlope lowCutSlope;
+    CutSlope highCutSlope;
+    /** The four bands' analogue prototypes (EqualiserPrototype.h): a low
+        shelf, two peaks and a high shelf, each a frequency in Hz, a gain in
+        dB (0: the band is bypassed) and a Q. */
+    float lowShelfHz;
+    float lowShelfGainDb;
+    float lowShelfQ;
+    float peak1Hz;
+    float peak1GainDb;
+    float peak1Q;
+    float peak2Hz;
+    float peak2GainDb;
+    float peak2Q;
+    float highShelfHz;
+    float highShelfGainDb;
+    float highShelfQ;
 };
 
 /** The layout settings of the IR chain (ir/IrLayout.h) from the parameters. */

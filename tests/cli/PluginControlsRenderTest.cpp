@@ -211,6 +211,30 @@ TEST_F (PluginControlsRender, APreDelayOverAPresetMatchesThePresetSavedWithIt)
                -20.0);
 }
 
+TEST_F (PluginControlsRender, TheEqualiserTakesAnIrRenderToThePluginsPathAsAPresetWithItWould)
+{
+    const std::vector<std::string> controls { "--ir",      at ("ir.wav"),  "--peak1-gain",
+                                              "9dB",       "--peak1-freq", "2kHz",
+                                              "--low-cut", "200",          "--low-cut-slope",
+                                              "24-db-oct" };
+    const auto equalised = render ("equalised.wav", controls);
+    const auto neutral = render ("neutral.wav", { "--ir", at ("ir.wav"), "--auto-gain", "off" });
+    ASSERT_EQ (equalised.size(), neutral.size());
+    // A 9 dB peak and a steep cut: far from the plain convolution.
+    EXPECT_GT (errorDb (equalised, neutral), -20.0);
+
+    ProcessorParameters parameters;
+    parameters.autoGain = false; // as --ir renders default to
+    parameters.peak1GainDb = 9.0f;
+    parameters.peak1Hz = 2000.0f;
+    parameters.lowCutHz = 200.0f;
+    parameters.lowCutSlope = CutSlope::twentyFourDecibels;
+    writePreset (directory / "eq.partita", parameters, test::makeClip ({ ir }, rate));
+    const auto preset = render ("preset.wav", { "--state", at ("eq.partita") });
+    ASSERT_EQ (preset.size(), equalised.size());
+    EXPECT_EQ (preset, equalised);
+}
+
 TEST_F (PluginControlsRender, AnExactRenderOptionWithAPluginControlIsOneLineAndStatusTwo)
 {
     const auto result = test::runPartita ({ "render", at ("in.wav"), "--ir", at ("ir.wav"), "-o", at ("out.wav"),

@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <numbers>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace partita
 {
@@ -25,10 +27,8 @@ struct Automated
     std::string_view id;
     float low;
     float high;
-    /** Another parameter set first, for one that qualifies it (a frequency
-        of a damping that is otherwise off). */
-    std::string_view companionId {};
-    float companionValue = 0.0f;
+    /** Other parameters set first, so that this one has something to do. */
+    std::vector<std::pair<std::string_view, float>> context {};
 };
 
 /** Parameters smoothed per sample. */
@@ -42,6 +42,27 @@ std::vector<Automated> liveParameters()
         { "lowCut", parameterRow ("lowCut").range.minimum, parameterRow ("lowCut").range.maximum },
         { "highCut", parameterRow ("highCut").range.minimum, parameterRow ("highCut").range.maximum },
         { "width", parameterRow ("width").range.minimum, parameterRow ("width").range.maximum },
+        // The equaliser: a band's frequency and Q with its gain at 12 dB (a
+        // cut for the peaks: a boosting peak swept across the tone passes
+        // its +12 dB on the way), a slope with its cut on. A peak's Q is
+        // swept two octaves above the tone: at the tone's own frequency a
+        // notch narrowed to Q 10 settles over its own time constant (about
+        // 16 ms at 100 Hz), 2.1 x the held step after the 20 ms ramp
+        // (docs/plugin.md, "The wet equaliser").
+        { "lowCutSlope", 0.0f, 2.0f, { { "lowCut", 100.0f } } },
+        { "highCutSlope", 0.0f, 2.0f, { { "highCut", 1000.0f } } },
+        { "lowShelfFreq", 20.0f, 2000.0f, { { "lowShelfGain", 12.0f } } },
+        { "lowShelfGain", -18.0f, 18.0f },
+        { "lowShelfQ", 0.25f, 2.0f, { { "lowShelfGain", 12.0f } } },
+        { "peak1Freq", 20.0f, 20000.0f, { { "peak1Gain", -12.0f } } },
+        { "peak1Gain", -18.0f, 18.0f, { { "peak1Freq", 100.0f } } },
+        { "peak1Q", 0.1f, 10.0f, { { "peak1Gain", -12.0f }, { "peak1Freq", 400.0f } } },
+        { "peak2Freq", 20.0f, 20000.0f, { { "peak2Gain", -12.0f } } },
+        { "peak2Gain", -18.0f, 18.0f, { { "peak2Freq", 100.0f } } },
+        { "peak2Q", 0.1f, 10.0f, { { "peak2Gain", -12.0f }, { "peak2Freq", 400.0f } } },
+        { "highShelfFreq", 1000.0f, 20000.0f, { { "highShelfGain", 12.0f } } },
+        { "highShelfGain", -18.0f, 18.0f, { { "highShelfFreq", 1000.0f } } },
+        { "highShelfQ", 0.25f, 2.0f, { { "highShelfGain", 12.0f }, { "highShelfFreq", 1000.0f } } },
     };
 }
 
@@ -60,15 +81,15 @@ std::vector<Automated> shapingParameters()
         // goes to 100 ms (500 would only fade it out), the split to 40 ms,
         // and the late level is tried with the split at 10 ms.
         { "attack", 0.0f, 100.0f },
-        { "attackShape", 0.0f, 100.0f, "attack", 40.0f },
+        { "attackShape", 0.0f, 100.0f, { { "attack", 40.0f } } },
         { "reverbTime", parameterRow ("reverbTime").range.minimum, parameterRow ("reverbTime").range.maximum },
         { "damping", parameterRow ("damping").range.minimum, parameterRow ("damping").range.maximum },
         { "dampingFreq", parameterRow ("dampingFreq").range.minimum, parameterRow ("dampingFreq").range.maximum,
-          "damping", 100.0f },
+          { { "damping", 100.0f } } },
         { "earlyLevel", parameterRow ("earlyLevel").range.minimum, parameterRow ("earlyLevel").range.maximum },
         { "lateLevel", parameterRow ("lateLevel").range.minimum, parameterRow ("lateLevel").range.maximum,
-          "earlyLateSplit", 10.0f },
-        { "earlyLateSplit", parameterRow ("earlyLateSplit").range.minimum, 40.0f, "lateLevel", -24.0f },
+          { { "earlyLateSplit", 10.0f } } },
+        { "earlyLateSplit", parameterRow ("earlyLateSplit").range.minimum, 40.0f, { { "lateLevel", -24.0f } } },
     };
 }
 
@@ -83,8 +104,8 @@ test::Channels render (const test::TemporaryDirectory& directory, const Automate
 {
     auto plugin = test::makePlugin (directory);
     test::setNeutralParameters (*plugin);
-    if (!parameter.companionId.empty())
-        test::setParameter (*plugin, parameter.companionId, parameter.companionValue);
+    for (const auto& [id, value] : parameter.context)
+        test::setParameter (*plugin, id, value);
     test::setParameter (*plugin, parameter.id, from);
     plugin->setNonRealtime (offline);
 

@@ -78,6 +78,81 @@ std::vector<Automation> continuousParameters()
         { "low cut", [=] (auto& p, bool m) { p.lowCutHz = endOf (parameterRow ("lowCut").range, m); } },
         { "high cut", [=] (auto& p, bool m) { p.highCutHz = endOf (parameterRow ("highCut").range, m); } },
         { "width", [=] (auto& p, bool m) { p.widthPercent = endOf (parameterRow ("width").range, m); } },
+        // The equaliser: each gain across its range, each slope with its cut
+        // on, each frequency and Q with its band at 12 dB: a boost for the
+        // shelves, a cut for the peaks. A boosting peak swept across the
+        // tone passes its +12 dB on the way, more than either end, and one
+        // whose Q falls from 10 to 0.1 at the tone's own frequency rings out
+        // the energy it stored at Q 10 (2.0 x the held step, docs/plugin.md).
+        { "low shelf gain",
+          [=] (auto& p, bool m) { p.lowShelfGainDb = endOf (parameterRow ("lowShelfGain").range, m); } },
+        { "peak 1 gain", [=] (auto& p, bool m) { p.peak1GainDb = endOf (parameterRow ("peak1Gain").range, m); } },
+        { "peak 2 gain", [=] (auto& p, bool m) { p.peak2GainDb = endOf (parameterRow ("peak2Gain").range, m); } },
+        { "high shelf gain",
+          [=] (auto& p, bool m) { p.highShelfGainDb = endOf (parameterRow ("highShelfGain").range, m); } },
+        { "low shelf freq",
+          [=] (auto& p, bool m)
+          {
+              p.lowShelfGainDb = 12.0f;
+              p.lowShelfHz = endOf (parameterRow ("lowShelfFreq").range, m);
+          } },
+        { "low shelf Q",
+          [=] (auto& p, bool m)
+          {
+              p.lowShelfGainDb = 12.0f;
+              p.lowShelfQ = endOf (parameterRow ("lowShelfQ").range, m);
+          } },
+        { "peak 1 freq",
+          [=] (auto& p, bool m)
+          {
+              p.peak1GainDb = -12.0f;
+              p.peak1Hz = endOf (parameterRow ("peak1Freq").range, m);
+          } },
+        { "peak 1 Q",
+          [=] (auto& p, bool m)
+          {
+              p.peak1GainDb = -12.0f;
+              p.peak1Hz = 100.0f;
+              p.peak1Q = endOf (parameterRow ("peak1Q").range, m);
+          } },
+        { "peak 2 freq",
+          [=] (auto& p, bool m)
+          {
+              p.peak2GainDb = -12.0f;
+              p.peak2Hz = endOf (parameterRow ("peak2Freq").range, m);
+          } },
+        { "peak 2 Q",
+          [=] (auto& p, bool m)
+          {
+              p.peak2GainDb = -12.0f;
+              p.peak2Hz = 100.0f;
+              p.peak2Q = endOf (parameterRow ("peak2Q").range, m);
+          } },
+        { "high shelf freq",
+          [=] (auto& p, bool m)
+          {
+              p.highShelfGainDb = 12.0f;
+              p.highShelfHz = endOf (parameterRow ("highShelfFreq").range, m);
+          } },
+        { "high shelf Q",
+          [=] (auto& p, bool m)
+          {
+              p.highShelfGainDb = 12.0f;
+              p.highShelfHz = 1000.0f;
+              p.highShelfQ = endOf (parameterRow ("highShelfQ").range, m);
+          } },
+        { "low cut slope",
+          [=] (auto& p, bool m)
+          {
+              p.lowCutHz = 100.0f;
+              p.lowCutSlope = m ? CutSlope::fortyEightDecibels : CutSlope::twelveDecibels;
+          } },
+        { "high cut slope",
+          [=] (auto& p, bool m)
+          {
+              p.highCutHz = 1000.0f;
+              p.highCutSlope = m ? CutSlope::fortyEightDecibels : CutSlope::twelveDecibels;
+          } },
         { "everything at once",
           [=] (auto& p, bool m)
           {
@@ -88,6 +163,11 @@ std::vector<Automation> continuousParameters()
               p.lowCutHz = endOf (parameterRow ("lowCut").range, m);
               p.highCutHz = endOf (parameterRow ("highCut").range, !m);
               p.widthPercent = endOf (parameterRow ("width").range, m);
+              p.lowShelfGainDb = endOf (parameterRow ("lowShelfGain").range, m);
+              p.peak1Hz = endOf (parameterRow ("peak1Freq").range, !m);
+              p.peak1GainDb = endOf (parameterRow ("peak1Gain").range, !m);
+              p.highShelfGainDb = endOf (parameterRow ("highShelfGain").range, m);
+              p.lowCutSlope = m ? CutSlope::fortyEightDecibels : CutSlope::twelveDecibels;
           } },
     };
 }

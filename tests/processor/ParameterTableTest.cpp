@@ -152,20 +152,6 @@ TEST (ParameterTable, ShapingDiffersOnlyForParametersThatReshapeTheIr)
     }
 }
 
-TEST (ParameterTable, TheEditorShowsTheShapingRowThenTheSignalPathInItsOrder)
-{
-    std::vector<std::string_view> order;
-    for (const auto* row : parametersInEditorOrder())
-        order.push_back (row->id);
-    const std::vector<std::string_view> expected {
-        "irStart",     "irEnd",      "stretch",   "reverse",        "autoGain",    "latencyMode", "irGain",
-        "irLayout",    "micPattern", "micAngle",  "attack",         "attackShape", "reverbTime",  "damping",
-        "dampingFreq", "earlyLevel", "lateLevel", "earlyLateSplit", "preDelay",    "lowCut",      "highCut",
-        "width",       "wetGain",    "mix",       "outputGain"
-    };
-    EXPECT_EQ (order, expected);
-}
-
 TEST (ParameterStore, ReportsShapingAndTailChangesAndGivesBackWhatWasStored)
 {
     ParameterStore store;

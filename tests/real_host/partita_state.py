@@ -38,6 +38,12 @@ DEFAULT_PARAMETERS = {
     "earlyLevel": 0.0,
     "lateLevel": 0.0,
     "earlyLateSplit": 80.0,
+    # The wet equaliser (version 4).
+    "lowCutSlope": 0.0, "highCutSlope": 0.0,
+    "lowShelfFreq": 100.0, "lowShelfGain": 0.0, "lowShelfQ": 0.7071,
+    "peak1Freq": 400.0, "peak1Gain": 0.0, "peak1Q": 1.0,
+    "peak2Freq": 2500.0, "peak2Gain": 0.0, "peak2Q": 1.0,
+    "highShelfFreq": 8000.0, "highShelfGain": 0.0, "highShelfQ": 0.7071,
 }
 
 
