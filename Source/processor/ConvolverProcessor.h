@@ -142,15 +142,22 @@ public:
         said about its channels (ir/IrLayoutDetection.h), for irLayout Auto. */
     LoadOutcome loadImpulseResponse (AudioClip clip, std::string displayName, std::string originalPath = {},
                                      IrLayoutHint layoutHint = {});
-
+    /** As loadImpulseResponse, into either slot (docs/plugin.md, "Two IR
+        slots"): slot B's IR is folded into one kernel with slot A's, by the
+        slot parameters. A failed load leaves both slots as they were. */
+    LoadOutcome loadImpulseResponse (IrSlot slot, AudioClip clip, std::string displayName,
+                                     std::string originalPath = {}, IrLayoutHint layoutHint = {});
+    /** Both slots at once, built once (a session restore); nullptr empties a slot. */
+    LoadOutcome loadImpulseResponses (ImpulseResponseSlots slots);
     /** The IR a saved session must hold: the latest load, even before it is
         built (a host may save right after restoring a session), else the one
         playing; nullptr for none. A load that failed leaves the one before. */
-    [[nodiscard]] std::shared_ptr<const ImpulseResponseSource> requestedImpulseResponse() const;
-
-    /** Back to no IR (pass-through wet path), crossfaded like a load. */
+    [[nodiscard]] std::shared_ptr<const ImpulseResponseSource> requestedImpulseResponse (IrSlot slot = IrSlot::a) const;
+    /** Back to no IR (pass-through wet path), crossfaded like a load: both
+        slots emptied. */
     void unloadImpulseResponse();
-
+    /** Empties one slot, crossfaded like a load; the other keeps playing. */
+    void unloadImpulseResponse (IrSlot slot);
     /** Builds the pending load or shaping change on the calling thread now
         (after the loader's build in progress, if any), in either mode: for a
         session restore, whose latency a host must know when it returns.

@@ -157,10 +157,12 @@ TEST (ParameterTable, TheEditorShowsTheShapingRowThenTheSignalPathInItsOrder)
     std::vector<std::string_view> order;
     for (const auto* row : parametersInEditorOrder())
         order.push_back (row->id);
-    const std::vector<std::string_view> expected { "irStart",     "irEnd",     "stretch",  "reverse",    "autoGain",
-                                                   "latencyMode", "irGain",    "irLayout", "micPattern", "micAngle",
-                                                   "preDelay",    "lowCut",    "highCut",  "width",      "wetGain",
-                                                   "mix",         "outputGain" };
+    const std::vector<std::string_view> expected { "irStart", "irEnd", "stretch", "reverse", "autoGain", "latencyMode",
+                                                   "irGain", "irLayout", "micPattern", "micAngle",
+                                                   // Two IR slots (issue 17).
+                                                   "slotALevel", "slotAInvert", "slotADelay", "slotAPan", "slotBlend",
+                                                   "slotBLevel", "slotBInvert", "slotBDelay", "slotBPan", "preDelay",
+                                                   "lowCut", "highCut", "width", "wetGain", "mix", "outputGain" };
     EXPECT_EQ (order, expected);
 }
 

@@ -29,6 +29,16 @@ DEFAULT_PARAMETERS = {
     "irLayout": 0.0,
     "micPattern": 50.0,
     "micAngle": 90.0,
+    # Two IR slots (issue 17).
+    "slotALevel": 0.0,
+    "slotAInvert": 0.0,
+    "slotADelay": 0.0,
+    "slotAPan": 0.0,
+    "slotBLevel": 0.0,
+    "slotBInvert": 0.0,
+    "slotBDelay": 0.0,
+    "slotBPan": 0.0,
+    "slotBlend": 50.0,
 }
 
 

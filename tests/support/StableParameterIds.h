@@ -11,9 +11,12 @@ namespace partita::test
     here rather than taken from the parameter table: hosts' automation, LV2
     ports and saved states go by them, so the table must keep every one in
     its place (new parameters are appended). */
-inline constexpr std::array<std::string_view, 17> stableParameterIds {
+inline constexpr std::array<std::string_view, 26> stableParameterIds {
     "mix",     "wetGain", "outputGain", "preDelay",    "irStart", "irEnd",    "reverse",    "stretch",  "lowCut",
     "highCut", "width",   "autoGain",   "latencyMode", "irGain",  "irLayout", "micPattern", "micAngle",
+    // Two IR slots (issue 17).
+    "slotALevel", "slotAInvert", "slotADelay", "slotAPan", "slotBLevel", "slotBInvert", "slotBDelay", "slotBPan",
+    "slotBlend",
 };
 
 } // namespace partita::test
