@@ -46,7 +46,9 @@ namespace partita
     IR rebuilds take the loaded clip through: the layout (a B-format IR
     decoded to a stereo microphone pair, applyIrLayout) -> resample to the session rate
     (prepareImpulseResponse, libsoxr HQ) -> trim start/end -> reverse -> stretch
-    -> auto-gain (energy) -> route -> a newly prepared ConvolutionEngine. The
+    -> auto-gain (energy) -> slot A and slot B folded into one IR by their level,
+    polarity, delay, pan and the blend (ir/IrSlotMix.h) -> route -> a newly
+    prepared ConvolutionEngine. The
     new engine is first run, unheard, over the engine input of the last
     (IR length) samples (up to 10 s; InstancePrimer), so it joins as if it had
     been running all along: the reverb of what was already played carries

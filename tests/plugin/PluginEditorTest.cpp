@@ -51,7 +51,7 @@ TEST (PluginEditor, EveryControlIsReachableWithTabInReadingOrder)
     auto plugin = test::makePlugin (directory);
     auto editor = openEditor (*plugin);
     const auto order = editor->focusOrder();
-    EXPECT_EQ (order.size(), 6u + parameterCount);
+    EXPECT_EQ (order.size(), 7u + parameterCount); // the header's seven buttons, then the controls
 
     std::set<juce::Component*> unique (order.begin(), order.end());
     EXPECT_EQ (unique.size(), order.size());

@@ -178,6 +178,8 @@ TEST (ConvolverSlots, AFractionalDelayDelaysTheSlotByTheFraction)
         worst = std::max (worst, std::abs (static_cast<double> (output[n]) - sum.real() / double (size)));
     }
     EXPECT_LT (worst, 1e-5);
+    std::cout << "[ figures  ] slot B delayed by " << delay << " samples: largest error against the ideal delay "
+              << worst << "\n";
 }
 
 TEST (ConvolverSlots, OneIrInBothSlotsWithOppositePolaritiesCancelsExactly)
@@ -408,8 +410,15 @@ TEST (ConvolverSlots, TwoSlotsRunOneKernelOfTheSameShapeAsOneSlot)
     EXPECT_EQ (infoTwo->shapedFrames(), infoOne->shapedFrames() + 14 + 48);
     EXPECT_EQ (one.latencySamples(), two.latencySamples());
 
-    const auto cpuOne = renderCpuMilliseconds (one);
-    const auto cpuTwo = renderCpuMilliseconds (two);
+    // Each measured three times, alternately, the least kept: the first
+    // renders also pay for warming caches and plans.
+    double cpuOne = 1e300;
+    double cpuTwo = 1e300;
+    for (int round = 0; round < 3; ++round)
+    {
+        cpuOne = std::min (cpuOne, renderCpuMilliseconds (one));
+        cpuTwo = std::min (cpuTwo, renderCpuMilliseconds (two));
+    }
     std::cout << "[ figures  ] 20 s of stereo through a 2 s stereo IR: one slot " << cpuOne << " ms CPU, two slots "
               << cpuTwo << " ms CPU\n";
 }
