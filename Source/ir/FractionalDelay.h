@@ -20,7 +20,8 @@ inline constexpr std::size_t fractionalDelayHalfTaps = 48;
     the band-limited delayed signal; only the interpolator's ringing before
     time 0 (which a signal that starts at full level at its first sample would
     have, delayed by less than the half-width) is left out. The result is
-    longer by ceil (delaySamples), plus the half-width for a fraction.
+    longer by delaySamples when that is whole, else by floor (delaySamples)
+    plus the half-width.
 
     Threading: a pure function; any thread. */
 std::vector<double> delayedBy (const std::vector<double>& signal, double delaySamples);
