@@ -359,6 +359,11 @@ const ParameterSetting* firstPluginPathSetting (const RenderOptions& options) no
     return nullptr;
 }
 
+bool rendersThroughPlugin (const RenderOptions& options) noexcept
+{
+    return !options.state.empty() || !options.impulseResponseB.empty() || firstPluginPathSetting (options) != nullptr;
+}
+
 void applyExactRenderSettings (RenderOptions& options)
 {
     for (const auto& setting : options.parameterSettings)

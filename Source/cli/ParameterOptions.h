@@ -40,6 +40,11 @@ const ParameterDefinition* parameterOfOption (std::string_view name) noexcept;
     none. */
 const ParameterSetting* firstPluginPathSetting (const RenderOptions& options) noexcept;
 
+/** Whether the render runs the plugin's signal path (StateRenderJob): a
+    --state render, a second IR (--ir-b), or a setting the exact render does
+    not take. */
+bool rendersThroughPlugin (const RenderOptions& options) noexcept;
+
 /** Copies the settings that the exact render takes into the render's mix and
     gains (RenderOptions::mix, wetGainDb, outputGainDb). */
 void applyExactRenderSettings (RenderOptions& options);

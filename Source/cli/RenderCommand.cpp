@@ -130,9 +130,8 @@ int runRenderCommand (const RenderOptions& options, std::ostream& out, std::ostr
 {
     const auto renderFiles = [] (const RenderOptions& fileOptions, std::ostream& fileOut, std::ostream& fileErr)
     {
-        const bool exactRender = fileOptions.state.empty() && firstPluginPathSetting (fileOptions) == nullptr;
-        return exactRender ? renderWithImpulseResponse (fileOptions, fileOut, fileErr)
-                           : runStateRenderCommand (fileOptions, fileOut, fileErr);
+        return !rendersThroughPlugin (fileOptions) ? renderWithImpulseResponse (fileOptions, fileOut, fileErr)
+                                                   : runStateRenderCommand (fileOptions, fileOut, fileErr);
     };
     try
     {

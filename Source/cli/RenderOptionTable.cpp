@@ -47,7 +47,7 @@ OutputNormalisation outputNormalisationValue (const OptionSpec& spec, std::span<
 
 /** A table, not a function: it is built once at start-up, and only read
     after main() has begun. */
-const std::array<RenderOption, 15> renderOptions { {
+const std::array<RenderOption, 16> renderOptions { {
     { { .longName = "--ir",
         .value = OptionValue::required,
         .valueName = "IR",
@@ -61,6 +61,19 @@ const std::array<RenderOption, 15> renderOptions { {
                 "input, one per output for a mono input, or a full\n"
                 "matrix (true stereo: 4 channels LL, LR, RL, RR)." },
       [] (RenderOptions& o, const OptionSpec& s, std::string_view v) { o.impulseResponse = pathValue (s, v); } },
+    { { .longName = "--ir-b",
+        .value = OptionValue::required,
+        .valueName = "IR",
+        .valueHint = "an impulse response file",
+        .valueIsPath = true,
+        .modes = bothRenders,
+        .help = "A second impulse response, in the plugin's slot B,\n"
+                "folded into one kernel with --ir's (slot A) by\n"
+                "--slot-blend and the --slot-a-... and --slot-b-...\n"
+                "controls (level, invert, delay, pan). Renders\n"
+                "through the plugin's signal path. With --state it\n"
+                "takes the place of the preset's slot B." },
+      [] (RenderOptions& o, const OptionSpec& s, std::string_view v) { o.impulseResponseB = pathValue (s, v); } },
     { { .longName = "--output",
         .shortName = "-o",
         .value = OptionValue::required,
@@ -172,7 +185,10 @@ void checkRenderKind (const OptionScanner& scanner, const RenderOptions& options
     const auto table = renderOptionTable();
     const bool stateGiven = !options.state.empty();
     const auto mode = stateGiven ? stateRender : irRender;
-    const auto* pluginPath = stateGiven ? nullptr : firstPluginPathSetting (options);
+    const auto* pluginSetting = stateGiven ? nullptr : firstPluginPathSetting (options);
+    const std::string pluginPath = pluginSetting != nullptr            ? pluginSetting->givenAs
+                                   : !options.impulseResponseB.empty() ? std::string ("--ir-b")
+                                                                       : std::string {};
     for (std::size_t row = 0; row < table.size(); ++row)
     {
         if (!scanner.wasGiven (row))
@@ -185,8 +201,8 @@ void checkRenderKind (const OptionScanner& scanner, const RenderOptions& options
                                      ? std::string ("the state holds the IR and the plugin's settings")
                                      : "the state renders through the plugin's signal path, and "
                                            + std::string (spec.exactRenderOnly)));
-        if (pluginPath != nullptr && !spec.exactRenderOnly.empty())
-            throw UsageError (option + " cannot be combined with " + pluginPath->givenAs
+        if (!stateGiven && !pluginPath.empty() && !spec.exactRenderOnly.empty())
+            throw UsageError (option + " cannot be combined with " + pluginPath
                               + ", which runs the plugin's signal path: " + std::string (spec.exactRenderOnly));
     }
 
@@ -219,7 +235,7 @@ RenderOptions parseRenderArguments (std::span<const std::string> arguments)
     if (options.inputs.empty())
         throw UsageError ("no input files given");
     checkRenderKind (scanner, options);
-    if (options.state.empty() && firstPluginPathSetting (options) == nullptr)
+    if (!rendersThroughPlugin (options))
         applyExactRenderSettings (options);
     return options;
 }

@@ -62,6 +62,9 @@ struct RenderOptions
 {
     std::vector<std::filesystem::path> inputs;
     std::filesystem::path impulseResponse;
+    /** --ir-b: a second IR, in slot B, blended with --ir's (slot A) by the
+        slot controls; renders through the plugin's signal path. Empty: none. */
+    std::filesystem::path impulseResponseB;
     /** A plugin state or preset (--state): renders with the plugin's DSP,
         parameters and IR instead of --ir and the mix options. */
     std::filesystem::path state;

@@ -114,9 +114,10 @@ void checkNotAnInput (const RenderTarget& target, const RenderOptions& options)
             throw std::runtime_error ("the output " + quoted (target.output) + " is the input " + quoted (input)
                                       + "; partita never overwrites its input");
 
-    if (isSameFile (target.output, options.impulseResponse))
-        throw std::runtime_error ("the output " + quoted (target.output) + " is the impulse response "
-                                  + quoted (options.impulseResponse) + "; partita never overwrites its input");
+    for (const auto& impulseResponse : { options.impulseResponse, options.impulseResponseB })
+        if (!impulseResponse.empty() && isSameFile (target.output, impulseResponse))
+            throw std::runtime_error ("the output " + quoted (target.output) + " is the impulse response "
+                                      + quoted (impulseResponse) + "; partita never overwrites its input");
 }
 
 void checkOverwrite (const RenderTarget& target, bool force)

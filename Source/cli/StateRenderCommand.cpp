@@ -20,24 +20,42 @@ namespace partita
 
 namespace
 {
+/** An IR of a --ir render through the plugin's signal path, as the plugin
+    reads a file. */
+std::shared_ptr<const AudioClip> readSlotFile (const RenderOptions& options, const std::filesystem::path& file)
+{
+    // The exact render takes matrices of up to 64 channels; say why this one does not.
+    const auto header = readAudioFileInfo (file, impulseResponseReadLimits());
+    if (header.numChannels > irReadLimits.maxChannels)
+    {
+        const auto* control = firstPluginPathSetting (options);
+        throw AudioFileError (quoted (file) + " has " + std::to_string (header.numChannels)
+                              + " channels; the plugin's signal path, which "
+                              + (control != nullptr ? control->givenAs : std::string ("--ir-b"))
+                              + " selects, takes IRs of 1, 2 or 4 (the exact render, without plugin controls, "
+                                "takes channel matrices)");
+    }
+    return std::make_shared<const AudioClip> (readAudioFile (file, irReadLimits));
+}
+
 /** The job of a --state render, or of a --ir render given plugin controls:
     the plugin's defaults (but auto gain off) and the IR as the plugin reads
     a file. */
 StateRenderJob makeJob (const RenderOptions& options)
 {
     if (!options.state.empty())
-        return StateRenderJob (options.state);
-    // The exact render takes matrices of up to 64 channels; say why this one does not.
-    const auto header = readAudioFileInfo (options.impulseResponse, impulseResponseReadLimits());
-    if (const auto* control = firstPluginPathSetting (options);
-        control != nullptr && header.numChannels > irReadLimits.maxChannels)
-        throw AudioFileError (quoted (options.impulseResponse) + " has " + std::to_string (header.numChannels)
-                              + " channels; the plugin's signal path, which " + control->givenAs
-                              + " selects, takes IRs of 1, 2 or 4 (the exact render, without plugin controls, "
-                                "takes channel matrices)");
-    auto impulseResponse = std::make_shared<const AudioClip> (readAudioFile (options.impulseResponse, irReadLimits));
-    return StateRenderJob (commandLineParameterDefaults(), std::move (impulseResponse),
-                           options.impulseResponse.filename().string());
+    {
+        auto job = StateRenderJob (options.state);
+        if (!options.impulseResponseB.empty())
+            job.setSlotB (readSlotFile (options, options.impulseResponseB),
+                          options.impulseResponseB.filename().string());
+        return job;
+    }
+    auto job = StateRenderJob (commandLineParameterDefaults(), readSlotFile (options, options.impulseResponse),
+                               options.impulseResponse.filename().string());
+    if (!options.impulseResponseB.empty())
+        job.setSlotB (readSlotFile (options, options.impulseResponseB), options.impulseResponseB.filename().string());
+    return job;
 }
 } // namespace
 

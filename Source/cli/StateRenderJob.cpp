@@ -18,6 +18,23 @@ namespace
 {
 /** Big blocks: the engine's output does not depend on them, only the speed. */
 constexpr std::size_t blockSize = 8192;
+
+std::shared_ptr<const ImpulseResponseSource> sourceOf (std::shared_ptr<const AudioClip> clip, std::string name,
+                                                       IrLayoutHint layoutHint = {})
+{
+    if (clip == nullptr)
+        return nullptr;
+    auto source = std::make_shared<ImpulseResponseSource>();
+    source->clip = std::move (clip);
+    source->name = std::move (name);
+    source->layoutHint = layoutHint;
+    return source;
+}
+
+std::shared_ptr<const ImpulseResponseSource> sourceOf (RestoredImpulseResponse restored)
+{
+    return sourceOf (std::move (restored.audio), std::move (restored.name), restored.layoutHint);
+}
 } // namespace
 
 StateRenderJob::StateRenderJob (const std::filesystem::path& stateFile)
@@ -44,15 +61,25 @@ StateRenderJob::StateRenderJob (const std::filesystem::path& stateFile)
             throw AudioFileError (quoted (stateFile) + ": " + restored.problem);
         if (!restored.problem.empty())
             problems.push_back (std::move (restored.problem));
-        impulseResponse = std::move (restored.audio);
-        impulseResponseName = restored.name;
-        impulseResponseLayoutHint = restored.layoutHint;
-        if (resolveIrLayout (parameters.irLayout, impulseResponseLayoutHint, impulseResponse->numChannels()).reason
-            == IrLayoutReason::assumed)
-            problems.push_back ("the IR '" + impulseResponseName
+        slots.a = sourceOf (std::move (restored));
+    }
+    // A slot B that cannot be restored costs slot B only, as in the plugin.
+    if (parsed.state.impulseResponseB.has_value())
+    {
+        auto restored = restoreImpulseResponse (*parsed.state.impulseResponseB);
+        if (!restored.problem.empty())
+            problems.push_back ("slot B: " + restored.problem
+                                + (restored.audio == nullptr ? "; rendered without slot B" : ""));
+        if (restored.audio != nullptr)
+            slots.b = sourceOf (std::move (restored));
+    }
+    for (const auto* slot : { slots.a.get(), slots.b.get() })
+        if (slot != nullptr
+            && resolveIrLayout (parameters.irLayout, slot->layoutHint, slot->clip->numChannels()).reason
+                   == IrLayoutReason::assumed)
+            problems.push_back ("the IR '" + slot->name
                                 + "' has 4 channels and does not say what they are: played as true stereo (LL, LR, "
                                   "RL, RR), as the plugin does; if it is B-format, set the preset's IR layout");
-    }
     for (auto& problem : parsed.problems)
         problems.push_back (std::move (problem));
 }
@@ -60,9 +87,13 @@ StateRenderJob::StateRenderJob (const std::filesystem::path& stateFile)
 StateRenderJob::StateRenderJob (const ProcessorParameters& initialParameters,
                                 std::shared_ptr<const AudioClip> initialImpulseResponse, std::string name)
     : parameters (initialParameters)
-    , impulseResponse (std::move (initialImpulseResponse))
-    , impulseResponseName (std::move (name))
 {
+    slots.a = sourceOf (std::move (initialImpulseResponse), std::move (name));
+}
+
+void StateRenderJob::setSlotB (std::shared_ptr<const AudioClip> impulseResponse, std::string impulseResponseName)
+{
+    slots.b = sourceOf (std::move (impulseResponse), std::move (impulseResponseName));
 }
 
 AudioClip StateRenderJob::render (const AudioClip& input, std::optional<std::size_t> outputChannels,
@@ -73,7 +104,10 @@ AudioClip StateRenderJob::render (const AudioClip& input, std::optional<std::siz
         throw std::invalid_argument ("the plugin's signal path renders mono or stereo inputs, not "
                                      + std::to_string (numInputs) + " channels");
 
-    const auto irChannels = impulseResponse != nullptr ? impulseResponse->numChannels() : 1;
+    std::size_t irChannels = 1;
+    for (const auto* slot : { slots.a.get(), slots.b.get() })
+        if (slot != nullptr)
+            irChannels = std::max (irChannels, slot->clip->numChannels());
     const auto numOutputs = outputChannels.value_or (numInputs == 2 || irChannels >= 2 ? 2 : 1);
     if (numOutputs != 1 && numOutputs != 2)
         throw std::invalid_argument ("the plugin's signal path renders to 1 or 2 channels, not "
@@ -81,9 +115,7 @@ AudioClip StateRenderJob::render (const AudioClip& input, std::optional<std::siz
 
     ConvolverProcessor processor (RebuildMode::synchronous);
     processor.setParameters (parameters);
-    if (impulseResponse != nullptr
-        && processor.loadImpulseResponse (*impulseResponse, impulseResponseName, {}, impulseResponseLayoutHint)
-               == LoadOutcome::failed)
+    if ((slots.a != nullptr || slots.b != nullptr) && processor.loadImpulseResponses (slots) == LoadOutcome::failed)
         throw std::invalid_argument (processor.lastError());
     processor.prepare (input.sampleRate, blockSize, numInputs, numOutputs);
     // prepare() falls back to no IR (and says why) for an IR the buses cannot route.

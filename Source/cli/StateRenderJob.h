@@ -3,6 +3,7 @@
 
 #include "engine/WholeSignalConvolution.h"
 #include "io/AudioClip.h"
+#include "processor/ConvolverInstance.h"
 #include "processor/ProcessorParameters.h"
 
 #include <cstddef>
@@ -42,6 +43,10 @@ public:
     StateRenderJob (const ProcessorParameters& parameters, std::shared_ptr<const AudioClip> impulseResponse,
                     std::string impulseResponseName);
 
+    /** Puts an IR (at its own rate) in slot B, folded with slot A's by the
+        slot parameters as the plugin does (`--ir-b`). */
+    void setSlotB (std::shared_ptr<const AudioClip> impulseResponse, std::string impulseResponseName);
+
     /** The parameters it renders with: the state's, until changed. */
     [[nodiscard]] const ProcessorParameters& processorParameters() const noexcept { return parameters; }
     void setProcessorParameters (const ProcessorParameters& newParameters) noexcept { parameters = newParameters; }
@@ -57,9 +62,8 @@ public:
 
 private:
     ProcessorParameters parameters;
-    std::shared_ptr<const AudioClip> impulseResponse;
-    std::string impulseResponseName;
-    IrLayoutHint impulseResponseLayoutHint;
+    /** What the processor's two slots get. */
+    ImpulseResponseSlots slots;
     std::vector<std::string> problems;
 };
 

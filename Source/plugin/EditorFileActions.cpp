@@ -16,6 +16,14 @@ constexpr const char* presetExtension = ".partita";
 constexpr const char* audioWildcard = "*.wav;*.wave;*.aif;*.aiff;*.aifc;*.flac;*.ogg;*.oga;*.w64;*.caf;*.rf64";
 constexpr int clearRecentItem = 1000;
 
+/** The items of the slot menu. */
+enum SlotMenuItem
+{
+    loadSlotBItem = 1,
+    clearSlotBItem,
+    clearSlotAItem,
+};
+
 bool isAudioFile (const juce::File& file)
 {
     return file.hasFileExtension ("wav;wave;aif;aiff;aifc;flac;ogg;oga;w64;caf;rf64");
@@ -67,15 +75,51 @@ void EditorFileActions::changed()
         onChange();
 }
 
-void EditorFileActions::chooseImpulseResponse()
+void EditorFileActions::chooseImpulseResponse (IrSlot slot)
 {
-    chooser = std::make_unique<juce::FileChooser> ("Load an impulse response", juce::File(), audioWildcard);
+    chooser = std::make_unique<juce::FileChooser> (slot == IrSlot::b ? "Load an impulse response into slot B"
+                                                                     : "Load an impulse response",
+                                                   juce::File(), audioWildcard);
     launchChooser (chooser, juce::FileBrowserComponent::openMode | juce::FileBrowserComponent::canSelectFiles, *this,
-                   [] (EditorFileActions& actions, const juce::File& file)
+                   [slot] (EditorFileActions& actions, const juce::File& file)
                    {
-                       actions.partita.loadImpulseResponseFile (file);
+                       actions.partita.loadImpulseResponseFile (file, slot);
                        actions.changed();
                    });
+}
+
+void EditorFileActions::showSlotMenu (juce::Component& target)
+{
+    const auto nameA = slotName (IrSlot::a);
+    const auto nameB = slotName (IrSlot::b);
+    juce::PopupMenu menu;
+    menu.addItem (loadSlotBItem, "Load an IR into slot B...");
+    menu.addItem (clearSlotBItem,
+                  nameB.empty() ? juce::String ("Clear slot B")
+                                : "Clear slot B (" + juce::String::fromUTF8 (nameB.c_str()) + ")",
+                  !nameB.empty());
+    menu.addItem (clearSlotAItem,
+                  nameA.empty() ? juce::String ("Clear slot A")
+                                : "Clear slot A (" + juce::String::fromUTF8 (nameA.c_str()) + ")",
+                  !nameA.empty());
+    menu.showMenuAsync (juce::PopupMenu::Options().withTargetComponent (target),
+                        [weakThis = juce::WeakReference<EditorFileActions> (this)] (int result)
+                        {
+                            auto* live = weakThis.get();
+                            if (live == nullptr || result <= 0)
+                                return;
+                            if (result == loadSlotBItem)
+                                live->chooseImpulseResponse (IrSlot::b);
+                            else
+                                live->partita.unloadImpulseResponse (result == clearSlotBItem ? IrSlot::b : IrSlot::a);
+                            live->changed();
+                        });
+}
+
+std::string EditorFileActions::slotName (IrSlot slot) const
+{
+    const auto source = partita.convolver().requestedImpulseResponse (slot);
+    return source != nullptr ? source->name : std::string {};
 }
 
 void EditorFileActions::showFactoryMenu (juce::Component& target)

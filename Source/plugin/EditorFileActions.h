@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "processor/IrSlot.h"
+
 #include <juce_gui_basics/juce_gui_basics.h>
 
 #include <functional>
@@ -28,10 +30,15 @@ public:
     EditorFileActions (PartitaAudioProcessor& processor, std::function<void()> onChange);
     ~EditorFileActions();
 
-    void chooseImpulseResponse();
+    void chooseImpulseResponse (IrSlot slot = IrSlot::a);
     void showFactoryMenu (juce::Component& target);
     void showRecentMenu (juce::Component& target);
     void unload();
+    /** Slot B's menu: load a file into slot B, empty slot B or slot A. */
+    void showSlotMenu (juce::Component& target);
+    /** The display name of the IR a slot holds (or is loading); empty for
+        an empty slot. */
+    [[nodiscard]] std::string slotName (IrSlot slot) const;
     void importPreset();
     void exportPreset();
 

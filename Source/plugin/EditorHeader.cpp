@@ -14,6 +14,8 @@ constexpr float titleHeight = 22.0f;
 constexpr int buttonWidth = 116;
 /** "Unload" is a short word: a narrower button leaves room for the others. */
 constexpr int unloadButtonWidth = 78;
+/** How often slot B's button follows what slot B holds. */
+constexpr int slotRefreshMilliseconds = 250;
 
 void styleButton (juce::TextButton& button, const juce::String& tooltip)
 {
@@ -24,6 +26,7 @@ void styleButton (juce::TextButton& button, const juce::String& tooltip)
 } // namespace
 
 EditorHeader::EditorHeader (EditorFileActions& actions)
+    : fileActions (actions)
 {
     title.setText ("Partita", juce::dontSendNotification);
     title.setColour (juce::Label::textColourId, PartitaLookAndFeel::accent);
@@ -32,18 +35,35 @@ EditorHeader::EditorHeader (EditorFileActions& actions)
     styleButton (loadButton, "Choose an IR file (WAV, AIFF, FLAC, Ogg). You can also drop a file onto this window.");
     styleButton (factoryButton, "IRs that come with Partita");
     styleButton (recentButton, "IR files loaded lately");
-    styleButton (unloadButton, "Play without an IR (the wet path passes the input through)");
+    styleButton (unloadButton, "Play without an IR: empties both slots (the wet path passes the input through)");
+    styleButton (slotButton, "The second IR slot, blended with the first by the Slots controls: load an IR into slot "
+                             "B, or empty slot B or slot A");
     styleButton (importButton, "Load a preset file (.partita): parameters and IR");
     styleButton (exportButton, "Save the parameters and the IR as a preset file, e.g. for partita render --state");
     loadButton.onClick = [&actions] { actions.chooseImpulseResponse(); };
     factoryButton.onClick = [this, &actions] { actions.showFactoryMenu (factoryButton); };
     recentButton.onClick = [this, &actions] { actions.showRecentMenu (recentButton); };
     unloadButton.onClick = [&actions] { actions.unload(); };
+    slotButton.onClick = [this, &actions] { actions.showSlotMenu (slotButton); };
     importButton.onClick = [&actions] { actions.importPreset(); };
     exportButton.onClick = [&actions] { actions.exportPreset(); };
     for (auto* button : buttons())
         addAndMakeVisible (*button);
     setScale (1.0f);
+    startTimer (slotRefreshMilliseconds);
+}
+
+void EditorHeader::refreshSlotNames()
+{
+    const auto name = fileActions.slotName (IrSlot::b);
+    const auto text = name.empty() ? juce::String ("Slot B") : "B: " + juce::String::fromUTF8 (name.c_str());
+    if (slotButton.getButtonText() != text)
+        slotButton.setButtonText (text);
+}
+
+void EditorHeader::timerCallback()
+{
+    refreshSlotNames();
 }
 
 void EditorHeader::setScale (float newScale)
@@ -52,13 +72,13 @@ void EditorHeader::setScale (float newScale)
     title.setFont (juce::Font (PartitaLookAndFeel::textHeight (titleHeight, scale), juce::Font::bold));
 }
 
-std::array<juce::Component*, 6> EditorHeader::buttons() const
+std::array<juce::Component*, 7> EditorHeader::buttons() const
 {
     // The buttons are this component's children: handing them out as
     // components to focus and lay out is what the editor needs them for.
     auto& self = const_cast<EditorHeader&> (*this);
-    return { &self.loadButton,   &self.factoryButton, &self.recentButton,
-             &self.unloadButton, &self.importButton,  &self.exportButton };
+    return { &self.loadButton, &self.factoryButton, &self.recentButton, &self.unloadButton,
+             &self.slotButton, &self.importButton,  &self.exportButton };
 }
 
 void EditorHeader::resized()

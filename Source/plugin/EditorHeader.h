@@ -18,13 +18,13 @@ class EditorFileActions;
     was a component.
 
     Threading: message thread. */
-class EditorHeader final : public juce::Component
+class EditorHeader final : public juce::Component, private juce::Timer
 {
 public:
     explicit EditorHeader (EditorFileActions& actions);
 
     /** The buttons in reading order, for the editor's focus order. */
-    [[nodiscard]] std::array<juce::Component*, 6> buttons() const;
+    [[nodiscard]] std::array<juce::Component*, 7> buttons() const;
 
     /** The editor's scale (PartitaEditor::resized): sets the title's size and
         the buttons' widths (their text follows their height). */
@@ -33,12 +33,22 @@ public:
     void resized() override;
     std::unique_ptr<juce::AccessibilityHandler> createAccessibilityHandler() override;
 
+    /** Shows what slot B holds on its button ("B: name" or "Slot B"); the
+        header's timer does it four times a second. */
+    void refreshSlotNames();
+
 private:
+    /** Follows slot B's IR (a load, a restore, a clear) on its button. */
+    void timerCallback() override;
+
+    EditorFileActions& fileActions;
     juce::Label title;
     juce::TextButton loadButton { "Load IR..." };
     juce::TextButton factoryButton { "Factory IRs" };
     juce::TextButton recentButton { "Recent" };
     juce::TextButton unloadButton { "Unload" };
+    /** Slot B's name and its menu: load into B, clear B, clear A. */
+    juce::TextButton slotButton { "Slot B" };
     juce::TextButton importButton { "Import preset..." };
     juce::TextButton exportButton { "Export preset..." };
     float scale = 1.0f;

@@ -33,7 +33,7 @@ ImpulseResponseFileLoader::~ImpulseResponseFileLoader()
     worker.join();
 }
 
-void ImpulseResponseFileLoader::loadFile (const std::filesystem::path& path)
+void ImpulseResponseFileLoader::loadFile (const std::filesystem::path& path, IrSlot slot)
 {
     const auto read = [path]
     {
@@ -42,7 +42,7 @@ void ImpulseResponseFileLoader::loadFile (const std::filesystem::path& path)
         AudioFileReader reader (path, irReadLimits);
         return ReadAudio { reader.readRest(), reader.info().ambisonicBFormat };
     };
-    submit ({ read, utf8FromPath (path.filename()), utf8FromPath (path) });
+    submit ({ read, utf8FromPath (path.filename()), utf8FromPath (path), slot });
 }
 
 void ImpulseResponseFileLoader::loadFromMemory (std::span<const std::uint8_t> bytes, std::string name)
@@ -109,6 +109,7 @@ void ImpulseResponseFileLoader::perform (const Request& request)
 
         loaded.name = request.name;
         loaded.path = request.path;
+        loaded.slot = request.slot;
         loaded.hash = contentHash (loaded.clip);
         loaded.layoutHint = detectIrLayout (request.name, loaded.clip.numChannels(), read.ambisonicSubFormat);
         onLoaded (std::move (loaded));

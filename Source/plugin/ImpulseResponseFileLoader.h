@@ -3,6 +3,7 @@
 
 #include "io/AudioClip.h"
 #include "ir/IrLayout.h"
+#include "processor/IrSlot.h"
 
 #include <chrono>
 #include <condition_variable>
@@ -46,6 +47,8 @@ public:
         /** What the file says about its channels (detectIrLayout: its
             WAVE_FORMAT_EXTENSIBLE sub-format, extension or name). */
         IrLayoutHint layoutHint;
+        /** The slot it was asked for. */
+        IrSlot slot = IrSlot::a;
     };
 
     using LoadedCallback = std::function<void (Loaded)>;
@@ -57,7 +60,7 @@ public:
     ImpulseResponseFileLoader (const ImpulseResponseFileLoader&) = delete;
     ImpulseResponseFileLoader& operator= (const ImpulseResponseFileLoader&) = delete;
 
-    void loadFile (const std::filesystem::path& path);
+    void loadFile (const std::filesystem::path& path, IrSlot slot = IrSlot::a);
 
     /** bytes must stay valid until the request is done: for data compiled
         into the binary. */
@@ -83,6 +86,7 @@ private:
         std::function<ReadAudio()> read;
         std::string name;
         std::string path;
+        IrSlot slot = IrSlot::a;
     };
 
     void submit (Request request);

@@ -19,18 +19,19 @@ ImpulseResponseLoading::ImpulseResponseLoading (ConvolverProcessor& processor, S
           [this] (ImpulseResponseFileLoader::Loaded loaded)
           {
               loadStatus.read (loaded.name, loaded.path);
-              play (std::move (loaded.clip), loaded.name, loaded.path, loaded.layoutHint);
+              play (std::move (loaded.clip), loaded.name, loaded.path, loaded.layoutHint, loaded.slot);
           },
           [this] (const std::string& message)
           { loadStatus.failed ("Could not load the IR; the previous one keeps playing: " + message); })
 {
 }
 
-void ImpulseResponseLoading::loadFile (const juce::File& file)
+void ImpulseResponseLoading::loadFile (const juce::File& file, IrSlot slot)
 {
     const auto name = file.getFileName().toStdString();
-    loadStatus.loading (name, "Loading '" + name + "' ...");
-    fileLoader.loadFile (pathFromUtf8 (file.getFullPathName().toStdString()));
+    loadStatus.loading (name, std::string (slot == IrSlot::b ? "Loading '" + name + "' into slot B ..."
+                                                             : "Loading '" + name + "' ..."));
+    fileLoader.loadFile (pathFromUtf8 (file.getFullPathName().toStdString()), slot);
 }
 
 void ImpulseResponseLoading::loadFactory (std::size_t index)
@@ -70,6 +71,14 @@ void ImpulseResponseLoading::unload()
     bar.set ("No IR loaded: the wet path passes the input through", StatusMessage::Severity::information);
 }
 
+void ImpulseResponseLoading::unload (IrSlot slot)
+{
+    fileLoader.cancelPending();
+    loadStatus.stopAwaiting();
+    dsp.unloadImpulseResponse (slot);
+    bar.set (slot == IrSlot::a ? "Slot A emptied" : "Slot B emptied", StatusMessage::Severity::information);
+}
+
 void ImpulseResponseLoading::cancelPending()
 {
     fileLoader.cancelPending();
@@ -81,9 +90,9 @@ bool ImpulseResponseLoading::waitUntilIdle (std::chrono::milliseconds timeout)
 }
 
 void ImpulseResponseLoading::play (AudioClip clip, const std::string& name, const std::string& path,
-                                   IrLayoutHint layoutHint)
+                                   IrLayoutHint layoutHint, IrSlot slot)
 {
-    if (dsp.loadImpulseResponse (std::move (clip), name, path, layoutHint) == LoadOutcome::failed)
+    if (dsp.loadImpulseResponse (slot, std::move (clip), name, path, layoutHint) == LoadOutcome::failed)
         loadStatus.failed (dsp.lastError());
 }
 

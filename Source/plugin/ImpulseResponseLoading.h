@@ -27,7 +27,8 @@ class ImpulseResponseLoading
 public:
     ImpulseResponseLoading (ConvolverProcessor& processor, StatusMessage& messageBar);
 
-    void loadFile (const juce::File& file);
+    /** Reads a file on the file loader's thread, for slot A or B. */
+    void loadFile (const juce::File& file, IrSlot slot = IrSlot::a);
     /** A factory IR by its index in factoryImpulseResponses(). */
     void loadFactory (std::size_t index);
     /** The default factory IR, decoded here (a short file, decoded in
@@ -35,6 +36,8 @@ public:
         setStateInformation right after construction always wins over it. */
     void loadDefault();
     void unload();
+    /** Empties one slot; the other keeps playing. */
+    void unload (IrSlot slot);
     /** Forgets a file still being read (a restored session wins over it). */
     void cancelPending();
     bool waitUntilIdle (std::chrono::milliseconds timeout);
@@ -43,7 +46,8 @@ public:
 
 private:
     /** Hands a clip to the processor; a refusal shows on the message bar. */
-    void play (AudioClip clip, const std::string& name, const std::string& path, IrLayoutHint layoutHint = {});
+    void play (AudioClip clip, const std::string& name, const std::string& path, IrLayoutHint layoutHint = {},
+               IrSlot slot = IrSlot::a);
 
     ConvolverProcessor& dsp;
     StatusMessage& bar;

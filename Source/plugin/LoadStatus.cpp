@@ -68,6 +68,12 @@ void LoadStatus::processorChanged (const ConvolverProcessor& processor, const st
         bar.set (describeLoaded (*info) + note, StatusMessage::Severity::information);
         awaitedName.clear();
     }
+    else if (info != nullptr && !info->slotBName.empty() && info->slotBName == awaitedName)
+    {
+        bar.set ("Loaded '" + info->slotBName + "' into slot B, blended with '" + info->name + "'" + note,
+                 StatusMessage::Severity::information);
+        awaitedName.clear();
+    }
 }
 
 std::vector<std::string> LoadStatus::takeFilesRead()

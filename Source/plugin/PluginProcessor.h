@@ -101,10 +101,12 @@ public:
 
     /** Reads the file on the loader thread and plays it (crossfaded); on
         failure the current IR keeps playing and status() says why. */
-    void loadImpulseResponseFile (const juce::File& file) { loading.loadFile (file); }
+    void loadImpulseResponseFile (const juce::File& file, IrSlot slot = IrSlot::a) { loading.loadFile (file, slot); }
     /** A factory IR by its index in factoryImpulseResponses(). */
     void loadFactoryImpulseResponse (std::size_t index) { loading.loadFactory (index); }
     void unloadImpulseResponse() { loading.unload(); }
+    /** Empties one IR slot; the other keeps playing. */
+    void unloadImpulseResponse (IrSlot slot) { loading.unload (slot); }
 
     /** Waits until the loader thread has handed over every requested IR
         (tests; an offline host). The ConvolverProcessor may still be

@@ -7,8 +7,10 @@
 #include "ir/BFormatDecoder.h"
 #include "ir/ImpulseResponsePreparation.h"
 #include "ir/IrShaping.h"
+#include "ir/IrSlotMix.h"
 
 #include <cmath>
+#include <optional>
 #include <stdexcept>
 #include <vector>
 
@@ -60,6 +62,83 @@ ImpulseResponseShape shapeFor (const ProcessorParameters& shaping)
     return shape;
 }
 
+bool holdsIr (const std::shared_ptr<const ImpulseResponseSource>& slot)
+{
+    return slot != nullptr && slot->clip != nullptr;
+}
+
+/** One slot's IR through the chain up to auto-gain and the IR gain, and
+    the layout it was read in. */
+struct ShapedSlot
+{
+    ResolvedIrLayout layout;
+    ShapedImpulseResponse shaped;
+};
+
+ShapedSlot shapeSlot (const ImpulseResponseSource& source, const ProcessorParameters& parameters, double sampleRate)
+{
+    const auto& name = source.name;
+    const auto layout = resolveIrLayout (parameters.irLayout, source.layoutHint, source.clip->numChannels());
+    // Decoded first: the shaping (auto-gain above all) then works on the
+    // microphone pair that is heard. Any other layout passes the clip
+    // through untouched, so that the IRs of earlier versions play bit for bit.
+    auto atSessionRate =
+        layout.isBFormat()
+            ? prepareImpulseResponse (applyIrLayout (*source.clip, layout, irLayoutSettingsOf (parameters), name),
+                                      sampleRate, IrNormalisation::none, name)
+            : prepareImpulseResponse (*source.clip, sampleRate, IrNormalisation::none, name);
+    try
+    {
+        return { layout, shapeImpulseResponse (std::move (atSessionRate), shapeFor (parameters)) };
+    }
+    catch (const std::invalid_argument&)
+    {
+        // The only data-dependent failure: auto-gain cannot level silence.
+        throw AudioFileError (quoted (name) + " is silent after trimming, so auto-gain cannot level it");
+    }
+}
+
+IrSlotSettings slotSettings (const ProcessorParameters& parameters, IrSlot slot)
+{
+    const bool a = slot == IrSlot::a;
+    IrSlotSettings settings;
+    settings.levelDb = static_cast<double> (a ? parameters.slotALevelDb : parameters.slotBLevelDb);
+    settings.invert = a ? parameters.slotAInvert : parameters.slotBInvert;
+    settings.delayMs = static_cast<double> (a ? parameters.slotADelayMs : parameters.slotBDelayMs);
+    settings.panPercent = static_cast<double> (a ? parameters.slotAPanPercent : parameters.slotBPanPercent);
+    return settings;
+}
+
+/** The slots that hold an IR, each placed (level, polarity, delay, pan and
+    the blend's gain), summed into one IR. A slot the blend silences is left
+    out altogether, so that the far ends of the blend cost one slot. */
+AudioClip foldSlots (std::optional<ShapedSlot> slotA, std::optional<ShapedSlot> slotB, const InstanceRequest& request,
+                     const SlotRouting& routing)
+{
+    const auto& parameters = request.parameters;
+    const auto gains =
+        blendGains (static_cast<double> (parameters.slotBlendPercent), slotA.has_value(), slotB.has_value());
+    const auto place = [&] (std::optional<ShapedSlot>& slot, IrSlot which, double gain)
+    { return placeSlot (std::move (slot->shaped.clip), slotSettings (parameters, which), gain, request.numOutputs); };
+
+    if (!slotB.has_value() || gains.b == 0.0)
+        return place (slotA, IrSlot::a, gains.a);
+    if (!slotA.has_value() || gains.a == 0.0)
+        return place (slotB, IrSlot::b, gains.b);
+
+    const auto& nameA = request.source->name;
+    const auto& nameB = request.slotB->name;
+    try
+    {
+        return sumSlots (place (slotA, IrSlot::a, gains.a), place (slotB, IrSlot::b, gains.b), routing);
+    }
+    catch (const std::invalid_argument& error)
+    {
+        throw AudioFileError ("slot A's " + quoted (nameA) + " and slot B's " + quoted (nameB)
+                              + " cannot be blended here: " + error.what());
+    }
+}
+
 std::unique_ptr<ConvolverInstance> makeInstance (std::span<const std::vector<float>> irChannels,
                                                  const InstanceRequest& request, const std::string& name,
                                                  IrChannelMeaning meaning = IrChannelMeaning::byCount)
@@ -101,58 +180,49 @@ std::size_t partitionSizeFor (LatencyMode mode) noexcept
     return mode == LatencyMode::onePartition ? latencyPartitions::lowCpu : latencyPartitions::zeroLatency;
 }
 
-std::shared_ptr<ImpulseResponseInfo> makeImpulseResponseInfo (const ImpulseResponseSource& source,
-                                                              const ProcessorParameters& parameters, double sampleRate)
+std::shared_ptr<ImpulseResponseInfo> makeImpulseResponseInfo (const InstanceRequest& request)
 {
-    const auto& name = source.name;
-    const auto layoutSettings = irLayoutSettingsOf (parameters);
-    const auto layout = resolveIrLayout (parameters.irLayout, source.layoutHint, source.clip->numChannels());
-    // Decoded first: the shaping (auto-gain above all) then works on the
-    // microphone pair that is heard. Any other layout passes the clip
-    // through untouched, so that the IRs of earlier versions play bit for bit.
-    auto atSessionRate = layout.isBFormat()
-                             ? prepareImpulseResponse (applyIrLayout (*source.clip, layout, layoutSettings, name),
-                                                       sampleRate, IrNormalisation::none, name)
-                             : prepareImpulseResponse (*source.clip, sampleRate, IrNormalisation::none, name);
-
-    ShapedImpulseResponse shaped;
-    try
-    {
-        shaped = shapeImpulseResponse (std::move (atSessionRate), shapeFor (parameters));
-    }
-    catch (const std::invalid_argument&)
-    {
-        // The only data-dependent failure: auto-gain cannot level silence.
-        throw AudioFileError (quoted (name) + " is silent after trimming, so auto-gain cannot level it");
-    }
+    if (!holdsIr (request.source) && !holdsIr (request.slotB))
+        throw std::invalid_argument ("makeImpulseResponseInfo needs an IR in one slot");
+    const auto& parameters = request.parameters;
+    const auto* primary = holdsIr (request.source) ? request.source.get() : request.slotB.get();
+    auto shapedA = holdsIr (request.source)
+                       ? std::optional (shapeSlot (*request.source, parameters, request.sampleRate))
+                       : std::nullopt;
+    auto shapedB = holdsIr (request.slotB) ? std::optional (shapeSlot (*request.slotB, parameters, request.sampleRate))
+                                           : std::nullopt;
+    const auto& primaryShape = shapedA.has_value() ? *shapedA : *shapedB;
 
     auto info = std::make_shared<ImpulseResponseInfo>();
-    info->name = name;
-    info->source = source.clip;
-    info->originalSampleRate = source.clip->sampleRate;
-    info->originalFrames = source.clip->numFrames();
-    info->numChannels = source.clip->numChannels();
-    info->layout = layout;
-    info->layoutSettings = layoutSettings;
-    info->sampleRate = sampleRate;
-    info->shapedChannels = toFloatChannels (shaped.clip, name);
-    info->autoGainFactor = shaped.gain;
+    info->name = primary->name;
+    info->source = primary->clip;
+    info->originalSampleRate = primary->clip->sampleRate;
+    info->originalFrames = primary->clip->numFrames();
+    info->numChannels = primary->clip->numChannels();
+    info->layout = primaryShape.layout;
+    info->layoutSettings = irLayoutSettingsOf (parameters);
+    info->sampleRate = request.sampleRate;
+    info->autoGainFactor = primaryShape.shaped.gain;
     info->shape = shapeFor (parameters);
-    info->envelope = shaped.envelope;
+    info->envelope = primaryShape.shaped.envelope;
+    if (shapedA.has_value() && shapedB.has_value())
+        info->slotBName = request.slotB->name;
+    const SlotRouting routing { request.numInputs, request.numOutputs, channelMeaningOf (primaryShape.layout.layout) };
+    info->shapedChannels =
+        toFloatChannels (foldSlots (std::move (shapedA), std::move (shapedB), request, routing), primary->name);
     return info;
 }
 
 BuiltInstance buildConvolverInstance (const InstanceRequest& request)
 {
-    if (request.source == nullptr || request.source->clip == nullptr)
+    if (!holdsIr (request.source) && !holdsIr (request.slotB))
     {
         const std::vector<std::vector<float>> unitImpulse { { 1.0f } };
         return { makeInstance (unitImpulse, request, "the unit impulse"), nullptr };
     }
-    auto info = makeImpulseResponseInfo (*request.source, request.parameters, request.sampleRate);
+    auto info = makeImpulseResponseInfo (request);
     BuiltInstance built;
-    built.instance =
-        makeInstance (info->shapedChannels, request, request.source->name, channelMeaningOf (info->layout.layout));
+    built.instance = makeInstance (info->shapedChannels, request, info->name, channelMeaningOf (info->layout.layout));
     built.info = std::move (info);
     return built;
 }

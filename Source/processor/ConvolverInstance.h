@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ImpulseResponseInfo.h"
+#include "IrSlot.h"
 #include "ProcessorParameters.h"
 #include "engine/ConvolutionEngine.h"
 #include "io/AudioClip.h"
@@ -28,6 +29,22 @@ struct ImpulseResponseSource
     IrLayoutHint layoutHint;
 };
 
+/** What the two slots hold; nullptr for an empty slot. */
+struct ImpulseResponseSlots
+{
+    std::shared_ptr<const ImpulseResponseSource> a;
+    std::shared_ptr<const ImpulseResponseSource> b;
+
+    [[nodiscard]] std::shared_ptr<const ImpulseResponseSource>& operator[] (IrSlot slot) noexcept
+    {
+        return slot == IrSlot::a ? a : b;
+    }
+    [[nodiscard]] const std::shared_ptr<const ImpulseResponseSource>& operator[] (IrSlot slot) const noexcept
+    {
+        return slot == IrSlot::a ? a : b;
+    }
+};
+
 /** One complete, ready-to-run wet path: what the loader builds and the audio
     thread crossfades to. Its kernels never change once built.
 
@@ -48,8 +65,11 @@ struct ConvolverInstance
 /** Everything a build depends on. */
 struct InstanceRequest
 {
-    /** nullptr: no IR, a unit impulse (pass-through) on every path. */
+    /** Slot A's IR. With slot B empty too: no IR, a unit impulse
+        (pass-through) on every path. */
     std::shared_ptr<const ImpulseResponseSource> source;
+    /** Slot B's IR, folded into the same kernel as slot A's; nullptr: empty. */
+    std::shared_ptr<const ImpulseResponseSource> slotB;
     /** The values of the parameters that shape the IR (the others are not
         read). */
     ProcessorParameters parameters;
@@ -67,23 +87,24 @@ struct InstanceRequest
 struct BuiltInstance
 {
     std::unique_ptr<ConvolverInstance> instance;
-    /** nullptr for a request without a source. */
+    /** nullptr for a request with both slots empty. */
     std::shared_ptr<const ImpulseResponseInfo> info;
 };
 
 /** The engine partition for a latency mode (see ConvolverProcessor). */
 std::size_t partitionSizeFor (LatencyMode mode) noexcept;
 
-/** The IR chain without the engine (layout, check, resample to sampleRate, trim,
-    reverse, stretch, auto-gain): what the editor shows. Throws like
-    buildConvolverInstance.
+/** The IR chain without the engine, for each slot that holds an IR (layout,
+    check, resample to the request's sampleRate, trim, reverse, stretch,
+    auto-gain), then the slots' level, polarity, delay and pan, and the two
+    folded into one IR (ir/IrSlotMix.h): what the editor shows. At least one
+    slot must hold an IR. Throws like buildConvolverInstance.
 
     Threading: a pure function; any non-audio thread. */
-std::shared_ptr<ImpulseResponseInfo> makeImpulseResponseInfo (const ImpulseResponseSource& source,
-                                                              const ProcessorParameters& parameters, double sampleRate);
+std::shared_ptr<ImpulseResponseInfo> makeImpulseResponseInfo (const InstanceRequest& request);
 
 /** Runs the IR chain (layout, check, resample, trim, reverse, stretch, auto-gain,
-    route) and prepares an engine. Throws std::runtime_error (or a subclass)
+    the two slots folded into one, route) and prepares an engine. Throws std::runtime_error (or a subclass)
     with a one-line message naming the IR when it cannot be built.
 
     Threading: a pure function of its request; any non-audio thread. */

@@ -92,22 +92,39 @@ RebuildMode ConvolverProcessor::rebuildMode() const noexcept
 LoadOutcome ConvolverProcessor::loadImpulseResponse (AudioClip clip, std::string displayName, std::string originalPath,
                                                      IrLayoutHint layoutHint)
 {
+    return loadImpulseResponse (IrSlot::a, std::move (clip), std::move (displayName), std::move (originalPath),
+                                layoutHint);
+}
+
+LoadOutcome ConvolverProcessor::loadImpulseResponse (IrSlot slot, AudioClip clip, std::string displayName,
+                                                     std::string originalPath, IrLayoutHint layoutHint)
+{
     auto source = std::make_shared<ImpulseResponseSource>();
     source->clip = std::make_shared<const AudioClip> (std::move (clip));
     source->name = std::move (displayName);
     source->originalPath = std::move (originalPath);
     source->layoutHint = layoutHint;
-    return builder.load (std::move (source));
+    return builder.load (slot, std::move (source));
 }
 
-std::shared_ptr<const ImpulseResponseSource> ConvolverProcessor::requestedImpulseResponse() const
+LoadOutcome ConvolverProcessor::loadImpulseResponses (ImpulseResponseSlots slots)
 {
-    return builder.requestedSource();
+    return builder.load (std::move (slots));
+}
+
+std::shared_ptr<const ImpulseResponseSource> ConvolverProcessor::requestedImpulseResponse (IrSlot slot) const
+{
+    return builder.requestedSources()[slot];
 }
 
 void ConvolverProcessor::unloadImpulseResponse()
 {
-    builder.load (nullptr);
+    builder.load (ImpulseResponseSlots {});
+}
+
+void ConvolverProcessor::unloadImpulseResponse (IrSlot slot)
+{
+    builder.load (slot, nullptr);
 }
 
 void ConvolverProcessor::buildPendingNow()

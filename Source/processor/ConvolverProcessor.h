@@ -46,7 +46,9 @@ namespace partita
     IR rebuilds take the loaded clip through: the layout (a B-format IR
     decoded to a stereo microphone pair, applyIrLayout) -> resample to the session rate
     (prepareImpulseResponse, libsoxr HQ) -> trim start/end -> reverse -> stretch
-    -> auto-gain (energy) -> route -> a newly prepared ConvolutionEngine. The
+    -> auto-gain (energy) -> slot A and slot B folded into one IR by their level,
+    polarity, delay, pan and the blend (ir/IrSlotMix.h) -> route -> a newly
+    prepared ConvolutionEngine. The
     new engine is first run, unheard, over the engine input of the last
     (IR length) samples (up to 10 s; InstancePrimer), so it joins as if it had
     been running all along: the reverb of what was already played carries
@@ -142,15 +144,22 @@ public:
         said about its channels (ir/IrLayoutDetection.h), for irLayout Auto. */
     LoadOutcome loadImpulseResponse (AudioClip clip, std::string displayName, std::string originalPath = {},
                                      IrLayoutHint layoutHint = {});
-
+    /** As loadImpulseResponse, into either slot (docs/plugin.md, "Two IR
+        slots"): slot B's IR is folded into one kernel with slot A's, by the
+        slot parameters. A failed load leaves both slots as they were. */
+    LoadOutcome loadImpulseResponse (IrSlot slot, AudioClip clip, std::string displayName,
+                                     std::string originalPath = {}, IrLayoutHint layoutHint = {});
+    /** Both slots at once, built once (a session restore); nullptr empties a slot. */
+    LoadOutcome loadImpulseResponses (ImpulseResponseSlots slots);
     /** The IR a saved session must hold: the latest load, even before it is
         built (a host may save right after restoring a session), else the one
         playing; nullptr for none. A load that failed leaves the one before. */
-    [[nodiscard]] std::shared_ptr<const ImpulseResponseSource> requestedImpulseResponse() const;
-
-    /** Back to no IR (pass-through wet path), crossfaded like a load. */
+    [[nodiscard]] std::shared_ptr<const ImpulseResponseSource> requestedImpulseResponse (IrSlot slot = IrSlot::a) const;
+    /** Back to no IR (pass-through wet path), crossfaded like a load: both
+        slots emptied. */
     void unloadImpulseResponse();
-
+    /** Empties one slot, crossfaded like a load; the other keeps playing. */
+    void unloadImpulseResponse (IrSlot slot);
     /** Builds the pending load or shaping change on the calling thread now
         (after the loader's build in progress, if any), in either mode: for a
         session restore, whose latency a host must know when it returns.

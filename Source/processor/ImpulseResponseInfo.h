@@ -22,8 +22,12 @@ namespace partita
     Threading: immutable once published; share it freely across threads. */
 struct ImpulseResponseInfo
 {
-    /** The display name given to loadImpulseResponse (usually the file name). */
+    /** The display name given to loadImpulseResponse (usually the file name):
+        slot A's, or slot B's when A is empty. The fields below up to
+        layoutSettings describe that slot's IR. */
     std::string name;
+    /** Slot B's display name when both slots hold an IR; empty otherwise. */
+    std::string slotBName;
     /** The IR as loaded, before any resampling or shaping: what a saved state
         must hold to rebuild the same sound. */
     std::shared_ptr<const AudioClip> source;
@@ -39,7 +43,8 @@ struct ImpulseResponseInfo
     /** The session rate the shaped IR is at. */
     double sampleRate = 0.0;
     /** The IR as convolved: decoded (B-format: left and right microphone), resampled, trimmed, reversed, stretched and
-        auto-gained, one vector per IR channel, at sampleRate. */
+        auto-gained, one vector per IR channel, at sampleRate; both slots'
+        with their level, polarity, delay and pan, folded into one. */
     std::vector<std::vector<float>> shapedChannels;
     /** The factor auto-gain applied (1 when it is off). */
     double autoGainFactor = 1.0;

@@ -56,10 +56,23 @@ void InstanceBuilder::setRebuildMode (RebuildMode newMode) noexcept
         switchedToSynchronous.store (true, std::memory_order_release);
 }
 
-LoadOutcome InstanceBuilder::load (std::shared_ptr<const ImpulseResponseSource> newSource)
+LoadOutcome InstanceBuilder::load (IrSlot slot, std::shared_ptr<const ImpulseResponseSource> newSource)
 {
     std::unique_lock lock (buildMutex);
-    requested = std::move (newSource);
+    auto slots = hasRequest ? requested : source;
+    slots[slot] = std::move (newSource);
+    return loadLocked (lock, std::move (slots));
+}
+
+LoadOutcome InstanceBuilder::load (ImpulseResponseSlots slots)
+{
+    std::unique_lock lock (buildMutex);
+    return loadLocked (lock, std::move (slots));
+}
+
+LoadOutcome InstanceBuilder::loadLocked (std::unique_lock<std::mutex>& lock, ImpulseResponseSlots slots)
+{
+    requested = std::move (slots);
     hasRequest = true;
     const auto id = ++requestId;
 
@@ -75,7 +88,7 @@ LoadOutcome InstanceBuilder::load (std::shared_ptr<const ImpulseResponseSource> 
     return failedRequestId == id ? LoadOutcome::failed : LoadOutcome::built;
 }
 
-std::shared_ptr<const ImpulseResponseSource> InstanceBuilder::requestedSource() const
+ImpulseResponseSlots InstanceBuilder::requestedSources() const
 {
     const std::scoped_lock lock (buildMutex);
     return hasRequest ? requested : source;
@@ -143,14 +156,20 @@ InstanceBuilder::BuildResult InstanceBuilder::runBuild (const InstanceRequest& r
         {
             result.built = buildConvolverInstance (request);
         }
-        else if (request.source != nullptr && request.source->clip != nullptr)
+        else if (const auto& shown = request.source != nullptr ? request.source : request.slotB;
+                 shown != nullptr && shown->clip != nullptr)
         {
             // Not prepared (a standalone app without an audio device): no
-            // session rate yet. The IR is checked and shaped at its own rate,
-            // so that it can be shown; prepare() builds the engine.
-            const auto& clip = *request.source->clip;
-            result.built.info = makeImpulseResponseInfo (*request.source, request.parameters,
-                                                         clip.sampleRate > 0.0 ? clip.sampleRate : 48000.0);
+            // session rate yet. The IR is checked and shaped at its own rate
+            // (slot A's, else B's), so that it can be shown; prepare() builds the engine.
+            // Two slots are folded for a stereo bus, the most any pair of
+            // slots can be blended on, so that none is refused before the
+            // bus is known.
+            auto atOwnRate = request;
+            atOwnRate.sampleRate = shown->clip->sampleRate > 0.0 ? shown->clip->sampleRate : 48000.0;
+            atOwnRate.numInputs = 2;
+            atOwnRate.numOutputs = 2;
+            result.built.info = makeImpulseResponseInfo (atOwnRate);
         }
     }
     catch (const std::exception& error)
@@ -166,10 +185,11 @@ InstanceBuilder::BuildResult InstanceBuilder::runBuild (const InstanceRequest& r
     return result;
 }
 
-InstanceRequest InstanceBuilder::makeRequest (std::shared_ptr<const ImpulseResponseSource> from) const
+InstanceRequest InstanceBuilder::makeRequest (const ImpulseResponseSlots& from) const
 {
     InstanceRequest request;
-    request.source = std::move (from);
+    request.source = from.a;
+    request.slotB = from.b;
     request.parameters = parameters.load();
     request.sampleRate = target.format.sampleRate;
     request.numInputs = target.format.numInputs;
@@ -238,7 +258,7 @@ void InstanceBuilder::acceptBuild (BuildResult& result, const InstanceRequest& r
                                    bool buildEngine)
 {
     if (forRequest)
-        source = request.source;
+        source = { request.source, request.slotB };
     if (!buildEngine)
     {
         status.publishInfo (std::move (result.built.info), {}); // shown; prepare() builds the engine
@@ -293,7 +313,7 @@ std::unique_ptr<ConvolverInstance> InstanceBuilder::buildForPrepare()
         errors.push_back (result.error);
     }
 
-    if (source != nullptr)
+    if (source.a != nullptr || source.b != nullptr)
     {
         auto result = runBuild (makeRequest (source), true);
         if (result.error.empty())
@@ -305,20 +325,20 @@ std::unique_ptr<ConvolverInstance> InstanceBuilder::buildForPrepare()
         errors.push_back (result.error);
     }
 
-    auto fallback = runBuild (makeRequest (nullptr), true);
+    auto fallback = runBuild (makeRequest ({}), true);
     if (!fallback.error.empty())
         throw std::runtime_error (fallback.error);
-    auto instance = acceptPreparedBuild (std::move (fallback), nullptr);
+    auto instance = acceptPreparedBuild (std::move (fallback), {});
     status.publishError (errors.empty() ? std::string {} : errors.back());
     return instance;
 }
 
-std::unique_ptr<ConvolverInstance> InstanceBuilder::acceptPreparedBuild (
-    BuildResult result, std::shared_ptr<const ImpulseResponseSource> from)
+std::unique_ptr<ConvolverInstance> InstanceBuilder::acceptPreparedBuild (BuildResult result,
+                                                                         const ImpulseResponseSlots& from)
 {
     // A source that cannot be routed to this bus stays loaded for the next prepare().
-    if (from != nullptr)
-        source = std::move (from);
+    if (from.a != nullptr || from.b != nullptr)
+        source = from;
     builtShaping = parameters.load();
     builtHostBlocks = result.built.instance->engine.config().hostBlocks;
     status.publishTiming (result.built.instance->latencySamples, result.built.instance->engineTailSamples);

@@ -62,13 +62,16 @@ public:
     void setRebuildMode (RebuildMode mode) noexcept;
     [[nodiscard]] RebuildMode rebuildMode() const noexcept { return mode.load(); }
 
-    /** A new IR (nullptr: none), built now in synchronous mode, queued in
-        background mode. */
-    LoadOutcome load (std::shared_ptr<const ImpulseResponseSource> source);
-    /** The IR a saved session must hold: the latest load (even before it is
-        built), else the one built last; nullptr for none. A load that failed
-        leaves the previous one. */
-    [[nodiscard]] std::shared_ptr<const ImpulseResponseSource> requestedSource() const;
+    /** A new IR in a slot (nullptr: empties it; the other slot stays),
+        built now in synchronous mode, queued in background mode. A load
+        after another that is not built yet builds on it. */
+    LoadOutcome load (IrSlot slot, std::shared_ptr<const ImpulseResponseSource> source);
+    /** Both slots at once (a session restore): one build. */
+    LoadOutcome load (ImpulseResponseSlots slots);
+    /** The IRs a saved session must hold: the latest load (even before it is
+        built), else the ones built last; nullptr for an empty slot. A load
+        that failed leaves the previous ones. */
+    [[nodiscard]] ImpulseResponseSlots requestedSources() const;
     /** Builds what is pending on the calling thread, in either mode. */
     void buildPendingNow();
     /** After the parameters were stored: synchronous mode builds a shaping
@@ -97,8 +100,9 @@ private:
     };
     struct BuildResult;
 
+    LoadOutcome loadLocked (std::unique_lock<std::mutex>& lock, ImpulseResponseSlots slots);
     static BuildResult runBuild (const InstanceRequest& request, bool buildEngine) noexcept;
-    [[nodiscard]] InstanceRequest makeRequest (std::shared_ptr<const ImpulseResponseSource> from) const;
+    [[nodiscard]] InstanceRequest makeRequest (const ImpulseResponseSlots& from) const;
     [[nodiscard]] HostBlocks wantedHostBlocks() const noexcept;
     [[nodiscard]] bool hasWork() const;
     bool runOneBuild (std::unique_lock<std::mutex>& lock, bool unlockWhileBuilding);
@@ -106,8 +110,7 @@ private:
     void rejectBuild (const BuildResult& result, const InstanceRequest& request, bool forRequest, std::uint64_t id);
     void buildSynchronously (std::unique_lock<std::mutex>& lock);
     std::unique_ptr<ConvolverInstance> buildForPrepare();
-    std::unique_ptr<ConvolverInstance> acceptPreparedBuild (BuildResult result,
-                                                            std::shared_ptr<const ImpulseResponseSource> from);
+    std::unique_ptr<ConvolverInstance> acceptPreparedBuild (BuildResult result, const ImpulseResponseSlots& from);
     void loaderLoop();
 
     const ParameterStore& parameters;
@@ -126,8 +129,8 @@ private:
     bool loaderBuilding = false;
     bool stopRequested = false;
     BuildTarget target;
-    std::shared_ptr<const ImpulseResponseSource> source;
-    std::shared_ptr<const ImpulseResponseSource> requested;
+    ImpulseResponseSlots source;
+    ImpulseResponseSlots requested;
     bool hasRequest = false;
     std::uint64_t requestId = 0;
     std::uint64_t failedRequestId = 0;

@@ -122,6 +122,24 @@ struct ProcessorParameters
     float highShelfHz;
     float highShelfGainDb;
     float highShelfQ;
+
+    // The two IR slots (ir/IrSlotMix.h): shaping, folded into one kernel.
+
+    /** Each slot's level in dB, polarity (inverted when true), delay in ms
+        (fractional samples: a windowed-sinc delay of the IR) and pan in
+        percent from -100 (left) to 100 (right); neutral at 0 dB, false,
+        0 ms, 0 %. */
+    float slotALevelDb;
+    bool slotAInvert;
+    float slotADelayMs;
+    float slotAPanPercent;
+    float slotBLevelDb;
+    bool slotBInvert;
+    float slotBDelayMs;
+    float slotBPanPercent;
+    /** 0 % only slot A, 50 % both at full level, 100 % only slot B
+        (blendGains in ir/IrSlotMix.h); a slot alone plays whatever it is. */
+    float slotBlendPercent;
 };
 
 /** The layout settings of the IR chain (ir/IrLayout.h) from the parameters. */

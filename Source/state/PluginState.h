@@ -35,13 +35,17 @@ struct SavedImpulseResponse
     bool audioCutOff = false;
 };
 
-/** Everything a Partita session saves: the parameters and the IR.
+/** Everything a Partita session saves: the parameters and the IRs of the
+    two slots.
 
     Threading: a plain value. */
 struct PluginState
 {
     ProcessorParameters parameters;
+    /** Slot A's IR: the IR of states before the two slots. */
     std::optional<SavedImpulseResponse> impulseResponse;
+    /** Slot B's IR; nothing in states of earlier versions (slot B empty). */
+    std::optional<SavedImpulseResponse> impulseResponseB;
 };
 
 } // namespace partita

@@ -30,6 +30,7 @@ constexpr std::string_view irHash = "IRHA";
 constexpr std::string_view irRate = "IRRT";
 constexpr std::string_view irAudio = "IRAU";
 constexpr std::string_view irLayout = "IRLY";
+constexpr std::string_view slotB = "IRSB";
 constexpr std::string_view end = "END ";
 } // namespace chunkIds
 
@@ -94,7 +95,7 @@ void addTextChunk (ByteWriter& writer, std::string_view id, std::string_view tex
 
 /** IRNM, IRPA, then IRHA when there is a fingerprint, and IRRT and IRAU when
     there is audio. The audio is encoded only when it is not the cache's. */
-void addImpulseResponseChunks (ByteWriter& writer, const SavedImpulseResponse& ir, EncodedAudioCache& cache)
+void addImpulseResponseChunks (ByteWriter& writer, const SavedImpulseResponse& ir, EncodedAudio& cache)
 {
     addTextChunk (writer, chunkIds::irName, ir.name);
     addTextChunk (writer, chunkIds::irPath, ir.originalPath);
@@ -133,24 +134,17 @@ void addImpulseResponseChunks (ByteWriter& writer, const SavedImpulseResponse& i
     writer.addChunk (chunkIds::irAudio, audio);
 }
 
-SavedImpulseResponse& impulseResponseOf (PluginState& state)
-{
-    if (!state.impulseResponse.has_value())
-        state.impulseResponse.emplace();
-    return *state.impulseResponse;
-}
-
-std::string describeIr (const SavedImpulseResponse& ir)
+std::string describeIr (const SavedImpulseResponse& ir, std::string_view what)
 {
     if (ir.name.empty())
-        return "the saved IR";
+        return "the saved " + std::string (what);
     // The name comes from the state's bytes: a control character (a newline)
     // would break the one-line message it is quoted in.
     std::string name = ir.name;
     for (auto& c : name)
         if (static_cast<unsigned char> (c) < 0x20 || c == '\x7F')
             c = '?';
-    return "the saved IR '" + name + "'";
+    return "the saved " + std::string (what) + " '" + name + "'";
 }
 
 /** The identifier and version; throws StateError when the bytes are not a
@@ -167,14 +161,26 @@ std::uint32_t readVersion (ByteReader& reader)
     return static_cast<std::uint32_t> (*version);
 }
 
-/** What the chunks said. The IR's audio is decoded only after the last
-    chunk: its exact rate may come after it. */
+/** What the chunks of one slot said. The IR's audio is decoded only after
+    the last chunk: its exact rate may come after it. */
 struct ChunkContents
 {
     ParsedState& parsed;
-    std::optional<std::span<const std::uint8_t>> audioBytes;
-    std::optional<double> exactRate;
+    /** The slot the IR chunks fill. */
+    std::optional<SavedImpulseResponse>& slot;
+    /** How messages name its IR: "IR", "slot B IR". */
+    std::string_view irWord;
+    const AudioReadLimits& limits;
+    std::optional<std::span<const std::uint8_t>> audioBytes {};
+    std::optional<double> exactRate {};
 };
+
+SavedImpulseResponse& impulseResponseOf (ChunkContents& contents)
+{
+    if (!contents.slot.has_value())
+        contents.slot.emplace();
+    return *contents.slot;
+}
 
 void readParameterChunk (std::span<const std::uint8_t> payload, ChunkContents& contents)
 {
@@ -183,20 +189,20 @@ void readParameterChunk (std::span<const std::uint8_t> payload, ChunkContents& c
 
 void readIrNameChunk (std::span<const std::uint8_t> payload, ChunkContents& contents)
 {
-    impulseResponseOf (contents.parsed.state).name = toText (payload);
+    impulseResponseOf (contents).name = toText (payload);
 }
 
 void readIrPathChunk (std::span<const std::uint8_t> payload, ChunkContents& contents)
 {
-    impulseResponseOf (contents.parsed.state).originalPath = toText (payload);
+    impulseResponseOf (contents).originalPath = toText (payload);
 }
 
 void readIrHashChunk (std::span<const std::uint8_t> payload, ChunkContents& contents)
 {
     if (payload.size() == 8)
-        impulseResponseOf (contents.parsed.state).contentHash = ByteReader (payload).takeUnsigned (8);
+        impulseResponseOf (contents).contentHash = ByteReader (payload).takeUnsigned (8);
     else
-        contents.parsed.problems.emplace_back ("the saved IR's fingerprint is damaged");
+        contents.parsed.problems.push_back ("the saved " + std::string (contents.irWord) + "'s fingerprint is damaged");
 }
 
 void readIrRateChunk (std::span<const std::uint8_t> payload, ChunkContents& contents)
@@ -220,18 +226,21 @@ void readIrLayoutChunk (std::span<const std::uint8_t> payload, ChunkContents& co
                           || reason == static_cast<std::uint64_t> (IrLayoutReason::name);
     if (payload.size() != 2 || !bFormat || !fromFile)
     {
-        contents.parsed.problems.emplace_back ("the saved IR's layout is damaged; it is taken as Auto");
+        contents.parsed.problems.push_back ("the saved " + std::string (contents.irWord)
+                                            + "'s layout is damaged; it is taken as Auto");
         return;
     }
-    impulseResponseOf (contents.parsed.state).layoutHint = { static_cast<IrLayout> (*layout),
-                                                             static_cast<IrLayoutReason> (*reason) };
+    impulseResponseOf (contents).layoutHint = { static_cast<IrLayout> (*layout),
+                                                static_cast<IrLayoutReason> (*reason) };
 }
 
 void readIrAudioChunk (std::span<const std::uint8_t> payload, ChunkContents& contents)
 {
     contents.audioBytes = payload;
-    impulseResponseOf (contents.parsed.state);
+    impulseResponseOf (contents);
 }
+
+void readSlotBChunk (std::span<const std::uint8_t> payload, ChunkContents& contents);
 
 /** The chunks this version reads, each by one function. */
 struct ChunkKind
@@ -240,8 +249,9 @@ struct ChunkKind
     void (*read) (std::span<const std::uint8_t> payload, ChunkContents& contents);
 };
 
-constexpr std::array<ChunkKind, 7> chunkKinds { {
-    { chunkIds::parameters, readParameterChunk },
+/** What one slot's IR is saved as (at the top level for slot A, inside
+    IRSB for slot B). */
+constexpr std::array<ChunkKind, 6> irChunkKinds { {
     { chunkIds::irName, readIrNameChunk },
     { chunkIds::irPath, readIrPathChunk },
     { chunkIds::irHash, readIrHashChunk },
@@ -250,36 +260,50 @@ constexpr std::array<ChunkKind, 7> chunkKinds { {
     { chunkIds::irLayout, readIrLayoutChunk },
 } };
 
-/** Reads chunks up to the end marker; returns whether it was there. */
-bool readChunks (std::span<const std::uint8_t> bytes, ChunkContents& contents)
+constexpr std::array<ChunkKind, 2> stateChunkKinds { {
+    { chunkIds::parameters, readParameterChunk },
+    { chunkIds::slotB, readSlotBChunk },
+} };
+
+/** Reads chunks up to the end marker, those of the IR and, at the top level,
+    the state's own; returns whether the end marker was there. */
+bool readChunks (std::span<const std::uint8_t> bytes, ChunkContents& contents, bool topLevel)
 {
     StateChunkReader chunks (bytes);
     while (const auto chunk = chunks.next())
     {
         if (chunk->id == chunkIds::end)
             return true;
-        // Any chunk not in the table is from a newer version: skipped by design.
-        for (const auto& kind : chunkKinds)
+        // Any chunk not in the tables is from a newer version: skipped by design.
+        for (const auto& kind : irChunkKinds)
             if (chunk->id == kind.id)
                 kind.read (chunk->payload, contents);
+        if (topLevel)
+            for (const auto& kind : stateChunkKinds)
+                if (chunk->id == kind.id)
+                    kind.read (chunk->payload, contents);
     }
 
     // Without the end marker a cut exactly between two chunks would go unseen.
-    contents.parsed.problems.emplace_back (chunks.damaged() ? "the state is cut off or damaged; only the settings "
-                                                              "before the damage were restored"
-                                                            : "the state is cut off; only the settings before the "
-                                                              "cut were restored");
+    if (!topLevel)
+        contents.parsed.problems.push_back ("the saved " + std::string (contents.irWord) + " is cut off or damaged");
+    else
+        contents.parsed.problems.emplace_back (chunks.damaged() ? "the state is cut off or damaged; only the settings "
+                                                                  "before the damage were restored"
+                                                                : "the state is cut off; only the settings before the "
+                                                                  "cut were restored");
     return false;
 }
 
 /** Damaged audio costs only the audio: the problem is reported, the rest of
     the state stays. */
-void decodeIrAudio (ChunkContents& contents, const AudioReadLimits& limits)
+void decodeIrAudio (ChunkContents& contents)
 {
-    auto& ir = impulseResponseOf (contents.parsed.state);
+    const auto& limits = contents.limits;
+    auto& ir = impulseResponseOf (contents);
     try
     {
-        auto clip = readAudioFromMemory (*contents.audioBytes, limits, describeIr (ir));
+        auto clip = readAudioFromMemory (*contents.audioBytes, limits, describeIr (ir, contents.irWord));
         // The file's header holds the rate in whole Hz only.
         if (const auto exactRate = contents.exactRate;
             exactRate.has_value() && std::isfinite (*exactRate) && std::abs (*exactRate - clip.sampleRate) <= 0.5
@@ -291,6 +315,24 @@ void decodeIrAudio (ChunkContents& contents, const AudioReadLimits& limits)
     {
         contents.parsed.problems.emplace_back (error.what());
     }
+}
+
+/** The chunks of one slot's IR, up to their end marker, then its audio. */
+void readSlot (std::span<const std::uint8_t> bytes, ChunkContents& contents, bool topLevel)
+{
+    const bool ended = readChunks (bytes, contents, topLevel);
+    if (!ended && contents.slot.has_value() && !contents.audioBytes.has_value())
+        contents.slot->audioCutOff = true;
+    if (contents.audioBytes.has_value())
+        decodeIrAudio (contents);
+}
+
+/** Slot B, whose chunks sit inside IRSB: damage there costs slot B only. */
+void readSlotBChunk (std::span<const std::uint8_t> payload, ChunkContents& contents)
+{
+    ChunkContents slotB { contents.parsed, contents.parsed.state.impulseResponseB, "slot B IR", contents.limits };
+    readSlot (payload, slotB, false);
+    impulseResponseOf (slotB);
 }
 } // namespace
 
@@ -308,6 +350,13 @@ std::vector<std::uint8_t> serialiseState (const PluginState& state, EncodedAudio
     writer.addChunk (chunkIds::parameters, parameterChunk (state.parameters));
     if (state.impulseResponse.has_value())
         addImpulseResponseChunks (writer, *state.impulseResponse, cache);
+    if (state.impulseResponseB.has_value())
+    {
+        ByteWriter slotB;
+        addImpulseResponseChunks (slotB, *state.impulseResponseB, cache.slotB);
+        slotB.addChunk (chunkIds::end, ByteWriter {});
+        writer.addChunk (chunkIds::slotB, slotB);
+    }
     writer.addChunk (chunkIds::end, ByteWriter {});
     return std::move (writer.bytes);
 }
@@ -321,14 +370,8 @@ ParsedState parseState (std::span<const std::uint8_t> bytes, const AudioReadLimi
         parsed.problems.push_back ("the state was saved by a newer version of Partita (format "
                                    + std::to_string (parsed.version) + "); settings this version lacks are ignored");
 
-    ChunkContents contents { parsed, std::nullopt, std::nullopt };
-    const bool ended = readChunks (reader.rest(), contents);
-
-    auto& state = parsed.state;
-    if (!ended && state.impulseResponse.has_value() && !contents.audioBytes.has_value())
-        state.impulseResponse->audioCutOff = true;
-    if (contents.audioBytes.has_value())
-        decodeIrAudio (contents, limits);
+    ChunkContents contents { parsed, parsed.state.impulseResponse, "IR", limits };
+    readSlot (reader.rest(), contents, true);
     return parsed;
 }
 

@@ -37,6 +37,10 @@ inline constexpr std::uint32_t currentStateVersion = 1;
         IRLY  u8 layout, u8 reason: what the IR's file said about its layout
               (IrLayoutHint, the enums' values); only when it said something,
               so that states without a hint keep their bytes
+        IRSB  slot B's IR, only when slot B holds one: its own chunks IRNM,
+              IRPA, IRHA, IRLY, IRRT and IRAU as above, then "END ". One chunk,
+              so that versions before the two slots skip it whole (and play
+              slot A alone), and damage inside it costs only slot B
         "END "  empty, last: a state without it was cut off
 
     Throws std::invalid_argument when the IR's audio cannot be encoded (no
@@ -45,14 +49,20 @@ inline constexpr std::uint32_t currentStateVersion = 1;
     Threading: a pure function; any thread but the audio thread. */
 std::vector<std::uint8_t> serialiseState (const PluginState& state);
 
-/** The IR audio of the last save, encoded, for hosts that save often (some
-    ask for the state after every parameter change): reused while the state's
-    IR audio is the same object. */
-struct EncodedAudioCache
+/** One IR's audio, encoded (see EncodedAudioCache). */
+struct EncodedAudio
 {
     std::shared_ptr<const AudioClip> audio;
     std::uint64_t hash = 0;
     std::vector<std::uint8_t> bytes;
+};
+
+/** The IR audio of the last save, encoded, for hosts that save often (some
+    ask for the state after every parameter change): reused while the state's
+    IR audio is the same object. Slot A's in the base, slot B's in slotB. */
+struct EncodedAudioCache : EncodedAudio
+{
+    EncodedAudio slotB;
 };
 
 /** As serialiseState, reusing (and updating) the cache. The bytes are the

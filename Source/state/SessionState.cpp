@@ -23,7 +23,62 @@ std::string summarise (std::vector<std::string> problems, const std::string& res
     }
     return restoredName.empty() ? "Session restored (no IR)" : "Session restored with the IR '" + restoredName + "'";
 }
+std::shared_ptr<const ImpulseResponseSource> restoredSource (const std::optional<SavedImpulseResponse>& saved,
+                                                             std::string_view slotPrefix,
+                                                             std::vector<std::string>& problems)
+{
+    if (!saved.has_value())
+        return nullptr;
+    auto restored = restoreImpulseResponse (*saved);
+    if (!restored.problem.empty())
+        problems.push_back (std::string (slotPrefix) + restored.problem);
+    if (restored.audio == nullptr)
+        return nullptr;
+    auto source = std::make_shared<ImpulseResponseSource>();
+    source->clip = std::move (restored.audio);
+    source->name = std::move (restored.name);
+    source->originalPath = std::move (restored.originalPath);
+    source->layoutHint = restored.layoutHint;
+    return source;
+}
 } // namespace
+
+std::string SessionState::loadRestoredSlots (const PluginState& state, std::vector<std::string>& problems)
+{
+    ImpulseResponseSlots slots;
+    slots.a = restoredSource (state.impulseResponse, {}, problems);
+    slots.b = restoredSource (state.impulseResponseB, "slot B: ", problems);
+
+    // Built here in either mode, so that a failure is known before the
+    // restore returns (a failed build leaves the slots as they were).
+    const auto loaded = [this] (const ImpulseResponseSlots& wanted)
+    {
+        dsp.loadImpulseResponses (wanted);
+        try
+        {
+            dsp.buildPendingNow();
+        }
+        catch (const std::exception&)
+        {
+            // Reported through lastError(), like any load.
+        }
+        return dsp.requestedImpulseResponse (IrSlot::a) == wanted.a
+               && dsp.requestedImpulseResponse (IrSlot::b) == wanted.b;
+    };
+
+    if (!loaded (slots))
+    {
+        problems.push_back (dsp.lastError());
+        // Slot B may be what cannot be played (its layout with slot A's):
+        // slot A then plays as it would without it.
+        if (slots.a == nullptr || slots.b == nullptr)
+            return {};
+        slots.b = nullptr;
+        if (!loaded (slots))
+            return {};
+    }
+    return slots.a != nullptr ? slots.a->name : slots.b != nullptr ? slots.b->name : std::string {};
+}
 
 SessionState::SessionState (ConvolverProcessor& processor)
     : dsp (processor)
@@ -37,39 +92,41 @@ std::vector<std::uint8_t> SessionState::save (const ProcessorParameters& paramet
     const std::scoped_lock lock (cacheLock);
     try
     {
-        state.impulseResponse = savedImpulseResponse();
-        if (state.impulseResponse.has_value())
+        state.impulseResponse = savedImpulseResponse (IrSlot::a, encodedAudio);
+        state.impulseResponseB = savedImpulseResponse (IrSlot::b, encodedAudio.slotB);
+        if (state.impulseResponse.has_value() || state.impulseResponseB.has_value())
             return serialiseState (state, encodedAudio);
     }
     catch (const std::exception& error)
     {
         problem = std::string ("The IR could not be saved with the session: ") + error.what();
         state.impulseResponse.reset();
+        state.impulseResponseB.reset();
         encodedAudio = {};
     }
     return serialiseState (state);
 }
 
-std::optional<SavedImpulseResponse> SessionState::savedImpulseResponse()
+std::optional<SavedImpulseResponse> SessionState::savedImpulseResponse (IrSlot slot, EncodedAudio& encoded)
 {
-    const auto source = dsp.requestedImpulseResponse();
+    const auto source = dsp.requestedImpulseResponse (slot);
     if (source == nullptr || source->clip == nullptr)
         return std::nullopt;
-    if (encodedAudio.audio != source->clip)
+    if (encoded.audio != source->clip)
     {
         const auto hash = contentHash (*source->clip);
         // The same audio in another object needs no new encoding.
-        if (encodedAudio.audio == nullptr || encodedAudio.hash != hash)
-            encodedAudio.bytes = encodeLosslessAudio (*source->clip);
-        encodedAudio.audio = source->clip;
-        encodedAudio.hash = hash;
+        if (encoded.audio == nullptr || encoded.hash != hash)
+            encoded.bytes = encodeLosslessAudio (*source->clip);
+        encoded.audio = source->clip;
+        encoded.hash = hash;
     }
     SavedImpulseResponse saved;
     saved.name = source->name;
     saved.originalPath = source->originalPath;
     saved.layoutHint = source->layoutHint;
     saved.audio = source->clip;
-    saved.contentHash = encodedAudio.hash;
+    saved.contentHash = encoded.hash;
     return saved;
 }
 
@@ -95,23 +152,7 @@ SessionState::Outcome SessionState::apply (
 
     std::vector<std::string> problems;
     Outcome outcome;
-    if (parsed.state.impulseResponse.has_value())
-    {
-        auto restored = restoreImpulseResponse (*parsed.state.impulseResponse);
-        if (!restored.problem.empty())
-            problems.push_back (restored.problem);
-        if (restored.audio == nullptr)
-            dsp.unloadImpulseResponse();
-        else if (dsp.loadImpulseResponse (*restored.audio, restored.name, restored.originalPath, restored.layoutHint)
-                 == LoadOutcome::failed)
-            problems.push_back (dsp.lastError());
-        else
-            outcome.impulseResponseName = restored.name;
-    }
-    else
-    {
-        dsp.unloadImpulseResponse();
-    }
+    outcome.impulseResponseName = loadRestoredSlots (parsed.state, problems);
     // What matters most to the user first: the IR, then the rest.
     for (auto& problem : parsed.problems)
         problems.push_back (std::move (problem));

@@ -36,7 +36,7 @@ public:
         std::string message;
         /** Something was damaged, missing or could not be used. */
         bool withProblems = false;
-        /** The IR now loaded; empty for none. */
+        /** The IR now loaded (slot A's, else slot B's); empty for none. */
         std::string impulseResponseName;
     };
 
@@ -59,8 +59,12 @@ public:
                    const std::function<ProcessorParameters (const ProcessorParameters&)>& applyParameters);
 
 private:
-    /** Encodes the IR of a save, or reuses the last encoding. */
-    std::optional<SavedImpulseResponse> savedImpulseResponse();
+    /** Encodes the IR of a slot for a save, or reuses its last encoding. */
+    std::optional<SavedImpulseResponse> savedImpulseResponse (IrSlot slot, EncodedAudio& encoded);
+    /** Gives the processor the restored IRs of both slots, built once; a
+        slot B that cannot be played with slot A is left out, so that slot A
+        still plays. Adds what went wrong to problems. */
+    std::string loadRestoredSlots (const PluginState& state, std::vector<std::string>& problems);
 
     ConvolverProcessor& dsp;
     std::mutex cacheLock;

@@ -2,6 +2,7 @@
 // The editor's parts on their own (PluginEditorTest drives the whole editor).
 #include "EditorTestSupport.h"
 #include "PluginTestHelpers.h"
+#include "TestSignals.h"
 #include "plugin/ControlRows.h"
 #include "plugin/EditorFileActions.h"
 #include "plugin/EditorHeader.h"
@@ -159,7 +160,7 @@ TEST (EditorFileActions, OpensAudioAndPresetFilesOnly)
             << name;
 }
 
-TEST (EditorHeader, HasTheSixButtonsInReadingOrder)
+TEST (EditorHeader, HasTheSevenButtonsInReadingOrder)
 {
     test::TemporaryDirectory directory;
     auto plugin = test::makePlugin (directory);
@@ -173,7 +174,30 @@ TEST (EditorHeader, HasTheSixButtonsInReadingOrder)
         EXPECT_TRUE (button->getWantsKeyboardFocus());
         texts.add (button->getButtonText());
     }
-    EXPECT_EQ (texts.joinIntoString ("|"), "Load IR...|Factory IRs|Recent|Unload|Import preset...|Export preset...");
+    EXPECT_EQ (texts.joinIntoString ("|"),
+               "Load IR...|Factory IRs|Recent|Unload|Slot B|Import preset...|Export preset...");
+}
+
+TEST (EditorHeader, TheSlotButtonShowsWhatSlotBHolds)
+{
+    test::TemporaryDirectory directory;
+    auto plugin = test::makePlugin (directory);
+    EditorFileActions actions (*plugin, {});
+    EditorHeader header (actions);
+    auto* slotButton = dynamic_cast<juce::Button*> (header.buttons()[4]);
+    ASSERT_NE (slotButton, nullptr);
+    header.refreshSlotNames();
+    EXPECT_EQ (slotButton->getButtonText(), "Slot B");
+
+    const auto file = test::writeIr (directory, "ribbon.wav", { test::decayingNoise (500, 1) }, 48000.0);
+    ASSERT_TRUE (test::loadIrAndWait (*plugin, file, std::chrono::seconds (20), IrSlot::b));
+    header.refreshSlotNames();
+    EXPECT_EQ (slotButton->getButtonText(), "B: ribbon.wav");
+    EXPECT_EQ (actions.slotName (IrSlot::b), "ribbon.wav");
+
+    plugin->unloadImpulseResponse (IrSlot::b);
+    header.refreshSlotNames();
+    EXPECT_EQ (slotButton->getButtonText(), "Slot B");
 }
 
 namespace

@@ -69,6 +69,36 @@ TEST (PluginState, ARoundTripGivesIdenticalOutputEvenWhenTheIrFileIsGone)
     EXPECT_EQ (restored->getLatencySamples(), original->getLatencySamples());
 }
 
+TEST (PluginState, TwoSlotsComeBackFromTheHostsStateBitForBitWithoutTheirFiles)
+{
+    test::TemporaryDirectory directory;
+    const auto fileA = test::writeIr (directory, "close.wav", { test::decayingNoise (3000, 5) }, 48000.0);
+    const auto fileB =
+        test::writeIr (directory, "far.wav", { test::decayingNoise (2500, 6), test::decayingNoise (2500, 7) }, 44100.0);
+    auto original = test::makePlugin (directory);
+    test::setParameter (*original, "slotBDelay", 0.43f);
+    test::setParameter (*original, "slotBInvert", 1.0f);
+    test::setParameter (*original, "slotAPan", -30.0f);
+    test::setParameter (*original, "slotBlend", 62.0f);
+    test::preparePlugin (*original, 48000.0, 1024, 2, 2);
+    ASSERT_TRUE (test::loadIrAndWait (*original, fileA));
+    ASSERT_TRUE (test::loadIrAndWait (*original, fileB, std::chrono::seconds (20), IrSlot::b));
+    EXPECT_NE (original->status().text.find ("into slot B"), std::string::npos) << original->status().text;
+    const auto state = stateOf (*original);
+    const auto expected = render (*original);
+
+    std::filesystem::remove (fileA);
+    std::filesystem::remove (fileB);
+    auto restored = test::makePlugin (directory);
+    restored->setStateInformation (state.data(), static_cast<int> (state.size()));
+    EXPECT_EQ (restored->status().severity, StatusMessage::Severity::information) << restored->status().text;
+    test::preparePlugin (*restored, 48000.0, 1024, 2, 2);
+    ASSERT_NE (restored->convolver().requestedImpulseResponse (IrSlot::b), nullptr);
+    EXPECT_EQ (restored->convolver().requestedImpulseResponse (IrSlot::b)->name, "far.wav");
+    EXPECT_EQ (test::largestDifference (render (*restored), expected), 0.0);
+    EXPECT_EQ (stateOf (*restored), state);
+}
+
 TEST (PluginState, TheStateHoldsTheParametersTheIrPathAndItsAudio)
 {
     test::TemporaryDirectory directory;

@@ -62,11 +62,12 @@ void preparePlugin (PartitaAudioProcessor& plugin, double sampleRate, int maxBlo
     plugin.prepareToPlay (sampleRate, maxBlock);
 }
 
-bool loadIrAndWait (PartitaAudioProcessor& plugin, const std::filesystem::path& file, std::chrono::milliseconds timeout)
+bool loadIrAndWait (PartitaAudioProcessor& plugin, const std::filesystem::path& file, std::chrono::milliseconds timeout,
+                    IrSlot slot)
 {
     const auto name = file.filename().string();
     const auto versionBefore = plugin.convolver().impulseResponseVersion();
-    plugin.loadImpulseResponseFile (juce::File (juce::String (file.string())));
+    plugin.loadImpulseResponseFile (juce::File (juce::String (file.string())), slot);
     if (!plugin.waitForPendingLoads (timeout))
         return false;
 
@@ -82,8 +83,10 @@ bool loadIrAndWait (PartitaAudioProcessor& plugin, const std::filesystem::path& 
             return false;
 
         const auto info = plugin.convolver().impulseResponseInfo();
-        const bool arrived =
-            info != nullptr && info->name == name && plugin.convolver().impulseResponseVersion() != versionBefore;
+        // Slot B's IR plays under slot A's name when both are loaded.
+        const bool arrived = info != nullptr
+                             && (slot == IrSlot::b && !info->slotBName.empty() ? info->slotBName : info->name) == name
+                             && plugin.convolver().impulseResponseVersion() != versionBefore;
         if (!prepared)
             return plugin.convolver().lastError().empty();
         if (arrived)

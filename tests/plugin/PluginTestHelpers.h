@@ -42,7 +42,7 @@ std::filesystem::path writeIr (const TemporaryDirectory& directory, const std::s
     is set. Processes silent blocks meanwhile when prepared, so a crossfade
     completes. Returns whether the IR is playing. */
 bool loadIrAndWait (PartitaAudioProcessor& plugin, const std::filesystem::path& file,
-                    std::chrono::milliseconds timeout = std::chrono::seconds (20));
+                    std::chrono::milliseconds timeout = std::chrono::seconds (20), IrSlot slot = IrSlot::a);
 
 /** Prepares with the bus layout numInputs -> numOutputs. */
 void preparePlugin (PartitaAudioProcessor& plugin, double sampleRate, int maxBlock, int numInputs, int numOutputs);

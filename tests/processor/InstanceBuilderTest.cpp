@@ -62,7 +62,7 @@ TEST (InstanceBuilder, ASynchronousLoadIsBuiltOnTheCallingThreadAndOffered)
 {
     Harness harness (RebuildMode::synchronous);
     harness.prepare();
-    EXPECT_EQ (harness.builder.load (sourceOf (0.5, "half.wav")), LoadOutcome::built);
+    EXPECT_EQ (harness.builder.load (IrSlot::a, sourceOf (0.5, "half.wav")), LoadOutcome::built);
     EXPECT_TRUE (harness.mailbox.hasPending());
     ASSERT_NE (harness.status.info(), nullptr);
     EXPECT_EQ (harness.status.info()->name, "half.wav");
@@ -73,10 +73,10 @@ TEST (InstanceBuilder, ABrokenIrFailsWithItsNameAndTheOfferedEngineStays)
 {
     Harness harness (RebuildMode::synchronous);
     harness.prepare();
-    harness.builder.load (sourceOf (0.5, "half.wav"));
+    harness.builder.load (IrSlot::a, sourceOf (0.5, "half.wav"));
     const auto offered = harness.mailbox.takePending();
     ASSERT_NE (offered, nullptr);
-    EXPECT_EQ (harness.builder.load (sourceOf (std::numeric_limits<double>::infinity(), "broken.wav")),
+    EXPECT_EQ (harness.builder.load (IrSlot::a, sourceOf (std::numeric_limits<double>::infinity(), "broken.wav")),
                LoadOutcome::failed);
     EXPECT_FALSE (harness.mailbox.hasPending());
     EXPECT_NE (harness.status.lastError().find ("broken.wav"), std::string::npos) << harness.status.lastError();
@@ -86,7 +86,7 @@ TEST (InstanceBuilder, ABrokenIrFailsWithItsNameAndTheOfferedEngineStays)
 TEST (InstanceBuilder, BeforePrepareALoadIsOnlyChecked)
 {
     Harness harness (RebuildMode::synchronous);
-    EXPECT_EQ (harness.builder.load (sourceOf (0.5, "half.wav")), LoadOutcome::built);
+    EXPECT_EQ (harness.builder.load (IrSlot::a, sourceOf (0.5, "half.wav")), LoadOutcome::built);
     EXPECT_FALSE (harness.mailbox.hasPending());
     const auto first = harness.prepare(); // builds the loaded IR
     ASSERT_NE (first, nullptr);
@@ -98,7 +98,7 @@ TEST (InstanceBuilder, ASynchronousShapingChangeRebuildsAtOnce)
 {
     Harness harness (RebuildMode::synchronous);
     harness.prepare();
-    harness.builder.load (sourceOf (0.5, "half.wav"));
+    harness.builder.load (IrSlot::a, sourceOf (0.5, "half.wav"));
     EXPECT_NE (harness.mailbox.takePending(), nullptr);
     ProcessorParameters reversed;
     reversed.reverse = true;
@@ -110,7 +110,7 @@ TEST (InstanceBuilder, TheLoaderThreadBuildsABackgroundLoad)
 {
     Harness harness (RebuildMode::background);
     harness.prepare();
-    EXPECT_EQ (harness.builder.load (sourceOf (0.5, "half.wav")), LoadOutcome::queued);
+    EXPECT_EQ (harness.builder.load (IrSlot::a, sourceOf (0.5, "half.wav")), LoadOutcome::queued);
     // Work, not wall time, decides the outcome: the wait only bounds a hang.
     for (int attempt = 0; attempt < 3000 && !harness.mailbox.hasPending(); ++attempt)
         std::this_thread::sleep_for (std::chrono::milliseconds (10));

@@ -44,6 +44,16 @@ DEFAULT_PARAMETERS = {
     "peak1Freq": 400.0, "peak1Gain": 0.0, "peak1Q": 1.0,
     "peak2Freq": 2500.0, "peak2Gain": 0.0, "peak2Q": 1.0,
     "highShelfFreq": 8000.0, "highShelfGain": 0.0, "highShelfQ": 0.7071,
+    # Two IR slots (issue 17).
+    "slotALevel": 0.0,
+    "slotAInvert": 0.0,
+    "slotADelay": 0.0,
+    "slotAPan": 0.0,
+    "slotBLevel": 0.0,
+    "slotBInvert": 0.0,
+    "slotBDelay": 0.0,
+    "slotBPan": 0.0,
+    "slotBlend": 50.0,
 }
 
 

@@ -13,7 +13,7 @@ namespace partita::test
     its place (new parameters are appended). */
 // Kept as written, so that the IDs appended by a release touch no other line.
 // clang-format off
-inline constexpr std::array<std::string_view, 39> stableParameterIds {
+inline constexpr std::array<std::string_view, 48> stableParameterIds {
     "mix",     "wetGain", "outputGain", "preDelay",    "irStart", "irEnd",    "reverse",    "stretch",  "lowCut",
     "highCut", "width",   "autoGain",   "latencyMode", "irGain",  "irLayout", "micPattern", "micAngle",
     // The IR envelope (version 4).
@@ -21,6 +21,9 @@ inline constexpr std::array<std::string_view, 39> stableParameterIds {
     // The wet equaliser (version 4).
     "lowCutSlope", "highCutSlope", "lowShelfFreq", "lowShelfGain", "lowShelfQ", "peak1Freq", "peak1Gain", "peak1Q",
     "peak2Freq", "peak2Gain", "peak2Q", "highShelfFreq", "highShelfGain", "highShelfQ",
+    // Two IR slots (version 4).
+    "slotALevel", "slotAInvert", "slotADelay", "slotAPan", "slotBLevel", "slotBInvert", "slotBDelay", "slotBPan",
+    "slotBlend",
 };
 // clang-format on
 
