@@ -47,8 +47,9 @@ StateRenderJob::StateRenderJob (const std::filesystem::path& stateFile)
         impulseResponse = std::move (restored.audio);
         impulseResponseName = restored.name;
         impulseResponseLayoutHint = restored.layoutHint;
-        if (resolveIrLayout (parameters.irLayout, impulseResponseLayoutHint, impulseResponse->numChannels()).reason
-            == IrLayoutReason::assumed)
+        if (parameters.irChannel == IrChannelSelection::all
+            && resolveIrLayout (parameters.irLayout, impulseResponseLayoutHint, impulseResponse->numChannels()).reason
+                   == IrLayoutReason::assumed)
             problems.push_back ("the IR '" + impulseResponseName
                                 + "' has 4 channels and does not say what they are: played as true stereo (LL, LR, "
                                   "RL, RR), as the plugin does; if it is B-format, set the preset's IR layout");
@@ -81,6 +82,7 @@ AudioClip StateRenderJob::render (const AudioClip& input, std::optional<std::siz
 
     ConvolverProcessor processor (RebuildMode::synchronous);
     processor.setParameters (parameters);
+    processor.setHostTempo (tempo);
     if (impulseResponse != nullptr
         && processor.loadImpulseResponse (*impulseResponse, impulseResponseName, {}, impulseResponseLayoutHint)
                == LoadOutcome::failed)

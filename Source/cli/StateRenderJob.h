@@ -45,6 +45,9 @@ public:
     /** The parameters it renders with: the state's, until changed. */
     [[nodiscard]] const ProcessorParameters& processorParameters() const noexcept { return parameters; }
     void setProcessorParameters (const ProcessorParameters& newParameters) noexcept { parameters = newParameters; }
+    /** The host tempo it plays at (ConvolverProcessor::setHostTempo); 120 BPM
+        until set. */
+    void setTempo (double beatsPerMinute) noexcept { tempo = beatsPerMinute; }
 
     /** What was damaged or replaced in the state but did not stop it, one
         line each, for warnings. */
@@ -57,6 +60,7 @@ public:
 
 private:
     ProcessorParameters parameters;
+    double tempo = 120.0;
     std::shared_ptr<const AudioClip> impulseResponse;
     std::string impulseResponseName;
     IrLayoutHint impulseResponseLayoutHint;

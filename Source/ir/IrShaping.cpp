@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "IrShaping.h"
 
+#include "IrLengthCap.h"
 #include "IrNormalisation.h"
 #include "IrReverse.h"
 #include "IrStretch.h"
@@ -22,6 +23,9 @@ ShapedImpulseResponse shapeImpulseResponse (AudioClip impulseResponse, const Imp
         reverseImpulseResponse (impulseResponse);
 
     stretchImpulseResponse (impulseResponse, shape.stretchFactor);
+
+    if (shape.maxLengthMs > 0.0)
+        capImpulseResponseLength (impulseResponse, millisecondsToFrames (shape.maxLengthMs, rate));
 
     const double gain = shape.autoGain ? normaliseImpulseResponse (impulseResponse, IrNormalisation::energy) : 1.0;
 

@@ -16,6 +16,9 @@ struct ImpulseResponseShape
     bool reverse = false;
     /** Time stretch: 0.5 halves the IR's length, 2 doubles it. */
     double stretchFactor = 1.0;
+    /** The longest the result may be, in ms after the stretch; 0: no cap
+        (capImpulseResponseLength). */
+    double maxLengthMs = 0.0;
     /** Energy normalisation of the result (IrNormalisation::energy). */
     bool autoGain = false;
     /** Gain in dB applied last, after auto-gain. */
@@ -29,9 +32,11 @@ struct ShapedImpulseResponse
     double gain = 1.0;
 };
 
-/** Trims, reverses, stretches, auto-gains and scales an IR, in that order (the trim is
-    measured on the unstretched IR, so the trim points stay on the same
-    features of the recording whatever the stretch). Throws
+/** Trims, reverses, stretches, caps the length, auto-gains and scales an
+    IR, in that order (the trim is measured on the unstretched IR, so the
+    trim points stay on the same features of the recording whatever the
+    stretch; the cap on the stretched one, so that it bounds the length
+    convolved, and before auto-gain, which then levels what is heard). Throws
     std::invalid_argument when auto-gain is asked for and the shaped IR is
     silent, or for a bad stretch factor.
 

@@ -2,10 +2,12 @@
 #include "ConvolverInstance.h"
 
 #include "LatencyPartitions.h"
+#include "ParameterTable.h"
 #include "engine/ChannelRouting.h"
 #include "io/AudioFileError.h"
 #include "ir/BFormatDecoder.h"
 #include "ir/ImpulseResponsePreparation.h"
+#include "ir/IrChannelSelection.h"
 #include "ir/IrShaping.h"
 
 #include <cmath>
@@ -49,6 +51,8 @@ ImpulseResponseShape shapeFor (const ProcessorParameters& shaping)
     shape.stretchFactor = static_cast<double> (shaping.stretchPercent) / 100.0;
     shape.autoGain = shaping.autoGain;
     shape.gainDb = static_cast<double> (shaping.irGainDb);
+    if (!parameterRow ("maxIrLength").isOff (shaping.maxIrLengthMs))
+        shape.maxLengthMs = static_cast<double> (shaping.maxIrLengthMs);
     return shape;
 }
 
@@ -98,14 +102,20 @@ std::shared_ptr<ImpulseResponseInfo> makeImpulseResponseInfo (const ImpulseRespo
 {
     const auto& name = source.name;
     const auto layoutSettings = irLayoutSettingsOf (parameters);
-    const auto layout = resolveIrLayout (parameters.irLayout, source.layoutHint, source.clip->numChannels());
+    // The channels chosen before the layout reads them: one channel, or
+    // their sum, is a mono IR. All uses the clip itself.
+    SelectedIrChannels selected;
+    if (parameters.irChannel != IrChannelSelection::all)
+        selected = selectIrChannels (*source.clip, parameters.irChannel);
+    const auto& clip = parameters.irChannel != IrChannelSelection::all ? selected.clip : *source.clip;
+    const auto layout = resolveIrLayout (parameters.irLayout, source.layoutHint, clip.numChannels());
     // Decoded first: the shaping (auto-gain above all) then works on the
     // microphone pair that is heard. Any other layout passes the clip
     // through untouched, so that the IRs of earlier versions play bit for bit.
     auto atSessionRate = layout.isBFormat()
-                             ? prepareImpulseResponse (applyIrLayout (*source.clip, layout, layoutSettings, name),
-                                                       sampleRate, IrNormalisation::none, name)
-                             : prepareImpulseResponse (*source.clip, sampleRate, IrNormalisation::none, name);
+                             ? prepareImpulseResponse (applyIrLayout (clip, layout, layoutSettings, name), sampleRate,
+                                                       IrNormalisation::none, name)
+                             : prepareImpulseResponse (clip, sampleRate, IrNormalisation::none, name);
 
     ShapedImpulseResponse shaped;
     try
@@ -126,6 +136,9 @@ std::shared_ptr<ImpulseResponseInfo> makeImpulseResponseInfo (const ImpulseRespo
     info->numChannels = source.clip->numChannels();
     info->layout = layout;
     info->layoutSettings = layoutSettings;
+    info->channelSelection =
+        describeIrChannelSelection (parameters.irChannel, source.clip->numChannels(), selected.fellBackToFirst);
+    info->channelSelectionFellBack = selected.fellBackToFirst;
     info->sampleRate = sampleRate;
     info->shapedChannels = toFloatChannels (shaped.clip, name);
     info->autoGainFactor = shaped.gain;

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "NoteValue.h"
 #include "engine/LatencyMode.h"
+#include "ir/IrChannelSelection.h"
 #include "ir/IrLayout.h"
 
 namespace partita
@@ -82,6 +84,23 @@ struct ProcessorParameters
     float micPatternPercent;
     /** The angle between the two virtual microphones, in degrees. */
     float micAngleDegrees;
+
+    // Tempo-synced pre-delay (live: a change crossfades the delay tap) -----
+
+    /** Time: the pre-delay is preDelayMs. Tempo: it is preDelayNote at the
+        host's tempo (PreDelayTime.h). */
+    PreDelaySync preDelaySync;
+    NoteValue preDelayNote;
+
+    // IR channels and length (shaping) -------------------------------------
+
+    /** Which channels of the IR file play, before the layout reads them
+        (ir/IrChannelSelection.h). */
+    IrChannelSelection irChannel;
+    /** The longest the shaped IR may be, in ms after the stretch, faded out
+        over its last 10 ms (ir/IrLengthCap.h); the top of the range means
+        no cap. */
+    float maxIrLengthMs;
 };
 
 /** The layout settings of the IR chain (ir/IrLayout.h) from the parameters. */

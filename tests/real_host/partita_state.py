@@ -29,6 +29,11 @@ DEFAULT_PARAMETERS = {
     "irLayout": 0.0,
     "micPattern": 50.0,
     "micAngle": 90.0,
+    # Tempo-synced pre-delay; IR channels and length (issue 17)
+    "preDelaySync": 0.0,
+    "preDelayNote": 7.0,
+    "irChannel": 0.0,
+    "maxIrLength": 20000.0,
 }
 
 
