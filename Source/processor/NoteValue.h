@@ -51,9 +51,19 @@ inline constexpr std::array<std::string_view, 18> noteValueChoices {
     "1/8T",  "1/8",  "1/8D",  "1/4T",  "1/4",  "1/4D",  "1/2T",  "1/2",  "1/2D",
 };
 
-/** The note's length in quarter notes (beats, as a host's tempo counts
-    them): 1/4 is 1, 1/16 is 0.25, 1/8D is 0.75, 1/4T is 2/3, 1/2D is 3. */
-[[nodiscard]] constexpr double beatsOf (NoteValue note) noexcept
+/** A note's length in quarter notes (beats, as a host's tempo counts
+    them) as numerator / denominator: the straight note's length (a power of
+    two: 1/16 for a 1/64 up to 2 for a 1/2) times 2 / 3 for a triplet or
+    3 / 2 for a dotted note. Both are exact in a double, so a sample count
+    computed from them (PreDelayTime) is exact up to one rounding and a
+    count that is exactly halfway rounds the same way every time. */
+struct NoteLength
+{
+    double numerator;
+    double denominator;
+};
+
+[[nodiscard]] constexpr NoteLength lengthOf (NoteValue note) noexcept
 {
     // Three values per division (triplet, straight, dotted); the divisions
     // double from 1/64 (1/16 of a beat) up to 1/2 (2 beats).
@@ -61,8 +71,17 @@ inline constexpr std::array<std::string_view, 18> noteValueChoices {
     double straight = 1.0 / 16.0;
     for (int division = 0; division < index / 3; ++division)
         straight *= 2.0;
-    constexpr std::array<double, 3> factors { 2.0 / 3.0, 1.0, 1.5 };
-    return straight * factors[static_cast<std::size_t> (index % 3)];
+    constexpr std::array<NoteLength, 3> factors { { { 2.0, 3.0 }, { 1.0, 1.0 }, { 3.0, 2.0 } } };
+    const auto& factor = factors[static_cast<std::size_t> (index % 3)];
+    return { straight * factor.numerator, factor.denominator };
+}
+
+/** The note's length in beats: 1/4 is 1, 1/16 is 0.25, 1/8D is 0.75, 1/4T
+    is 2/3, 1/2D is 3. */
+[[nodiscard]] constexpr double beatsOf (NoteValue note) noexcept
+{
+    const auto length = lengthOf (note);
+    return length.numerator / length.denominator;
 }
 
 /** The longest note value. */

@@ -15,7 +15,11 @@ namespace
 {
 std::size_t noteSamples (NoteValue note, double usableBeatsPerMinute, double sampleRate) noexcept
 {
-    return static_cast<std::size_t> (std::llround (beatsOf (note) * 60.0 / usableBeatsPerMinute * sampleRate));
+    // One division of exact products: a whole-number tempo and rate give
+    // the correctly rounded quotient, so an exact half always rounds up.
+    const auto length = lengthOf (note);
+    return static_cast<std::size_t> (
+        std::llround ((length.numerator * 60.0 * sampleRate) / (length.denominator * usableBeatsPerMinute)));
 }
 } // namespace
 

@@ -32,7 +32,7 @@ struct PreDelayTime
 
     /** Time: round (ms * rate / 1000), as the pre-delay always was. Tempo:
         round (beats * 60 / bpm * rate) at the usable tempo, beats from
-        beatsOf (preDelayNote). */
+        lengthOf (preDelayNote), halves rounded up. */
     [[nodiscard]] static std::size_t samples (const ProcessorParameters& parameters, double beatsPerMinute,
                                               double sampleRate) noexcept;
 
