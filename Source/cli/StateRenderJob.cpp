@@ -66,6 +66,16 @@ StateRenderJob::StateRenderJob (const ProcessorParameters& initialParameters,
 {
 }
 
+std::string StateRenderJob::irChannelWarning() const
+{
+    const auto numChannels = impulseResponse != nullptr ? impulseResponse->numChannels() : 0;
+    const auto chosen = static_cast<std::size_t> (parameters.irChannel);
+    if (numChannels == 0 || parameters.irChannel == IrChannelSelection::sumToMono || chosen <= numChannels)
+        return {};
+    return "the IR '" + impulseResponseName
+           + "': " + describeIrChannelSelection (parameters.irChannel, numChannels, true);
+}
+
 AudioClip StateRenderJob::render (const AudioClip& input, std::optional<std::size_t> outputChannels,
                                   const ProgressCallback& progress) const
 {

@@ -53,6 +53,10 @@ public:
         line each, for warnings. */
     [[nodiscard]] const std::vector<std::string>& warnings() const noexcept { return problems; }
 
+    /** What the IR channel setting does not find in the IR (channel 1 plays
+        instead), for a warning; empty when the setting applies. */
+    [[nodiscard]] std::string irChannelWarning() const;
+
     /** Throws std::invalid_argument (one line) for an input the plugin's
         buses cannot take or an IR that cannot be routed to them. */
     [[nodiscard]] AudioClip render (const AudioClip& input, std::optional<std::size_t> outputChannels,

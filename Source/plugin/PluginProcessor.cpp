@@ -132,8 +132,8 @@ void PartitaAudioProcessor::process (juce::AudioBuffer<float>& buffer)
 double PartitaAudioProcessor::hostTempo() const noexcept
 {
     // JUCE's play heads fill a PositionInfo on the stack: no allocation.
-    if (auto* playHead = getPlayHead(); playHead != nullptr)
-        if (const auto position = playHead->getPosition(); position.hasValue())
+    if (auto* head = getPlayHead(); head != nullptr)
+        if (const auto position = head->getPosition(); position.hasValue())
             if (const auto bpm = position->getBpm(); bpm.hasValue())
                 return *bpm;
     return PreDelayTime::defaultTempo;
