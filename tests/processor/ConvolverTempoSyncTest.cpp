@@ -52,18 +52,6 @@ constexpr double rate = 48000.0;
 constexpr std::size_t length = 48000;
 constexpr std::size_t changeAt = 24000;
 
-/** As the automation tests: a 100 Hz sine pair in quadrature, faded in. */
-test::Channels smoothStereoInput()
-{
-    test::Channels x { test::sine (length, 100.0, rate, 0.5),
-                       test::sine (length, 100.0, rate, 0.5, std::numbers::pi / 2) };
-    const std::size_t fade = 2400;
-    for (auto& channel : x)
-        for (std::size_t n = 0; n < fade; ++n)
-            channel[n] *= static_cast<float> (0.5 - 0.5 * std::cos (std::numbers::pi * static_cast<double> (n) / fade));
-    return x;
-}
-
 /** The smooth input through a 0.25 tap with a synced pre-delay, the tempo
     given per block by tempoAt (position). */
 test::Channels renderAtTempo (NoteValue note, const std::function<double (std::size_t)>& tempoAt)
@@ -73,7 +61,7 @@ test::Channels renderAtTempo (NoteValue note, const std::function<double (std::s
     processor.setHostTempo (tempoAt (0));
     processor.loadImpulseResponse (test::makeClip ({ { 0.25f }, { 0.25f } }, rate), "tap.wav");
     processor.prepare (rate, 512, 2, 2);
-    return test::renderThroughProcessor (processor, smoothStereoInput(), 2, length, 23, 512,
+    return test::renderThroughProcessor (processor, test::smoothStereoSines (length, rate), 2, length, 23, 512,
                                          [&] (std::size_t position) { processor.setHostTempo (tempoAt (position)); });
 }
 
