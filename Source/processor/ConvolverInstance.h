@@ -74,15 +74,15 @@ struct BuiltInstance
 /** The engine partition for a latency mode (see ConvolverProcessor). */
 std::size_t partitionSizeFor (LatencyMode mode) noexcept;
 
-/** The IR chain without the engine (layout, check, resample to sampleRate, trim,
-    reverse, stretch, auto-gain): what the editor shows. Throws like
+/** The IR chain without the engine (channel, layout, check, resample to sampleRate, trim,
+    reverse, stretch, cap, auto-gain): what the editor shows. Throws like
     buildConvolverInstance.
 
     Threading: a pure function; any non-audio thread. */
 std::shared_ptr<ImpulseResponseInfo> makeImpulseResponseInfo (const ImpulseResponseSource& source,
                                                               const ProcessorParameters& parameters, double sampleRate);
 
-/** Runs the IR chain (layout, check, resample, trim, reverse, stretch, auto-gain,
+/** Runs the IR chain (channel, layout, check, resample, trim, reverse, stretch, cap, auto-gain,
     route) and prepares an engine. Throws std::runtime_error (or a subclass)
     with a one-line message naming the IR when it cannot be built.
 

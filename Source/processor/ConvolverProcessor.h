@@ -44,10 +44,11 @@ namespace partita
     Without an IR the wet path is a unit impulse: the processor passes its input
     through (delayed by the latency and the pre-delay, shaped by filters/width).
 
-    IR rebuilds take the loaded clip through: the layout (a B-format IR
+    IR rebuilds take the loaded clip through: the IR channel (one channel or
+    their average, selectIrChannels) -> the layout (a B-format IR
     decoded to a stereo microphone pair, applyIrLayout) -> resample to the session rate
     (prepareImpulseResponse, libsoxr HQ) -> trim start/end -> reverse -> stretch
-    -> auto-gain (energy) -> route -> a newly prepared ConvolutionEngine. The
+    -> length cap -> auto-gain (energy) -> route -> a newly prepared ConvolutionEngine. The
     new engine is first run, unheard, over the engine input of the last
     (IR length) samples (up to 10 s; InstancePrimer), so it joins as if it had
     been running all along: the reverb of what was already played carries

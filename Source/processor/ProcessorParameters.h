@@ -36,8 +36,8 @@ struct ProcessorParameters
     float wetGainDb;
     /** Gain of the whole output (dry and wet) in dB. */
     float outputGainDb;
-    /** Delay of the wet path in ms, rounded to whole samples:
-        round (ms * sampleRate / 1000). A change crossfades between the old and
+    /** Delay of the wet path in ms (preDelaySync Time), rounded to whole
+        samples: round (ms * sampleRate / 1000). A change crossfades between the old and
         the new delay tap (about 30 ms) instead of jumping. */
     float preDelayMs;
     /** Second-order Butterworth high-pass on the wet signal, in Hz. The bottom
