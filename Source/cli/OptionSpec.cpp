@@ -23,7 +23,8 @@ std::string OptionSpec::helpLabel() const
             label.append (" ").append (valueName);
         return label;
     }
-    const auto shown = choices ? barList (choices->documented) : std::string (valueName);
+    // A choice with a value name (a long list) shows the name; the help lists them.
+    const auto shown = choices && valueName.empty() ? barList (choices->documented) : std::string (valueName);
     if (value == OptionValue::optional)
         return label + " [" + shown + "]";
     return label + " " + shown;

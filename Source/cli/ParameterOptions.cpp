@@ -86,6 +86,14 @@ constexpr std::array commandLineExtras {
     CommandLineExtra { .id = "micAngle",
                        .note = "The angle between the two virtual microphones (the left one at +angle/2).",
                        .toExactRender = readsTheIrLayout },
+    // Tempo-synced pre-delay; IR channels and length (issue 17).
+    CommandLineExtra { .id = "preDelaySync", .note = "tempo: the pre-delay is --pre-delay-note at --tempo." },
+    CommandLineExtra { .id = "preDelayNote", .note = "t triplet (2/3 of the note), d dotted (3/2): 1/8d or 1-8d." },
+    CommandLineExtra { .id = "irChannel",
+                       .note = "Before the IR layout: one channel, or the average of all, plays as a mono IR; a "
+                               "channel the IR lacks plays channel 1, with a warning." },
+    CommandLineExtra { .id = "maxIrLength",
+                       .note = "Cuts the shaped IR (after the stretch) with a 10 ms raised-cosine fade-out." },
 };
 
 const CommandLineExtra* extraFor (std::string_view id) noexcept
@@ -101,6 +109,14 @@ float commandLineDefault (const ParameterDefinition& row) noexcept
     if (const auto* extra = extraFor (row.id); extra != nullptr && extra->commandLineDefault)
         return *extra->commandLineDefault;
     return row.range.defaultValue;
+}
+
+std::string upperCase (std::string_view text)
+{
+    std::string upper (text);
+    for (auto& c : upper)
+        c = static_cast<char> (std::toupper (static_cast<unsigned char> (c)));
+    return upper;
 }
 
 bool sameIgnoringCase (std::string_view a, std::string_view b) noexcept
@@ -280,6 +296,10 @@ private:
                 names.ignoresCase = true;
                 spec.choices = names;
                 spec.valueHint = keep (rangeText (row));
+                // A long list would not fit the option's line (or a man
+                // page's): named by the parameter's last word, listed below.
+                if (row.choices.size() > 6)
+                    spec.valueName = keep (upperCase (row.name.substr (row.name.rfind (' ') + 1)));
                 help += ": " + rangeText (row) + ".";
                 break;
             }

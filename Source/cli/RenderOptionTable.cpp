@@ -7,6 +7,7 @@
 #include "SharedOptionRows.h"
 #include "UsageError.h"
 #include "io/QuotedText.h"
+#include "processor/PreDelayTime.h"
 
 #include <array>
 #include <vector>
@@ -43,6 +44,19 @@ OutputNormalisation outputNormalisationValue (const OptionSpec& spec, std::span<
                           + quoted (values[1]));
     normalisation.target = *target;
     return normalisation;
+}
+
+/** --tempo's value: the processor's tempo range, refused outside it rather
+    than clamped, so that a typo does not render at another tempo. */
+double tempoValue (const OptionSpec& spec, std::string_view value)
+{
+    const auto tempo = parseReal (value);
+    if (!tempo)
+        throw UsageError ("option " + std::string (spec.longName) + " needs a tempo in BPM, not " + quoted (value));
+    if (*tempo < PreDelayTime::minimumTempo || *tempo > PreDelayTime::maximumTempo)
+        throw UsageError ("option " + std::string (spec.longName) + " must lie between 20 and 400 BPM, not "
+                          + quoted (value));
+    return *tempo;
 }
 
 /** A table, not a function: it is built once at start-up, and only read
@@ -101,6 +115,17 @@ const std::array<RenderOption, 16> renderOptions { {
                 "with the plugin's latency removed.\n"
                 "The plugin controls (below) override its values." },
       [] (RenderOptions& o, const OptionSpec& s, std::string_view v) { o.state = pathValue (s, v); } },
+    { { .longName = "--tempo",
+        .value = OptionValue::required,
+        .valueName = "BPM",
+        .valueHint = "a tempo in beats per minute",
+        .modes = bothRenders,
+        .help = "The host tempo for the plugin's signal path, which\n"
+                "times a pre-delay in note values (--pre-delay-sync\n"
+                "tempo), 20 to 400 BPM. Default 120, as the plugin\n"
+                "plays where the host gives no tempo. A render\n"
+                "without plugin controls has no pre-delay to time." },
+      [] (RenderOptions& o, const OptionSpec& s, std::string_view v) { o.tempoBpm = tempoValue (s, v); } },
     { { .longName = "--dry-gain",
         .value = OptionValue::required,
         .valueName = "DB",

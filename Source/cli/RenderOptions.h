@@ -77,6 +77,11 @@ struct RenderOptions
         preset's values. */
     std::vector<ParameterSetting> parameterSettings;
 
+    /** The host tempo the plugin's signal path plays at (--tempo), which
+        times a pre-delay in note values; 120 as the plugin without a host
+        tempo (PreDelayTime::defaultTempo). */
+    double tempoBpm = 120.0;
+
     /** Wet share of the output, 0 to 1 (the command line takes percent). */
     double mix = 1.0;
     double wetGainDb = 0.0;

@@ -71,8 +71,11 @@ int runStateRenderCommand (const RenderOptions& options, std::ostream& out, std:
     auto parameters = job.processorParameters();
     applyParameterSettings (parameters, options.parameterSettings);
     job.setProcessorParameters (parameters);
+    job.setTempo (options.tempoBpm);
     for (const auto& warning : job.warnings())
         err << "partita: warning: " << quoted (options.state) << ": " << warning << '\n';
+    if (const auto warning = job.irChannelWarning(); !warning.empty())
+        err << "partita: warning: " << warning << '\n';
 
     RenderBatchSettings settings;
     settings.quiet = options.quiet;

@@ -74,7 +74,7 @@ StateRenderJob::StateRenderJob (const std::filesystem::path& stateFile)
             slots.b = sourceOf (std::move (restored));
     }
     for (const auto* slot : { slots.a.get(), slots.b.get() })
-        if (slot != nullptr
+        if (slot != nullptr && parameters.irChannel == IrChannelSelection::all
             && resolveIrLayout (parameters.irLayout, slot->layoutHint, slot->clip->numChannels()).reason
                    == IrLayoutReason::assumed)
             problems.push_back ("the IR '" + slot->name
@@ -96,6 +96,21 @@ void StateRenderJob::setSlotB (std::shared_ptr<const AudioClip> impulseResponse,
     slots.b = sourceOf (std::move (impulseResponse), std::move (impulseResponseName));
 }
 
+std::string StateRenderJob::irChannelWarning() const
+{
+    std::string warning;
+    for (const auto* slot : { slots.a.get(), slots.b.get() })
+    {
+        const auto numChannels = slot != nullptr ? slot->clip->numChannels() : 0;
+        const auto chosen = static_cast<std::size_t> (parameters.irChannel);
+        if (numChannels == 0 || parameters.irChannel == IrChannelSelection::sumToMono || chosen <= numChannels)
+            continue;
+        warning += (warning.empty() ? "" : "; ") + ("the IR '" + slot->name)
+                   + "': " + describeIrChannelSelection (parameters.irChannel, numChannels, true);
+    }
+    return warning;
+}
+
 AudioClip StateRenderJob::render (const AudioClip& input, std::optional<std::size_t> outputChannels,
                                   const ProgressCallback& progress) const
 {
@@ -115,6 +130,7 @@ AudioClip StateRenderJob::render (const AudioClip& input, std::optional<std::siz
 
     ConvolverProcessor processor (RebuildMode::synchronous);
     processor.setParameters (parameters);
+    processor.setHostTempo (tempo);
     if ((slots.a != nullptr || slots.b != nullptr) && processor.loadImpulseResponses (slots) == LoadOutcome::failed)
         throw std::invalid_argument (processor.lastError());
     processor.prepare (input.sampleRate, blockSize, numInputs, numOutputs);

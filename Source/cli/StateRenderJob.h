@@ -50,10 +50,17 @@ public:
     /** The parameters it renders with: the state's, until changed. */
     [[nodiscard]] const ProcessorParameters& processorParameters() const noexcept { return parameters; }
     void setProcessorParameters (const ProcessorParameters& newParameters) noexcept { parameters = newParameters; }
+    /** The host tempo it plays at (ConvolverProcessor::setHostTempo); 120 BPM
+        until set. */
+    void setTempo (double beatsPerMinute) noexcept { tempo = beatsPerMinute; }
 
     /** What was damaged or replaced in the state but did not stop it, one
         line each, for warnings. */
     [[nodiscard]] const std::vector<std::string>& warnings() const noexcept { return problems; }
+
+    /** What the IR channel setting does not find in the IR (channel 1 plays
+        instead), for a warning; empty when the setting applies. */
+    [[nodiscard]] std::string irChannelWarning() const;
 
     /** Throws std::invalid_argument (one line) for an input the plugin's
         buses cannot take or an IR that cannot be routed to them. */
@@ -62,6 +69,7 @@ public:
 
 private:
     ProcessorParameters parameters;
+    double tempo = 120.0;
     /** What the processor's two slots get. */
     ImpulseResponseSlots slots;
     std::vector<std::string> problems;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "IrShaping.h"
 
+#include "IrLengthCap.h"
 #include "IrNormalisation.h"
 #include "IrReverse.h"
 #include "IrStretch.h"
@@ -29,6 +30,11 @@ ShapedImpulseResponse shapeImpulseResponse (AudioClip impulseResponse, const Imp
     // so that auto-gain levels the shaped IR: a shorter tail or a quieter
     // room comes out as loud as before, as the user compares it.
     auto envelope = applyIrEnvelope (impulseResponse, shape.envelope);
+
+    // The cap after the envelope, whose reverb time is measured on the whole
+    // decay: it only shortens what plays.
+    if (shape.maxLengthMs > 0.0)
+        capImpulseResponseLength (impulseResponse, millisecondsToFrames (shape.maxLengthMs, rate));
 
     const double gain = shape.autoGain ? normaliseImpulseResponse (impulseResponse, IrNormalisation::energy) : 1.0;
 

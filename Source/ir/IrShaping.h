@@ -19,6 +19,9 @@ struct ImpulseResponseShape
     double stretchFactor = 1.0;
     /** Attack, reverb time, damping, early and late (IrEnvelope.h). */
     IrEnvelopeShape envelope;
+    /** The longest the result may be, in ms after the stretch; 0: no cap
+        (capImpulseResponseLength). */
+    double maxLengthMs = 0.0;
     /** Energy normalisation of the result (IrNormalisation::energy). */
     bool autoGain = false;
     /** Gain in dB applied last, after auto-gain. */
@@ -34,9 +37,12 @@ struct ShapedImpulseResponse
     IrEnvelopeCurve envelope;
 };
 
-/** Trims, reverses, stretches, shapes the envelope of, auto-gains and scales an IR, in that order (the trim is
-    measured on the unstretched IR, so the trim points stay on the same
-    features of the recording whatever the stretch). Throws
+/** Trims, reverses, stretches, shapes the envelope of, caps the length of,
+    auto-gains and scales an IR, in that order (the trim is measured on the
+    unstretched IR, so the trim points stay on the same features of the
+    recording whatever the stretch; the cap on the shaped one, so that it
+    bounds the length convolved, and before auto-gain, which then levels what
+    is heard). Throws
     std::invalid_argument when auto-gain is asked for and the shaped IR is
     silent, or for a bad stretch factor.
 

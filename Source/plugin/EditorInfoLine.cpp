@@ -2,6 +2,7 @@
 #include "EditorInfoLine.h"
 
 #include "PartitaLookAndFeel.h"
+#include "processor/PreDelayTime.h"
 
 #include <algorithm>
 #include <cmath>
@@ -55,8 +56,9 @@ void EditorInfoLine::setScale (float scale)
 int EditorInfoLine::performanceWidth() const
 {
     // The longest the text gets: latency up to six digits, CPU up to 100 %.
-    const auto longest =
-        performance.getFont().getStringWidthFloat ("Latency 000000 samples (0000.0 ms)  |  CPU 000.0 %");
+    auto longest = performance.getFont().getStringWidthFloat ("Latency 000000 samples (0000.0 ms)  |  CPU 000.0 %");
+    if (preDelayText.isNotEmpty())
+        longest += performance.getFont().getStringWidthFloat ("Pre-delay 0000.0 ms (1/16D at 000.0 BPM)  |  ");
     return static_cast<int> (std::ceil (longest)) + 2;
 }
 
@@ -71,10 +73,24 @@ void EditorInfoLine::showImpulseResponse (const ImpulseResponseInfo* info)
     irInfo.setText (describeImpulseResponse (info), juce::dontSendNotification);
 }
 
+bool EditorInfoLine::showPreDelay (const ProcessorParameters& parameters, double beatsPerMinute)
+{
+    const bool wasShown = preDelayText.isNotEmpty();
+    preDelayText = {};
+    if (parameters.preDelaySync == PreDelaySync::tempo)
+    {
+        const auto note = noteValueChoices[static_cast<std::size_t> (parameters.preDelayNote)];
+        preDelayText = "Pre-delay " + juce::String (PreDelayTime::milliseconds (parameters, beatsPerMinute), 1) + " ms ("
+                       + juce::String (note.data(), note.size()) + " at " + juce::String (beatsPerMinute, 1)
+                       + " BPM)  |  ";
+    }
+    return wasShown != preDelayText.isNotEmpty();
+}
+
 void EditorInfoLine::showPerformance (int latencySamples, double sampleRate, float cpuLoad)
 {
     const auto latencyMs = sampleRate > 0.0 ? 1000.0 * latencySamples / sampleRate : 0.0;
-    performance.setText ("Latency " + juce::String (latencySamples) + " samples (" + juce::String (latencyMs, 1)
+    performance.setText (preDelayText + "Latency " + juce::String (latencySamples) + " samples (" + juce::String (latencyMs, 1)
                              + " ms)  |  CPU " + juce::String (100.0f * cpuLoad, 1) + " %",
                          juce::dontSendNotification);
 }

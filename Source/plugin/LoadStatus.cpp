@@ -61,11 +61,19 @@ void LoadStatus::processorChanged (const ConvolverProcessor& processor, const st
         awaitedName.clear();
         return;
     }
+    const auto info = processor.impulseResponseInfo();
     if (awaitedName.empty())
-        return;
-    if (const auto info = processor.impulseResponseInfo(); info != nullptr && info->name == awaitedName)
     {
-        bar.set (describeLoaded (*info) + note, StatusMessage::Severity::information);
+        // A setting rebuilt the IR: only an IR channel it lacks is worth a line.
+        if (info != nullptr && info->channelSelectionFellBack)
+            if (const auto text = "'" + info->name + "': " + info->channelSelection; bar.snapshot().text != text)
+                bar.set (text, StatusMessage::Severity::warning);
+        return;
+    }
+    if (info != nullptr && info->name == awaitedName)
+    {
+        bar.set (describeLoaded (*info) + note, info->channelSelectionFellBack ? StatusMessage::Severity::warning
+                                                                               : StatusMessage::Severity::information);
         awaitedName.clear();
     }
     else if (info != nullptr && !info->slotBName.empty() && info->slotBName == awaitedName)

@@ -175,6 +175,8 @@ void PartitaEditor::refresh()
     }
     showImpulseResponse();
     showParameters();
+    if (infoLine.showPreDelay (partita.currentParameters(), partita.convolver().hostTempo()))
+        resized();
     infoLine.showPerformance (partita.getLatencySamples(), partita.getSampleRate(), partita.convolver().cpuLoad());
 }
 

@@ -122,10 +122,21 @@ void PartitaAudioProcessor::process (juce::AudioBuffer<float>& buffer)
     }
 
     dsp.setParameters (bridge.read());
+    dsp.setHostTempo (hostTempo());
     dsp.process (buffer.getArrayOfWritePointers(), static_cast<std::size_t> (numSamples));
 
     for (auto channel = preparedOutputs; channel < numChannels; ++channel)
         buffer.clear (static_cast<int> (channel), 0, numSamples);
+}
+
+double PartitaAudioProcessor::hostTempo() const noexcept
+{
+    // JUCE's play heads fill a PositionInfo on the stack: no allocation.
+    if (auto* head = getPlayHead(); head != nullptr)
+        if (const auto position = head->getPosition(); position.hasValue())
+            if (const auto bpm = position->getBpm(); bpm.hasValue())
+                return *bpm;
+    return PreDelayTime::defaultTempo;
 }
 
 void PartitaAudioProcessor::setNonRealtime (bool isNonRealtime) noexcept

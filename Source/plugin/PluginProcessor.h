@@ -142,6 +142,10 @@ public:
 private:
     void timerCallback() override { refreshFromConvolver(); }
     void applyRebuildMode (bool offline) noexcept;
+    /** The host's tempo from its play head; 120 BPM (PreDelayTime::defaultTempo)
+        when there is no play head or it gives no tempo (the standalone app).
+        Audio thread. */
+    [[nodiscard]] double hostTempo() const noexcept;
     /** processBlock's work, bypassed or not (ConvolverProcessor::setBypassed). */
     void process (juce::AudioBuffer<float>& buffer);
     static BusesProperties defaultBuses();

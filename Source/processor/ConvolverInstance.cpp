@@ -2,10 +2,12 @@
 #include "ConvolverInstance.h"
 
 #include "LatencyPartitions.h"
+#include "ParameterTable.h"
 #include "engine/ChannelRouting.h"
 #include "io/AudioFileError.h"
 #include "ir/BFormatDecoder.h"
 #include "ir/ImpulseResponsePreparation.h"
+#include "ir/IrChannelSelection.h"
 #include "ir/IrShaping.h"
 #include "ir/IrSlotMix.h"
 
@@ -59,6 +61,8 @@ ImpulseResponseShape shapeFor (const ProcessorParameters& shaping)
                        .earlyLevelDb = shaping.earlyLevelDb,
                        .lateLevelDb = shaping.lateLevelDb,
                        .earlyLateSplitMs = shaping.earlyLateSplitMs };
+    if (!parameterRow ("maxIrLength").isOff (shaping.maxIrLengthMs))
+        shape.maxLengthMs = static_cast<double> (shaping.maxIrLengthMs);
     return shape;
 }
 
@@ -73,23 +77,31 @@ struct ShapedSlot
 {
     ResolvedIrLayout layout;
     ShapedImpulseResponse shaped;
+    /** The IR channel setting asked for a channel the file lacks: channel 1 played. */
+    bool channelFellBack = false;
 };
 
 ShapedSlot shapeSlot (const ImpulseResponseSource& source, const ProcessorParameters& parameters, double sampleRate)
 {
     const auto& name = source.name;
-    const auto layout = resolveIrLayout (parameters.irLayout, source.layoutHint, source.clip->numChannels());
+    // The channels chosen before the layout reads them: one channel, or
+    // their average, is a mono IR. All uses the clip itself.
+    SelectedIrChannels selected;
+    if (parameters.irChannel != IrChannelSelection::all)
+        selected = selectIrChannels (*source.clip, parameters.irChannel);
+    const auto& clip = parameters.irChannel != IrChannelSelection::all ? selected.clip : *source.clip;
+    const auto layout = resolveIrLayout (parameters.irLayout, source.layoutHint, clip.numChannels());
     // Decoded first: the shaping (auto-gain above all) then works on the
     // microphone pair that is heard. Any other layout passes the clip
     // through untouched, so that the IRs of earlier versions play bit for bit.
-    auto atSessionRate =
-        layout.isBFormat()
-            ? prepareImpulseResponse (applyIrLayout (*source.clip, layout, irLayoutSettingsOf (parameters), name),
-                                      sampleRate, IrNormalisation::none, name)
-            : prepareImpulseResponse (*source.clip, sampleRate, IrNormalisation::none, name);
+    auto atSessionRate = layout.isBFormat()
+                             ? prepareImpulseResponse (applyIrLayout (clip, layout, irLayoutSettingsOf (parameters), name),
+                                                       sampleRate, IrNormalisation::none, name)
+                             : prepareImpulseResponse (clip, sampleRate, IrNormalisation::none, name);
     try
     {
-        return { layout, shapeImpulseResponse (std::move (atSessionRate), shapeFor (parameters)) };
+        return { layout, shapeImpulseResponse (std::move (atSessionRate), shapeFor (parameters)),
+                 selected.fellBackToFirst };
     }
     catch (const std::invalid_argument&)
     {
@@ -201,6 +213,9 @@ std::shared_ptr<ImpulseResponseInfo> makeImpulseResponseInfo (const InstanceRequ
     info->numChannels = primary->clip->numChannels();
     info->layout = primaryShape.layout;
     info->layoutSettings = irLayoutSettingsOf (parameters);
+    info->channelSelection = describeIrChannelSelection (parameters.irChannel, primary->clip->numChannels(),
+                                                         primaryShape.channelFellBack);
+    info->channelSelectionFellBack = primaryShape.channelFellBack;
     info->sampleRate = request.sampleRate;
     info->autoGainFactor = primaryShape.shaped.gain;
     info->shape = shapeFor (parameters);

@@ -94,17 +94,17 @@ struct BuiltInstance
 /** The engine partition for a latency mode (see ConvolverProcessor). */
 std::size_t partitionSizeFor (LatencyMode mode) noexcept;
 
-/** The IR chain without the engine, for each slot that holds an IR (layout,
-    check, resample to the request's sampleRate, trim, reverse, stretch,
-    auto-gain), then the slots' level, polarity, delay and pan, and the two
-    folded into one IR (ir/IrSlotMix.h): what the editor shows. At least one
-    slot must hold an IR. Throws like buildConvolverInstance.
+/** The IR chain without the engine, for each slot that holds an IR (channel,
+    layout, check, resample to the request's sampleRate, trim, reverse,
+    stretch, envelope, cap, auto-gain), then the slots' level, polarity, delay
+    and pan, and the two folded into one IR (ir/IrSlotMix.h): what the editor
+    shows. At least one slot must hold an IR. Throws like buildConvolverInstance.
 
     Threading: a pure function; any non-audio thread. */
 std::shared_ptr<ImpulseResponseInfo> makeImpulseResponseInfo (const InstanceRequest& request);
 
-/** Runs the IR chain (layout, check, resample, trim, reverse, stretch, auto-gain,
-    the two slots folded into one, route) and prepares an engine. Throws std::runtime_error (or a subclass)
+/** Runs the IR chain (channel, layout, check, resample, trim, reverse, stretch, envelope,
+    cap, auto-gain, the two slots folded into one, route) and prepares an engine. Throws std::runtime_error (or a subclass)
     with a one-line message naming the IR when it cannot be built.
 
     Threading: a pure function of its request; any non-audio thread. */

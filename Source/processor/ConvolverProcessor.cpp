@@ -63,7 +63,7 @@ void ConvolverProcessor::prepare (double sampleRate, std::size_t maxBlockSize, s
                           preDelayFadeSeconds);
             engines.prepare (sampleRate, numInputs, numOutputs, chunkCapacity, crossfadeSeconds, std::move (first));
             applyLiveParameters();
-            path.reset (parameterStore.load());
+            path.reset (parameterStore.load(), tempo.load (std::memory_order_relaxed));
             prepared.store (true, std::memory_order_release);
         });
 }
@@ -162,7 +162,22 @@ ProcessorParameters ConvolverProcessor::parameters() const noexcept
 
 ReportedTiming ConvolverProcessor::reportedTiming() const noexcept
 {
-    return status.reportedTiming (parameterStore.load().preDelayMs);
+    return status.reportedTiming (parameterStore.load(), tempo.load (std::memory_order_relaxed));
+}
+
+void ConvolverProcessor::setHostTempo (double beatsPerMinute) noexcept PARTITA_NONBLOCKING
+{
+    const auto usable = PreDelayTime::usableTempo (beatsPerMinute);
+    // Only a synced pre-delay's tail moves with the tempo; switching the
+    // sync on is a parameter change, which counts by itself.
+    if (tempo.exchange (usable, std::memory_order_relaxed) != usable
+        && parameterStore.load().preDelaySync == PreDelaySync::tempo)
+        status.timingMayHaveChanged();
+}
+
+double ConvolverProcessor::hostTempo() const noexcept
+{
+    return tempo.load (std::memory_order_relaxed);
 }
 
 std::uint64_t ConvolverProcessor::timingVersion() const noexcept
@@ -236,7 +251,7 @@ void ConvolverProcessor::reset() noexcept PARTITA_NONBLOCKING
         return;
     applyLiveParameters();
     engines.reset();
-    path.reset (parameterStore.load());
+    path.reset (parameterStore.load(), tempo.load (std::memory_order_relaxed));
 }
 
 void ConvolverProcessor::setBypassed (bool shouldBypass) noexcept
@@ -246,7 +261,8 @@ void ConvolverProcessor::setBypassed (bool shouldBypass) noexcept
 
 void ConvolverProcessor::applyLiveParameters() noexcept
 {
-    path.setTargets (parameterStore.load(), bypassRequested.load (std::memory_order_relaxed));
+    path.setTargets (parameterStore.load(), bypassRequested.load (std::memory_order_relaxed),
+                     tempo.load (std::memory_order_relaxed));
 }
 
 } // namespace partita

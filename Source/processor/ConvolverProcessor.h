@@ -8,6 +8,7 @@
 #include "LatencyPartitions.h"
 #include "ParameterStore.h"
 #include "PlayingEngines.h"
+#include "PreDelayTime.h"
 #include "ProcessorParameters.h"
 #include "ProcessorStatus.h"
 #include "RebuildMode.h"
@@ -43,10 +44,11 @@ namespace partita
     Without an IR the wet path is a unit impulse: the processor passes its input
     through (delayed by the latency and the pre-delay, shaped by filters/width).
 
-    IR rebuilds take the loaded clip through: the layout (a B-format IR
+    IR rebuilds take the loaded clip through: the IR channel (one channel or
+    their average, selectIrChannels) -> the layout (a B-format IR
     decoded to a stereo microphone pair, applyIrLayout) -> resample to the session rate
     (prepareImpulseResponse, libsoxr HQ) -> trim start/end -> reverse -> stretch
-    -> auto-gain (energy) -> slot A and slot B folded into one IR by their level,
+    -> length cap -> auto-gain (energy) -> slot A and slot B folded into one IR by their level,
     polarity, delay, pan and the blend (ir/IrSlotMix.h) -> route -> a newly
     prepared ConvolutionEngine. The
     new engine is first run, unheard, over the engine input of the last
@@ -189,10 +191,21 @@ public:
     /** The last values set (after clamping). */
     [[nodiscard]] ProcessorParameters parameters() const noexcept;
 
+    /** The host's tempo in beats per minute, for a pre-delay in note values
+        (PreDelayTime.h): the plugin hands it over before each block, from
+        the host's play head. Clamped to 20 .. 400 BPM; never set, or no
+        tempo (0, NaN): 120 BPM. Takes effect at the next process() call; a
+        change that moves the synced delay crossfades like a pre-delay
+        change. Any thread, including the audio thread: wait-free, no
+        allocation. */
+    void setHostTempo (double beatsPerMinute) noexcept PARTITA_NONBLOCKING;
+    /** The tempo in use (after clamping). */
+    [[nodiscard]] double hostTempo() const noexcept;
+
     // Reporting (any non-audio thread) ---------------------------------------
 
     /** Latency and tail for the host, from the latest built IR and the current
-        pre-delay. */
+        pre-delay (at the current tempo, when synced). */
     [[nodiscard]] ReportedTiming reportedTiming() const noexcept;
     [[nodiscard]] std::size_t latencySamples() const noexcept { return reportedTiming().latencySamples; }
     [[nodiscard]] std::size_t tailSamples() const noexcept { return reportedTiming().tailSamples; }
@@ -261,6 +274,8 @@ private:
     std::size_t chunkCapacity = 0;
     std::size_t numOutputs = 0;
     std::atomic<bool> bypassRequested { false };
+    std::atomic<double> tempo { PreDelayTime::defaultTempo };
+    static_assert (std::atomic<double>::is_always_lock_free);
 };
 
 } // namespace partita

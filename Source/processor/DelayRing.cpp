@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DelayRing.h"
 
-#include <algorithm>
 #include <bit>
 
 namespace partita
@@ -14,6 +13,7 @@ void DelayRing::prepare (std::size_t numChannels, std::size_t maxDelay)
     channels.assign (numChannels, std::vector<float> (size, 0.0f));
     mask = size - 1;
     writeIndex = 0;
+    samplesSinceClear = 0;
 }
 
 void DelayRing::release()
@@ -22,13 +22,12 @@ void DelayRing::release()
     channels.shrink_to_fit();
     mask = 0;
     writeIndex = 0;
+    samplesSinceClear = 0;
 }
 
 void DelayRing::clear() noexcept
 {
-    for (auto& channel : channels)
-        std::fill (channel.begin(), channel.end(), 0.0f);
-    writeIndex = 0;
+    samplesSinceClear = 0;
 }
 
 } // namespace partita

@@ -2,7 +2,7 @@
 #include "DryWetPath.h"
 
 #include "ParameterTable.h"
-#include "ir/IrTrim.h"
+#include "PreDelayTime.h"
 
 #include <algorithm>
 #include <cmath>
@@ -29,7 +29,7 @@ void DryWetPath::prepare (double sampleRate, std::size_t inputs, std::size_t out
     rate = sampleRate;
     numInputs = inputs;
     numOutputs = outputs;
-    history.prepare (numInputs, std::max (preDelayFrames (parameterRow ("preDelay").range.maximum), maxLatency));
+    history.prepare (numInputs, std::max (PreDelayTime::longestSamples (rate), maxLatency));
     for (auto* buffers : { &preDelayed, &dry })
         buffers->assign (numInputs, std::vector<float> (maxChunk, 0.0f));
     wet.assign (numOutputs, std::vector<float> (maxChunk, 0.0f));
@@ -60,20 +60,20 @@ void DryWetPath::release()
     wetOutputs = {};
 }
 
-void DryWetPath::setTargets (const ProcessorParameters& p, bool bypassed) noexcept
+void DryWetPath::setTargets (const ProcessorParameters& p, bool bypassed, double beatsPerMinute) noexcept
 {
     mixAmount.setTarget (p.mixPercent / 100.0f);
     wetGain.setTarget (decibelsToGain (p.wetGainDb));
     outputGain.setTarget (decibelsToGain (p.outputGainDb));
     bypassAmount.setTarget (bypassed ? 1.0f : 0.0f);
-    preDelayTap.setTarget (preDelayFrames (p.preDelayMs));
+    preDelayTap.setTarget (PreDelayTime::samples (p, beatsPerMinute, rate));
     post.setTargets (p);
 }
 
-void DryWetPath::reset (const ProcessorParameters& parameters) noexcept
+void DryWetPath::reset (const ProcessorParameters& parameters, double beatsPerMinute) noexcept
 {
     history.clear();
-    preDelayTap.jumpTo (preDelayFrames (parameters.preDelayMs));
+    preDelayTap.jumpTo (PreDelayTime::samples (parameters, beatsPerMinute, rate));
     for (auto* smoother : { &mixAmount, &wetGain, &outputGain, &bypassAmount })
         smoother->snapTo (smoother->targetValue());
     post.reset();
@@ -134,11 +134,6 @@ void DryWetPath::mix (float* const* channels, std::size_t offset, std::size_t nu
             output[n] = dryPart + wetGains[n] * wetSignal[n];
         }
     }
-}
-
-std::size_t DryWetPath::preDelayFrames (float preDelayMs) const noexcept
-{
-    return millisecondsToFrames (static_cast<double> (preDelayMs), rate);
 }
 
 } // namespace partita

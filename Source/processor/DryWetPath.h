@@ -27,23 +27,29 @@ namespace partita
 
     and the host bypass (the dry input at unity, still delayed by the
     latency). Gains, mix, cutoffs, equaliser and width ramp linearly over the smoothing
-    time; a pre-delay change crossfades between two delay taps.
+    time; a pre-delay change crossfades between two delay taps, whether it
+    comes from the pre-delay, its note value or the host's tempo (a tempo
+    ramp retargets the tap only when the delay's whole-sample count moves,
+    and a move during a crossfade waits for it to end: one crossfade at a
+    time, FadingDelayTap).
 
     Threading: prepare() and release() while the audio thread is stopped;
     the rest on the audio thread: noexcept, no allocation. */
 class DryWetPath
 {
 public:
-    /** Allocates for chunks of up to maxChunk samples, a pre-delay up to its
-        range's maximum and a dry delay up to maxLatency. */
+    /** Allocates for chunks of up to maxChunk samples, the longest pre-delay
+        (PreDelayTime::longestSamples) and a dry delay up to maxLatency. */
     void prepare (double sampleRate, std::size_t numInputs, std::size_t numOutputs, std::size_t maxChunk,
                   std::size_t maxLatency, double smoothingSeconds, double preDelayFadeSeconds);
     void release();
 
-    /** New targets for the ramps (audio thread, once per block). */
-    void setTargets (const ProcessorParameters& parameters, bool bypassed) noexcept PARTITA_NONBLOCKING;
+    /** New targets for the ramps (audio thread, once per block); the tempo
+        (BPM) times a pre-delay in note values. */
+    void setTargets (const ProcessorParameters& parameters, bool bypassed,
+                     double beatsPerMinute) noexcept PARTITA_NONBLOCKING;
     /** Clears the delays and filters and snaps the ramps to their targets. */
-    void reset (const ProcessorParameters& parameters) noexcept PARTITA_NONBLOCKING;
+    void reset (const ProcessorParameters& parameters, double beatsPerMinute) noexcept PARTITA_NONBLOCKING;
 
     /** Feeds the delay line and reads the pre-delayed (engine) and
         latency-aligned (dry) inputs. Everything is read before any output is
@@ -67,7 +73,6 @@ private:
     static constexpr std::size_t maxChannels = PlayingEngines::maxChannels;
 
     void mix (float* const* channels, std::size_t offset, std::size_t numSamples) noexcept;
-    [[nodiscard]] std::size_t preDelayFrames (float preDelayMs) const noexcept;
 
     double rate = 48000.0;
     std::size_t numInputs = 0;

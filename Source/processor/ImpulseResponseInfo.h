@@ -39,6 +39,11 @@ struct ImpulseResponseInfo
         microphone pair a B-format IR was decoded with. */
     ResolvedIrLayout layout;
     IrLayoutSettings layoutSettings;
+    /** What the IR channel setting did, describeIrChannelSelection's words:
+        empty when every channel plays; else one (mono) channel plays. */
+    std::string channelSelection;
+    /** The chosen channel is not in the IR: channel 1 plays instead. */
+    bool channelSelectionFellBack = false;
 
     /** The session rate the shaped IR is at. */
     double sampleRate = 0.0;
@@ -85,7 +90,9 @@ inline std::string describeDuration (double seconds)
     (the words of describeIrLayout, as `partita info` gives them). */
 inline std::string describeChannelLayout (const ImpulseResponseInfo& info)
 {
-    return describeIrLayout (info.numChannels, info.layout, info.layoutSettings);
+    if (info.channelSelection.empty())
+        return describeIrLayout (info.numChannels, info.layout, info.layoutSettings);
+    return describeIrLayout (1, info.layout, info.layoutSettings) + " (" + info.channelSelection + ")";
 }
 
 } // namespace partita

@@ -2,7 +2,9 @@
 #pragma once
 
 #include "CutSlope.h"
+#include "NoteValue.h"
 #include "engine/LatencyMode.h"
+#include "ir/IrChannelSelection.h"
 #include "ir/IrLayout.h"
 
 namespace partita
@@ -35,8 +37,8 @@ struct ProcessorParameters
     float wetGainDb;
     /** Gain of the whole output (dry and wet) in dB. */
     float outputGainDb;
-    /** Delay of the wet path in ms, rounded to whole samples:
-        round (ms * sampleRate / 1000). A change crossfades between the old and
+    /** Delay of the wet path in ms (preDelaySync Time), rounded to whole
+        samples: round (ms * sampleRate / 1000). A change crossfades between the old and
         the new delay tap (about 30 ms) instead of jumping. */
     float preDelayMs;
     /** Butterworth high-pass on the wet signal (of lowCutSlope's order), in Hz. The bottom
@@ -140,6 +142,23 @@ struct ProcessorParameters
     /** 0 % only slot A, 50 % both at full level, 100 % only slot B
         (blendGains in ir/IrSlotMix.h); a slot alone plays whatever it is. */
     float slotBlendPercent;
+
+    // Tempo-synced pre-delay (live: a change crossfades the delay tap) -----
+
+    /** Time: the pre-delay is preDelayMs. Tempo: it is preDelayNote at the
+        host's tempo (PreDelayTime.h). */
+    PreDelaySync preDelaySync;
+    NoteValue preDelayNote;
+
+    // IR channels and length (shaping) -------------------------------------
+
+    /** Which channels of the IR file play, before the layout reads them
+        (ir/IrChannelSelection.h). */
+    IrChannelSelection irChannel;
+    /** The longest the shaped IR may be, in ms after the stretch, faded out
+        over its last 10 ms (ir/IrLengthCap.h); the top of the range means
+        no cap. */
+    float maxIrLengthMs;
 };
 
 /** The layout settings of the IR chain (ir/IrLayout.h) from the parameters. */

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ProcessorStatus.h"
 
-#include "ir/IrTrim.h"
+#include "PreDelayTime.h"
 
 namespace partita
 {
@@ -65,10 +65,11 @@ std::uint64_t ProcessorStatus::timingVersion() const noexcept
     return timingVersionCounter.load (std::memory_order_acquire);
 }
 
-ReportedTiming ProcessorStatus::reportedTiming (float preDelayMs) const noexcept
+ReportedTiming ProcessorStatus::reportedTiming (const ProcessorParameters& parameters,
+                                                double beatsPerMinute) const noexcept
 {
     const auto preDelay =
-        millisecondsToFrames (static_cast<double> (preDelayMs), sampleRate.load (std::memory_order_acquire));
+        PreDelayTime::samples (parameters, beatsPerMinute, sampleRate.load (std::memory_order_acquire));
     ReportedTiming timing;
     timing.latencySamples = latency.load (std::memory_order_acquire);
     timing.tailSamples = engineTail.load (std::memory_order_acquire) + preDelay;

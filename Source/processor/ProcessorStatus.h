@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ImpulseResponseInfo.h"
+#include "ProcessorParameters.h"
 
 #include <atomic>
 #include <cstddef>
@@ -21,7 +22,8 @@ struct ReportedTiming
         ConvolverProcessor::lowCpuPartition for LatencyMode::onePartition. */
     std::size_t latencySamples = 0;
     /** Samples after the last non-zero input until the wet output is silent:
-        (shaped IR length - 1) + pre-delay + latency, where "no IR" counts as a
+        (shaped IR length - 1) + pre-delay (in ms or, synced, in note values
+        at the host's tempo) + latency, where "no IR" counts as a
         unit impulse of length 1. The wet filters' IIR decay is not counted. */
     std::size_t tailSamples = 0;
 };
@@ -52,8 +54,10 @@ public:
     [[nodiscard]] std::string lastError() const;
     [[nodiscard]] std::uint64_t impulseResponseVersion() const noexcept;
     [[nodiscard]] std::uint64_t timingVersion() const noexcept;
-    /** Latency and tail with this pre-delay. */
-    [[nodiscard]] ReportedTiming reportedTiming (float preDelayMs) const noexcept;
+    /** Latency and tail with the pre-delay of these parameters at this
+        tempo (PreDelayTime::samples). */
+    [[nodiscard]] ReportedTiming reportedTiming (const ProcessorParameters& parameters,
+                                                 double beatsPerMinute) const noexcept;
 
 private:
     mutable std::mutex infoMutex;

@@ -17,7 +17,9 @@
 #include <cmath>
 #include <filesystem>
 #include <memory>
+#include <numbers>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace partita
@@ -106,6 +108,65 @@ TEST_F (PluginControlsRender, APreDelayDelaysThePlainConvolutionByWholeSamples)
     auto plain = render ("plain.wav", { "--ir", at ("ir.wav") });
     plain.insert (plain.begin(), delay, 0.0);
     EXPECT_LT (errorDb (delayed, plain), floatRoundingDb);
+}
+
+TEST_F (PluginControlsRender, ASyncedPreDelayIsItsNoteAtTheTempoGivenAnd120BpmWithout)
+{
+    // A dotted eighth (0.75 beat): at 97.3 BPM 0.75 * 60 * 44100 / 97.3 =
+    // 20395.68 -> 20396 samples; at 120 BPM exactly 16537.5 -> 16538.
+    ProcessorParameters parameters;
+    parameters.autoGain = false;
+    parameters.preDelayMs = 20.0f; // not read when synced
+    parameters.preDelaySync = PreDelaySync::tempo;
+    parameters.preDelayNote = NoteValue::eighthDotted;
+    writePreset (directory / "synced.partita", parameters, test::makeClip ({ ir }, rate));
+    const auto plainReference = reference();
+    for (const auto& [tempo, delay] : { std::pair<std::string, std::size_t> { "97.3", 20396 }, { "", 16538 } })
+    {
+        std::vector<std::string> options { "--state", at ("synced.partita") };
+        if (!tempo.empty())
+            options.insert (options.end(), { "--tempo", tempo });
+        const auto delayed = render ("synced" + tempo + ".wav", options);
+        std::vector<double> shifted (delay, 0.0);
+        shifted.insert (shifted.end(), plainReference.begin(), plainReference.end());
+        ASSERT_EQ (delayed.size(), shifted.size()) << "the tail holds the IR and the synced delay; tempo " << tempo;
+        EXPECT_LT (errorDb (delayed, shifted), floatRoundingDb) << tempo;
+
+        // The same controls on an IR file run the plugin's path alike.
+        options = { "--ir", at ("ir.wav"), "--pre-delay-sync", "tempo", "--pre-delay-note", "1/8D" };
+        if (!tempo.empty())
+            options.insert (options.end(), { "--tempo", tempo });
+        EXPECT_EQ (render ("synced_ir" + tempo + ".wav", options), delayed) << tempo;
+    }
+}
+
+TEST_F (PluginControlsRender, IrChannelAndMaxIrLengthShapeTheIrThatIsPlayed)
+{
+    // A stereo IR file: channel 2 alone, capped at 20 ms (882 samples, the
+    // last 441 faded along 0.5 (1 + cos (pi (i + 1) / 442))).
+    const auto second = test::decayingNoise (1500, 13);
+    test::writeFloatWav (directory / "stereo_ir.wav", test::makeClip ({ ir, second }, rate));
+    std::vector<float> capped (second.begin(), second.begin() + 882);
+    for (std::size_t i = 0; i < 441; ++i)
+        capped[441 + i] =
+            static_cast<float> (static_cast<double> (capped[441 + i])
+                                * (0.5 * (1.0 + std::cos (std::numbers::pi * static_cast<double> (i + 1) / 442.0))));
+    const auto output =
+        test::runPartita ({ "render", at ("in.wav"), "--ir", at ("stereo_ir.wav"), "-o", at ("channel2.wav"), "-q",
+                            "--ir-channel", "2", "--max-ir-length", "20ms", "--output-channels", "1" });
+    ASSERT_EQ (output.exitStatus, 0) << output.err;
+    const auto rendered = readAudioFile (directory / "channel2.wav").channels.front();
+    EXPECT_LT (errorDb (rendered, test::referenceConvolution<float> (input, capped)), floatRoundingDb);
+
+    // A channel the IR lacks: channel 1 plays, and the render says so.
+    const auto fallback =
+        test::runPartita ({ "render", at ("in.wav"), "--ir", at ("stereo_ir.wav"), "-o", at ("channel5.wav"), "-q",
+                            "--ir-channel", "5", "--output-channels", "1" });
+    ASSERT_EQ (fallback.exitStatus, 0) << fallback.err;
+    EXPECT_NE (fallback.err.find ("warning: the IR 'stereo_ir.wav': no channel 5 in 2 channels: channel 1 plays"),
+               std::string::npos)
+        << fallback.err;
+    EXPECT_LT (errorDb (readAudioFile (directory / "channel5.wav").channels.front(), reference()), floatRoundingDb);
 }
 
 TEST_F (PluginControlsRender, IrGainScalesTheWetSignalByItsDecibels)

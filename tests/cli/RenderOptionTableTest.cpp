@@ -135,6 +135,19 @@ TEST (RenderOptionTable, AnIrOnlyOptionWithStateIsRefusedAndEachKindNeedsItsOpti
     EXPECT_EQ (usageErrorOf ({ "in.wav", "-o", "o.wav" }), "missing --ir IR: the impulse response to convolve with");
 }
 
+TEST (RenderOptionTable, TheTempoIsTakenFrom20To400BpmAndIs120WithoutIt)
+{
+    EXPECT_EQ (parseRenderArguments (plainRender ({})).tempoBpm, 120.0);
+    EXPECT_EQ (parseRenderArguments (plainRender ({ "--tempo", "97.3" })).tempoBpm, 97.3);
+    EXPECT_EQ (parseRenderArguments (
+                   std::vector<std::string> { "in.wav", "--state", "s.partita", "-o", "o.wav", "--tempo", "174" })
+                   .tempoBpm,
+               174.0);
+    EXPECT_EQ (usageErrorOf (plainRender ({ "--tempo", "10" })),
+               "option --tempo must lie between 20 and 400 BPM, not '10'");
+    EXPECT_EQ (usageErrorOf (plainRender ({ "--tempo", "fast" })), "option --tempo needs a tempo in BPM, not 'fast'");
+}
+
 TEST (InfoOptionTable, TakesFilesAndRefusesOptions)
 {
     const std::vector<std::string> files { "a.wav", "--", "-b.wav" };

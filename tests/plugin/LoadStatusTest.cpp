@@ -33,6 +33,35 @@ TEST (LoadStatus, TheBarSaysLoadingThenWhatTheProcessorBuilt)
     EXPECT_EQ (bar.snapshot().severity, StatusMessage::Severity::information);
 }
 
+TEST (LoadStatus, AnIrChannelTheIrLacksIsAWarningOnLoadAndOnASettingsChange)
+{
+    StatusMessage bar;
+    LoadStatus status (bar);
+    ConvolverProcessor dsp (RebuildMode::synchronous);
+    ProcessorParameters parameters;
+    parameters.irChannel = IrChannelSelection::channel3;
+    dsp.setParameters (parameters);
+    dsp.prepare (48000.0, 256, 2, 2);
+    status.loading ("hall.wav", "Loading 'hall.wav' ...");
+    dsp.loadImpulseResponse (stereoClip (1.0), "hall.wav");
+    status.processorChanged (dsp);
+    EXPECT_EQ (bar.snapshot().text,
+               "Loaded 'hall.wav': mono (no channel 3 in 2 channels: channel 1 plays), 48000 Hz, 500 ms");
+    EXPECT_EQ (bar.snapshot().severity, StatusMessage::Severity::warning);
+
+    // Back to a channel it has: no new line; then a setting it lacks again.
+    parameters.irChannel = IrChannelSelection::channel2;
+    dsp.setParameters (parameters);
+    status.processorChanged (dsp);
+    EXPECT_EQ (bar.snapshot().severity, StatusMessage::Severity::warning);
+    bar.set ("something else", StatusMessage::Severity::information);
+    parameters.irChannel = IrChannelSelection::channel8;
+    dsp.setParameters (parameters);
+    status.processorChanged (dsp);
+    EXPECT_EQ (bar.snapshot().text, "'hall.wav': no channel 8 in 2 channels: channel 1 plays");
+    EXPECT_EQ (bar.snapshot().severity, StatusMessage::Severity::warning);
+}
+
 TEST (LoadStatus, AnotherIrsBuildDoesNotEndTheWait)
 {
     StatusMessage bar;

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <optional>
 
 namespace partita
 {
@@ -96,6 +97,79 @@ TEST (PluginCliParity, PartitaRenderWithTheExportedPresetNullsAgainstThePlugin)
         RecordProperty (std::string ("nullDb_") + (mode == LatencyMode::zero ? "zero" : "lowCpu"),
                         std::to_string (difference));
         std::printf ("  %s: partita render --state vs the plugin: %.1f dB re peak\n", name, difference);
+    }
+}
+
+/** A host's transport at a fixed tempo (tempo absent: a play head that
+    gives no tempo). */
+class FixedTempoPlayHead final : public juce::AudioPlayHead
+{
+public:
+    explicit FixedTempoPlayHead (std::optional<double> bpm)
+        : tempo (bpm)
+    {
+    }
+
+    juce::Optional<PositionInfo> getPosition() const override
+    {
+        PositionInfo position;
+        if (tempo)
+            position.setBpm (*tempo);
+        return position;
+    }
+
+private:
+    std::optional<double> tempo;
+};
+
+/*  A pre-delay synced to the host's tempo: the plugin reads the tempo from
+    its play head, `partita render --state` from --tempo; at the same tempo
+    the two null. Without a play head, or one without a tempo, the plugin
+    plays at 120 BPM, the command line's default. */
+TEST (PluginCliParity, ASyncedPreDelayAtTheHostsTempoMatchesARenderAtThatTempo)
+{
+    struct Case
+    {
+        std::optional<double> hostTempo;
+        bool hasPlayHead;
+        double renderTempo;
+    };
+    for (const auto& host :
+         { Case { 97.3, true, 97.3 }, Case { std::nullopt, true, 120.0 }, Case { std::nullopt, false, 120.0 } })
+    {
+        test::TemporaryDirectory directory;
+        auto plugin = test::makePlugin (directory);
+        plugin->setNonRealtime (true);
+        test::setParameter (*plugin, "mix", 70.0f);
+        test::setParameter (*plugin, "preDelaySync", 1.0f);
+        test::setParameter (*plugin, "preDelayNote", static_cast<float> (NoteValue::eighthDotted));
+        const auto file = test::writeIr (directory, "room.wav",
+                                         { test::decayingNoise (4000, 1), test::decayingNoise (4000, 2) }, 48000.0);
+        ASSERT_TRUE (test::loadIrAndWait (*plugin, file));
+        FixedTempoPlayHead playHead (host.hostTempo);
+        if (host.hasPlayHead)
+            plugin->setPlayHead (&playHead);
+        test::preparePlugin (*plugin, 48000.0, 512, 2, 2);
+        writeStateFile (directory / "preset.partita", plugin->stateBytes());
+
+        const test::Channels input { test::whiteNoise (30000, 3), test::whiteNoise (30000, 4) };
+        // The input, the delay and most of the IR's tail.
+        const std::size_t length = 50000;
+        const auto fromPlugin = test::renderThroughPlugin (*plugin, input, 2, length, 5, 512);
+        plugin->setPlayHead (nullptr);
+        EXPECT_EQ (plugin->convolver().hostTempo(), host.renderTempo);
+
+        StateRenderJob job (directory / "preset.partita");
+        job.setTempo (host.renderTempo);
+        const auto fromCli = job.render (clipOf (input), std::nullopt);
+        ASSERT_GE (fromCli.numFrames(), length);
+        EXPECT_LT (nullDb (fromPlugin, fromCli.channels, 0, length), -120.0) << host.renderTempo;
+        // The synced delay, 0.75 beat: 0.75 * 60 * 48000 / 97.3 = 22199.38 or at 120 BPM 18000 samples.
+        const std::size_t delay = host.renderTempo == 120.0 ? 18000 : 22199;
+        for (std::size_t n = 0; n < delay; ++n)
+            ASSERT_NEAR (fromCli.channels[0][n], 0.3 * static_cast<double> (input[0][n]), 1.0e-6)
+                << "only the dry signal until " << delay;
+        EXPECT_GT (std::abs (fromCli.channels[0][delay] - 0.3 * static_cast<double> (input[0][delay])), 1.0e-4);
     }
 }
 

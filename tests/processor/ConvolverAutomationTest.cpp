@@ -18,19 +18,6 @@ constexpr double rate = 48000.0;
 constexpr std::size_t length = 48000;
 constexpr std::size_t jumpAt = 24000;
 
-/** A 100 Hz sine pair in quadrature (so width has a side signal to work
-    on), faded in over 50 ms so that its start makes no step of its own. */
-test::Channels smoothStereoInput()
-{
-    test::Channels x { test::sine (length, 100.0, rate, 0.5),
-                       test::sine (length, 100.0, rate, 0.5, std::numbers::pi / 2) };
-    const std::size_t fade = 2400;
-    for (auto& channel : x)
-        for (std::size_t n = 0; n < fade; ++n)
-            channel[n] *= static_cast<float> (0.5 - 0.5 * std::cos (std::numbers::pi * static_cast<double> (n) / fade));
-    return x;
-}
-
 using Setter = std::function<void (ProcessorParameters&, bool toMaximum)>;
 
 struct Automation
@@ -50,7 +37,7 @@ test::Channels render (const Setter& set, bool startAtMaximum, bool jump)
     // 0.25 x delta: mix changes the level, and the wet is not the dry.
     processor.loadImpulseResponse (test::makeClip ({ { 0.25f }, { 0.25f } }, rate), "tap.wav");
     processor.prepare (rate, 512, 2, 2);
-    return test::renderInSegments (processor, smoothStereoInput(), 2, length, 17, { jumpAt },
+    return test::renderInSegments (processor, test::smoothStereoSines (length, rate), 2, length, 17, { jumpAt },
                                    [&] (std::size_t)
                                    {
                                        if (jump)

@@ -19,8 +19,8 @@ constexpr std::size_t chunk = 256;
 void preparePath (DryWetPath& path, const ProcessorParameters& parameters, bool bypassed = false)
 {
     path.prepare (rate, 1, 1, chunk, 1024, 0.020, 0.030);
-    path.setTargets (parameters, bypassed);
-    path.reset (parameters); // ramps at their targets
+    path.setTargets (parameters, bypassed, 120.0);
+    path.reset (parameters, 120.0); // ramps at their targets
 }
 
 /** One chunk through the path, the "engine" scaling its input by engineGain

@@ -61,6 +61,12 @@ TEST (ParameterTable, ANewParameterSetHasTheReleasedDefaults)
     EXPECT_EQ (p.irLayout, IrLayout::automatic);
     EXPECT_EQ (p.micPatternPercent, 50.0f);
     EXPECT_EQ (p.micAngleDegrees, 90.0f);
+    // The pre-delay in ms, every IR channel and no length cap: as before these existed.
+    EXPECT_EQ (p.preDelaySync, PreDelaySync::time);
+    EXPECT_EQ (p.preDelayNote, NoteValue::sixteenth);
+    EXPECT_EQ (p.irChannel, IrChannelSelection::all);
+    EXPECT_EQ (p.maxIrLengthMs, 20000.0f);
+    EXPECT_TRUE (parameterRow ("maxIrLength").isOff (p.maxIrLengthMs));
 }
 
 TEST (ParameterTable, TheLayoutChoicesNameTheLayoutsInTheirEnumOrder)
@@ -133,6 +139,8 @@ TEST (ParameterTable, ShapingDiffersOnlyForParametersThatReshapeTheIr)
     live.mixPercent = 20.0f;
     live.preDelayMs = 30.0f;
     live.lowCutHz = 200.0f;
+    live.preDelaySync = PreDelaySync::tempo;
+    live.preDelayNote = NoteValue::eighthDotted;
     EXPECT_FALSE (shapingDiffers (base, live));
     for (const auto change :
          std::vector<void (*) (ProcessorParameters&)> {
@@ -144,7 +152,9 @@ TEST (ParameterTable, ShapingDiffersOnlyForParametersThatReshapeTheIr)
              [] (ProcessorParameters& p) { p.irGainDb = -3.0f; },
              [] (ProcessorParameters& p) { p.irLayout = IrLayout::bFormatAmbiX; },
              [] (ProcessorParameters& p) { p.micPatternPercent = 100.0f; },
-             [] (ProcessorParameters& p) { p.micAngleDegrees = 120.0f; } })
+             [] (ProcessorParameters& p) { p.micAngleDegrees = 120.0f; },
+             [] (ProcessorParameters& p) { p.irChannel = IrChannelSelection::sumToMono; },
+             [] (ProcessorParameters& p) { p.maxIrLengthMs = 500.0f; } })
     {
         auto shaped = base;
         change (shaped);

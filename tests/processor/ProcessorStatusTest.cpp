@@ -12,9 +12,24 @@ TEST (ProcessorStatus, TheTailIsTheEngineTailPlusThePreDelayInSamplesAtTheSessio
     ProcessorStatus status;
     status.setSampleRate (96000.0);
     status.publishTiming (1024, 50000);
-    const auto timing = status.reportedTiming (12.5f); // 12.5 ms at 96 kHz = 1200 samples
+    ProcessorParameters parameters;
+    parameters.preDelayMs = 12.5f;
+    const auto timing = status.reportedTiming (parameters, 120.0); // 12.5 ms at 96 kHz = 1200 samples
     EXPECT_EQ (timing.latencySamples, 1024u);
     EXPECT_EQ (timing.tailSamples, 51200u);
+}
+
+TEST (ProcessorStatus, ASyncedPreDelaysShareOfTheTailIsItsNoteAtTheTempo)
+{
+    ProcessorStatus status;
+    status.setSampleRate (44100.0);
+    status.publishTiming (0, 50000);
+    ProcessorParameters parameters;
+    parameters.preDelayMs = 12.5f; // not read when synced
+    parameters.preDelaySync = PreDelaySync::tempo;
+    parameters.preDelayNote = NoteValue::quarterDotted;
+    // 1.5 beats at 97.3 BPM: 1.5 * 60 / 97.3 * 44100 = 40791.37 -> 40791.
+    EXPECT_EQ (status.reportedTiming (parameters, 97.3).tailSamples, 50000u + 40791u);
 }
 
 TEST (ProcessorStatus, TheTimingVersionMovesOnlyWhenTheTimingChanges)

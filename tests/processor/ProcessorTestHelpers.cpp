@@ -25,6 +25,17 @@ ProcessorParameters neutralParameters()
     return p;
 }
 
+Channels smoothStereoSines (std::size_t length, double sampleRate)
+{
+    Channels x { sine (length, 100.0, sampleRate, 0.5), sine (length, 100.0, sampleRate, 0.5, std::numbers::pi / 2) };
+    const auto fade = static_cast<std::size_t> (std::llround (0.050 * sampleRate));
+    for (auto& channel : x)
+        for (std::size_t n = 0; n < std::min (fade, length); ++n)
+            channel[n] *= static_cast<float> (
+                0.5 - 0.5 * std::cos (std::numbers::pi * static_cast<double> (n) / static_cast<double> (fade)));
+    return x;
+}
+
 AudioClip makeClip (const Channels& channels, double sampleRate)
 {
     AudioClip clip;

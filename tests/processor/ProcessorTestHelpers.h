@@ -40,6 +40,11 @@ Channels renderInSegments (ConvolverProcessor& processor, const Channels& inputs
 /** A sine of the given frequency, amplitude and phase (radians). */
 std::vector<float> sine (std::size_t length, double frequency, double sampleRate, double amplitude, double phase = 0.0);
 
+/** A 100 Hz sine pair in quadrature at amplitude 0.5 (so width has a side
+    signal to work on), faded in over 50 ms so that its start makes no step
+    of its own: the held signal of the tests that measure steps. */
+Channels smoothStereoSines (std::size_t length, double sampleRate);
+
 /** Largest |x[n] - x[n-1]| over [begin, end). */
 double largestStep (const std::vector<float>& signal, std::size_t begin = 1, std::size_t end = SIZE_MAX);
 

@@ -54,6 +54,11 @@ DEFAULT_PARAMETERS = {
     "slotBDelay": 0.0,
     "slotBPan": 0.0,
     "slotBlend": 50.0,
+    # Tempo-synced pre-delay; IR channels and length (issue 17)
+    "preDelaySync": 0.0,
+    "preDelayNote": 7.0,
+    "irChannel": 0.0,
+    "maxIrLength": 20000.0,
 }
 
 
