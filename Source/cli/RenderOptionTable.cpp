@@ -61,7 +61,7 @@ double tempoValue (const OptionSpec& spec, std::string_view value)
 
 /** A table, not a function: it is built once at start-up, and only read
     after main() has begun. */
-const std::array<RenderOption, 16> renderOptions { {
+const std::array<RenderOption, 17> renderOptions { {
     { { .longName = "--ir",
         .value = OptionValue::required,
         .valueName = "IR",

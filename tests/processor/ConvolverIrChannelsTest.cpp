@@ -116,7 +116,11 @@ TEST (ConvolverIrChannels, OneChannelOfABFormatIrIsReadAsMono)
     source->clip = std::make_shared<const AudioClip> (test::makeClip (ir, rate));
     source->name = "room.amb";
     source->layoutHint = { IrLayout::bFormatFuMa, IrLayoutReason::extension };
-    const auto info = makeImpulseResponseInfo (*source, withChannel (IrChannelSelection::channel1), rate);
+    InstanceRequest request;
+    request.source = source;
+    request.parameters = withChannel (IrChannelSelection::channel1);
+    request.sampleRate = rate;
+    const auto info = makeImpulseResponseInfo (request);
     ASSERT_EQ (info->shapedChannels.size(), 1u);
     EXPECT_EQ (info->shapedChannels[0], ir[0]);
     EXPECT_FALSE (info->layout.isBFormat());
