@@ -34,10 +34,13 @@ PartitaEditor::PartitaEditor (PartitaAudioProcessor& owner)
                                                                  &controls, &messageBar })
         addAndMakeVisible (child);
 
-    // Tab follows reading order: the buttons, then the controls row by row.
-    // The header goes first among the editor's children; inside it and inside
-    // each control, the explicit orders below decide.
+    // Tab follows reading order: the buttons, then the controls row by row,
+    // then the response view's equaliser handles. Among the editor's children
+    // the header goes first, the controls next (though the views are above
+    // them on screen) and the response view last; inside each, the explicit
+    // orders below decide.
     header.setExplicitFocusOrder (1);
+    controls.setExplicitFocusOrder (2);
     int order = 1;
     for (auto* component : focusOrder())
         component->setExplicitFocusOrder (order++);
@@ -64,12 +67,13 @@ PartitaEditor::~PartitaEditor()
     setLookAndFeel (nullptr);
 }
 
-std::vector<juce::Component*> PartitaEditor::focusOrder() const
+std::vector<juce::Component*> PartitaEditor::focusOrder()
 {
     const auto buttons = header.buttons();
     std::vector<juce::Component*> order (buttons.begin(), buttons.end());
     const auto targets = controls.focusTargets();
     order.insert (order.end(), targets.begin(), targets.end());
+    order.push_back (&frequencyResponse);
     return order;
 }
 

@@ -64,7 +64,9 @@ public:
     /** For tests and the screenshot tool. */
     [[nodiscard]] juce::String messageText() const { return messageBar.text(); }
     [[nodiscard]] juce::String impulseResponseText() const { return infoLine.impulseResponseText(); }
-    [[nodiscard]] std::vector<juce::Component*> focusOrder() const;
+    /** Where Tab goes, in order: the header's buttons, the shown page's
+        controls, the response view. */
+    [[nodiscard]] std::vector<juce::Component*> focusOrder();
 
     static constexpr int defaultWidth = 1000;
     /** Wide enough for the IR page's ten controls in one row, its two

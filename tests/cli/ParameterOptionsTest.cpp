@@ -109,8 +109,9 @@ TEST (ParameterOptions, EveryRowOfTheParameterTableHasAnOptionWithItsRangeAndDef
                                      + plain (row.range.defaultValue)),
                        std::string::npos)
                 << rowHelp;
-            EXPECT_EQ (settingOf ({ name, plain (row.range.minimum) }), row.range.minimum);
-            EXPECT_EQ (settingOf ({ name, plain (row.range.maximum) }), row.range.maximum);
+            // In float, the parameter's precision: "0.1" is the range's 0.1f.
+            EXPECT_EQ (static_cast<float> (settingOf ({ name, plain (row.range.minimum) })), row.range.minimum);
+            EXPECT_EQ (static_cast<float> (settingOf ({ name, plain (row.range.maximum) })), row.range.maximum);
             const auto span = row.range.maximum - row.range.minimum;
             for (const auto outside : { row.range.minimum - 0.01f * span, row.range.maximum + 0.01f * span })
             {
