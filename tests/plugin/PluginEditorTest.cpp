@@ -233,6 +233,11 @@ TEST (PluginEditor, WritesAScreenshotOfTheRealEditor)
     test::setParameter (*plugin, "irEnd", 400.0f);
     test::setParameter (*plugin, "lowCut", 120.0f);
     test::setParameter (*plugin, "highCut", 9000.0f);
+    // The envelope and the equaliser at work, so that their curves show.
+    test::setParameter (*plugin, "reverbTime", 70.0f);
+    test::setParameter (*plugin, "earlyLevel", 2.0f);
+    test::setParameter (*plugin, "peak1Gain", -4.0f);
+    test::setParameter (*plugin, "highShelfGain", 3.0f);
     loadFactoryAndWait (*plugin, showcaseIr());
 
     // Some audio through it, so the CPU figure is a real one.
