@@ -176,6 +176,7 @@ void IrWaveformView::paint (juce::Graphics& g)
     for (std::size_t channel = 0; channel < columns.size(); ++channel)
         paintLane (g, laneArea (channel).reduced (0, 2).toFloat(), columns[channel], peak);
     paintTrim (g, plotArea().toFloat(), 1000.0 * static_cast<double> (source.numFrames()) / source.sampleRate);
+    paintLengthCap (g, plotArea().toFloat());
     paintEnvelopeGain (g);
 
     g.setColour (PartitaLookAndFeel::dimText);
@@ -255,6 +256,45 @@ void IrWaveformView::paintTrim (juce::Graphics& g, juce::Rectangle<float> area, 
     const auto caption = "0 to " + juce::String (durationMs / 1000.0, 2) + " s"
                          + (isReversed ? ", played reversed" : "") + "; shaded: trimmed";
     g.drawText (caption, area.removeFromBottom (labelFont().getHeight() + 2.0f), juce::Justification::centredRight);
+}
+
+std::optional<float> IrWaveformView::lengthCapX() const
+{
+    if (shownInfo == nullptr || shownInfo->source == nullptr || shownInfo->source->sampleRate <= 0.0)
+        return std::nullopt;
+    const auto& shape = shownInfo->shape;
+    if (shape.maxLengthMs <= 0.0 || shape.stretchFactor <= 0.0)
+        return std::nullopt;
+    // The cap counts the played (stretched) IR; the plot shows the file.
+    const double durationMs =
+        1000.0 * static_cast<double> (shownInfo->source->numFrames()) / shownInfo->source->sampleRate;
+    const double keptEndMs = durationMs - shape.trimEndMs;
+    const double playsMs = shape.maxLengthMs / shape.stretchFactor;
+    if (playsMs >= keptEndMs - shape.trimStartMs)
+        return std::nullopt;
+    const double capMs = shape.reverse ? keptEndMs - playsMs : shape.trimStartMs + playsMs;
+    const auto area = plotArea().toFloat();
+    return area.getX() + area.getWidth() * static_cast<float> (capMs / durationMs);
+}
+
+void IrWaveformView::paintLengthCap (juce::Graphics& g, juce::Rectangle<float> area) const
+{
+    const auto capX = lengthCapX();
+    if (!capX.has_value())
+        return;
+    // What the cap cuts off, shaded like a trim, up to the trim's own shading.
+    const auto& shape = shownInfo->shape;
+    const double durationMs =
+        1000.0 * static_cast<double> (shownInfo->source->numFrames()) / shownInfo->source->sampleRate;
+    const auto xForMs = [&] (double ms)
+    { return area.getX() + area.getWidth() * static_cast<float> (std::clamp (ms / durationMs, 0.0, 1.0)); };
+    const auto cut = shape.reverse ? area.withLeft (xForMs (shape.trimStartMs)).withRight (*capX)
+                                   : area.withLeft (*capX).withRight (xForMs (durationMs - shape.trimEndMs));
+    g.setColour (juce::Colours::black.withAlpha (0.45f));
+    g.fillRect (cut);
+    g.setColour (PartitaLookAndFeel::accent.withAlpha (0.9f));
+    const float dashes[] = { 4.0f, 3.0f };
+    g.drawDashedLine (juce::Line<float> (*capX, area.getY(), *capX, area.getBottom()), dashes, 2, 1.5f);
 }
 
 float IrWaveformView::yForGainDb (double gainDb) const

@@ -6,6 +6,7 @@
 #include <juce_gui_basics/juce_gui_basics.h>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace partita
@@ -41,6 +42,10 @@ public:
     /** The envelope's line, one point per pixel column of the plot where the
         IR plays (none when the envelope is flat or no IR is shown). */
     [[nodiscard]] std::vector<juce::Point<float>> envelopeGainPoints() const;
+    /** Where Max IR length cuts the IR the view shows, in the file's time
+        (through the trim, the reverse and the stretch it was built with);
+        nothing when the cap cuts nothing. What it cuts off is shaded. */
+    [[nodiscard]] std::optional<float> lengthCapX() const;
     /** The line's height for a gain in dB (+12 at the plot's top, -60 at its bottom). */
     [[nodiscard]] float yForGainDb (double gainDb) const;
 
@@ -56,6 +61,7 @@ private:
     };
 
     void computeColumns();
+    void paintLengthCap (juce::Graphics& g, juce::Rectangle<float> area) const;
     [[nodiscard]] float peakOverChannels() const;
     /** The channels of the IR shown (none when there is none). */
     [[nodiscard]] std::size_t numChannels() const;

@@ -94,10 +94,11 @@ ShapedSlot shapeSlot (const ImpulseResponseSource& source, const ProcessorParame
     // Decoded first: the shaping (auto-gain above all) then works on the
     // microphone pair that is heard. Any other layout passes the clip
     // through untouched, so that the IRs of earlier versions play bit for bit.
-    auto atSessionRate = layout.isBFormat()
-                             ? prepareImpulseResponse (applyIrLayout (clip, layout, irLayoutSettingsOf (parameters), name),
-                                                       sampleRate, IrNormalisation::none, name)
-                             : prepareImpulseResponse (clip, sampleRate, IrNormalisation::none, name);
+    auto atSessionRate =
+        layout.isBFormat()
+            ? prepareImpulseResponse (applyIrLayout (clip, layout, irLayoutSettingsOf (parameters), name), sampleRate,
+                                      IrNormalisation::none, name)
+            : prepareImpulseResponse (clip, sampleRate, IrNormalisation::none, name);
     try
     {
         return { layout, shapeImpulseResponse (std::move (atSessionRate), shapeFor (parameters)),
@@ -213,8 +214,8 @@ std::shared_ptr<ImpulseResponseInfo> makeImpulseResponseInfo (const InstanceRequ
     info->numChannels = primary->clip->numChannels();
     info->layout = primaryShape.layout;
     info->layoutSettings = irLayoutSettingsOf (parameters);
-    info->channelSelection = describeIrChannelSelection (parameters.irChannel, primary->clip->numChannels(),
-                                                         primaryShape.channelFellBack);
+    info->channelSelection =
+        describeIrChannelSelection (parameters.irChannel, primary->clip->numChannels(), primaryShape.channelFellBack);
     info->channelSelectionFellBack = primaryShape.channelFellBack;
     info->sampleRate = request.sampleRate;
     info->autoGainFactor = primaryShape.shaped.gain;

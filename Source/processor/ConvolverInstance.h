@@ -104,8 +104,8 @@ std::size_t partitionSizeFor (LatencyMode mode) noexcept;
 std::shared_ptr<ImpulseResponseInfo> makeImpulseResponseInfo (const InstanceRequest& request);
 
 /** Runs the IR chain (channel, layout, check, resample, trim, reverse, stretch, envelope,
-    cap, auto-gain, the two slots folded into one, route) and prepares an engine. Throws std::runtime_error (or a subclass)
-    with a one-line message naming the IR when it cannot be built.
+    cap, auto-gain, the two slots folded into one, route) and prepares an engine. Throws std::runtime_error (or a
+   subclass) with a one-line message naming the IR when it cannot be built.
 
     Threading: a pure function of its request; any non-audio thread. */
 BuiltInstance buildConvolverInstance (const InstanceRequest& request);

@@ -40,6 +40,41 @@ std::shared_ptr<ImpulseResponseInfo> hundredMillisecondIr()
 }
 } // namespace
 
+TEST (IrWaveformView, ShowsWhereMaxIrLengthCutsTheIrInTheFilesTime)
+{
+    // A 100 ms IR, trimmed by 10 ms at its start, stretched to 200 % and
+    // capped at 60 ms of played time: 30 ms of the file play, so the cap
+    // stands at the file's 40 ms; reversed, 30 ms before the kept end (90 ms).
+    auto info = hundredMillisecondIr();
+    IrWaveformView view;
+    view.setBounds (0, 0, 612, 200);
+    view.setImpulseResponse (info);
+    EXPECT_FALSE (view.lengthCapX().has_value());
+
+    const auto plot = view.plotArea().toFloat();
+    const auto xAtFileMs = [&] (double ms) { return plot.getX() + plot.getWidth() * static_cast<float> (ms / 100.0); };
+    auto capped = std::make_shared<ImpulseResponseInfo> (*info);
+    capped->shape.trimStartMs = 10.0;
+    capped->shape.stretchFactor = 2.0;
+    capped->shape.maxLengthMs = 60.0;
+    view.setImpulseResponse (capped);
+    ASSERT_TRUE (view.lengthCapX().has_value());
+    EXPECT_NEAR (*view.lengthCapX(), xAtFileMs (40.0), 0.01f);
+
+    auto reversed = std::make_shared<ImpulseResponseInfo> (*capped);
+    reversed->shape.trimEndMs = 10.0;
+    reversed->shape.reverse = true;
+    view.setImpulseResponse (reversed);
+    ASSERT_TRUE (view.lengthCapX().has_value());
+    EXPECT_NEAR (*view.lengthCapX(), xAtFileMs (60.0), 0.01f);
+
+    // A cap longer than what plays cuts nothing and is not drawn.
+    auto loose = std::make_shared<ImpulseResponseInfo> (*capped);
+    loose->shape.maxLengthMs = 181.0;
+    view.setImpulseResponse (loose);
+    EXPECT_FALSE (view.lengthCapX().has_value());
+}
+
 TEST (IrWaveformView, DrawsTheEnvelopesGainInTheFilesTimeThroughTrimAndReverse)
 {
     // A linear 50 ms attack: gain (frame + 1) / 2400 in the played IR's frames.

@@ -238,6 +238,7 @@ TEST (PluginEditor, WritesAScreenshotOfTheRealEditor)
     test::setParameter (*plugin, "earlyLevel", 2.0f);
     test::setParameter (*plugin, "peak1Gain", -4.0f);
     test::setParameter (*plugin, "highShelfGain", 3.0f);
+    test::setParameter (*plugin, "maxIrLength", 1600.0f);
     loadFactoryAndWait (*plugin, showcaseIr());
 
     // Some audio through it, so the CPU figure is a real one.
