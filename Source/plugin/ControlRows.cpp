@@ -126,6 +126,15 @@ std::vector<juce::Component*> ControlRows::focusTargets() const
     return targets;
 }
 
+void ControlRows::setInEffect (std::string_view parameterId, bool inEffect)
+{
+    const juce::String id (std::string { parameterId });
+    for (const auto* page : pages())
+        for (auto* control : page->controls())
+            if (control->parameterId() == id)
+                control->setAlpha (inEffect ? 1.0f : 0.45f);
+}
+
 void ControlRows::setScale (float newScale)
 {
     scale = newScale;

@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <memory>
+#include <string_view>
 #include <vector>
 
 namespace partita
@@ -57,6 +58,10 @@ public:
     /** Called after the shown page changed (the editor gives the views
         another share of the width). */
     std::function<void()> onPageChange;
+
+    /** Dims a control whose value is not in effect now (the pre-delay in ms
+        while it follows the tempo), keeping it usable and automatable. */
+    void setInEffect (std::string_view parameterId, bool inEffect);
 
     /** The editor's scale (PartitaEditor::resized), for every control. */
     void setScale (float scale);

@@ -201,6 +201,10 @@ void PartitaEditor::showParameters()
     const auto parameters = partita.currentParameters();
     waveform.setTrim (parameters.trimStartMs, parameters.trimEndMs, parameters.reverse);
     frequencyResponse.setParameters (parameters);
+    // Either the time or the note value sets the pre-delay: the other is dimmed.
+    const bool synced = parameters.preDelaySync == PreDelaySync::tempo;
+    controls.setInEffect ("preDelay", !synced);
+    controls.setInEffect ("preDelayNote", synced);
 }
 
 void PartitaEditor::globalFocusChanged (juce::Component*)

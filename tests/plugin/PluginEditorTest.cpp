@@ -181,6 +181,31 @@ TEST (PluginEditor, TabReachesThePageTabsAndTheArrowKeysThereSwitchPages)
     EXPECT_TRUE (shown->controls().front()->focusTarget().hasKeyboardFocus (false));
 }
 
+TEST (PluginEditor, DimsThePreDelayThatIsNotInEffect)
+{
+    test::TemporaryDirectory directory;
+    auto plugin = test::makePlugin (directory);
+    auto editor = openEditor (*plugin);
+    const auto alphaOf = [&] (const juce::String& id)
+    {
+        for (const auto* page : test::controlRowsOf (*editor).pages())
+            for (const auto* control : page->controls())
+                if (control->parameterId() == id)
+                    return control->getAlpha();
+        ADD_FAILURE() << "no control for " << id;
+        return 0.0f;
+    };
+
+    editor->refresh();
+    EXPECT_EQ (alphaOf ("preDelay"), 1.0f);
+    EXPECT_LT (alphaOf ("preDelayNote"), 1.0f);
+
+    test::setParameter (*plugin, "preDelaySync", 1.0f);
+    editor->refresh();
+    EXPECT_LT (alphaOf ("preDelay"), 1.0f);
+    EXPECT_EQ (alphaOf ("preDelayNote"), 1.0f);
+}
+
 TEST (PluginEditor, IsResizableWithinLimits)
 {
     test::TemporaryDirectory directory;
