@@ -171,11 +171,10 @@ void IrWaveformView::paint (juce::Graphics& g)
         return;
     }
 
-    const auto& source = *shownInfo->source;
     const auto peak = peakOverChannels();
     for (std::size_t channel = 0; channel < columns.size(); ++channel)
         paintLane (g, laneArea (channel).reduced (0, 2).toFloat(), columns[channel], peak);
-    paintTrim (g, plotArea().toFloat(), 1000.0 * static_cast<double> (source.numFrames()) / source.sampleRate);
+    paintTrim (g, plotArea().toFloat(), sourceDurationMs());
     paintLengthCap (g, plotArea().toFloat());
     paintEnvelopeGain (g);
 
@@ -258,6 +257,12 @@ void IrWaveformView::paintTrim (juce::Graphics& g, juce::Rectangle<float> area, 
     g.drawText (caption, area.removeFromBottom (labelFont().getHeight() + 2.0f), juce::Justification::centredRight);
 }
 
+double IrWaveformView::sourceDurationMs() const
+{
+    const auto& source = *shownInfo->source;
+    return 1000.0 * static_cast<double> (source.numFrames()) / source.sampleRate;
+}
+
 std::optional<float> IrWaveformView::lengthCapX() const
 {
     if (shownInfo == nullptr || shownInfo->source == nullptr || shownInfo->source->sampleRate <= 0.0)
@@ -266,8 +271,7 @@ std::optional<float> IrWaveformView::lengthCapX() const
     if (shape.maxLengthMs <= 0.0 || shape.stretchFactor <= 0.0)
         return std::nullopt;
     // The cap counts the played (stretched) IR; the plot shows the file.
-    const double durationMs =
-        1000.0 * static_cast<double> (shownInfo->source->numFrames()) / shownInfo->source->sampleRate;
+    const double durationMs = sourceDurationMs();
     const double keptEndMs = durationMs - shape.trimEndMs;
     const double playsMs = shape.maxLengthMs / shape.stretchFactor;
     if (playsMs >= keptEndMs - shape.trimStartMs)
@@ -284,8 +288,7 @@ void IrWaveformView::paintLengthCap (juce::Graphics& g, juce::Rectangle<float> a
         return;
     // What the cap cuts off, shaded like a trim, up to the trim's own shading.
     const auto& shape = shownInfo->shape;
-    const double durationMs =
-        1000.0 * static_cast<double> (shownInfo->source->numFrames()) / shownInfo->source->sampleRate;
+    const double durationMs = sourceDurationMs();
     const auto xForMs = [&] (double ms)
     { return area.getX() + area.getWidth() * static_cast<float> (std::clamp (ms / durationMs, 0.0, 1.0)); };
     const auto cut = shape.reverse ? area.withLeft (xForMs (shape.trimStartMs)).withRight (*capX)
@@ -317,8 +320,7 @@ std::vector<juce::Point<float>> IrWaveformView::envelopeGainPoints() const
     // frames: undo the trim, the reverse and the stretch the IR was built with.
     const auto& shape = shownInfo->shape;
     const auto area = plotArea().toFloat();
-    const double durationMs =
-        1000.0 * static_cast<double> (shownInfo->source->numFrames()) / shownInfo->source->sampleRate;
+    const double durationMs = sourceDurationMs();
     const double keptEndMs = durationMs - shape.trimEndMs;
     const auto width = static_cast<int> (area.getWidth());
     for (int x = 0; x <= width; ++x)

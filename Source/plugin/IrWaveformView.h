@@ -62,6 +62,8 @@ private:
 
     void computeColumns();
     void paintLengthCap (juce::Graphics& g, juce::Rectangle<float> area) const;
+    /** The shown IR's file length in ms (an IR must be shown). */
+    [[nodiscard]] double sourceDurationMs() const;
     [[nodiscard]] float peakOverChannels() const;
     /** The channels of the IR shown (none when there is none). */
     [[nodiscard]] std::size_t numChannels() const;
