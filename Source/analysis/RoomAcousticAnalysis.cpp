@@ -143,21 +143,19 @@ DecayTimeValue decayTime (const EnergyDecayCurve& curve, double fromDb, double t
 {
     DecayTimeValue value;
     value.fit = curve.fit (fromDb, toDb);
-    if (!value.fit.valid)
-    {
-        value.flag = "the decay curve does not fall to " + fixed (toDb, 0) + " dB";
-        return value;
-    }
-    value.seconds = value.fit.reverbTimeSeconds;
+    if (value.fit.valid)
+        value.seconds = value.fit.reverbTimeSeconds;
     const double nonLinearity = 1000.0 * (1.0 - value.fit.correlation * value.fit.correlation);
     if (curve.peakToNoiseDb() < neededRangeDb)
         value.flag =
             "decay range " + fixed (curve.peakToNoiseDb(), 1) + " dB < " + fixed (neededRangeDb, 0) + " dB needed";
+    else if (!value.fit.valid)
+        value.flag = "the decay curve does not fall to " + fixed (toDb, 0) + " dB";
+    else if (bandwidthHz > 0.0 && bandwidthHz * value.seconds < minimumBandwidthTimesReverb)
+        value.flag = "B T = " + fixed (bandwidthHz * value.seconds, 1) + " < 4: the band filter's own decay is as long";
     else if (nonLinearity > options.maximumNonLinearityPermille)
         value.flag = "curved decay: r = " + fixed (value.fit.correlation, 4) + ", xi = " + fixed (nonLinearity, 0)
                      + " per mille > " + fixed (options.maximumNonLinearityPermille, 0);
-    else if (bandwidthHz > 0.0 && bandwidthHz * value.seconds < minimumBandwidthTimesReverb)
-        value.flag = "B T = " + fixed (bandwidthHz * value.seconds, 1) + " < 4: the band filter's own decay is as long";
     return value;
 }
 
