@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "AnalyzeOptions.h"
 #include "CorrelateOptions.h"
 #include "InfoOptions.h"
 #include "OptionSpec.h"
@@ -22,6 +23,7 @@ enum class CommandKind
     render,
     info,
     correlate,
+    analyze,
 };
 
 struct Command;
@@ -37,6 +39,7 @@ struct ParsedCommand
     RenderOptions render;
     InfoOptions info;
     CorrelateOptions correlate;
+    AnalyzeOptions analyze;
 };
 
 /** A subcommand of `partita`: a row of the command table (CommandTable.h),
