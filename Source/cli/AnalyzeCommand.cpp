@@ -93,7 +93,10 @@ AnalyzedFile analyseFile (const std::filesystem::path& path, const AnalyzeOption
 
 void writePlot (const std::filesystem::path& plot, const AnalyzedFile& file)
 {
-    const auto svg = decayCurvePlotSvg (file.result, file.name + " (" + file.analysed + ")");
+    const auto name = std::filesystem::path (file.name).filename().string();
+    const auto svg = decayCurvePlotSvg (file.result, name,
+                                        file.analysed + "; " + std::to_string (static_cast<int> (file.sampleRate))
+                                            + " Hz; time from the direct sound");
     std::ofstream stream (plot, std::ios::binary | std::ios::trunc);
     stream << svg;
     stream.close();

@@ -101,15 +101,19 @@ const DecayTimeValue& drawnFit (const RoomBandResult& band)
     return band.t30.fit.valid ? band.t30 : band.t20;
 }
 
+/** The fitted line, dashed, from 0 dB's time to a quarter past the end of
+    its range, so that it shows beside the curve it was fitted to. */
 std::string fitLine (const RoomBandResult& band, const Axes& axes, const std::string& colour)
 {
     const auto& fit = drawnFit (band).fit;
     if (!fit.valid)
         return {};
     const auto at = [&] (double t) { return fit.interceptDb + fit.slopeDbPerSecond * t; };
-    return "<line x1=\"" + number (axes.x (fit.fromSeconds)) + "\" y1=\"" + number (axes.y (at (fit.fromSeconds)))
-           + "\" x2=\"" + number (axes.x (fit.toSeconds)) + "\" y2=\"" + number (axes.y (at (fit.toSeconds)))
-           + "\" stroke=\"" + colour + "\" stroke-width=\"2.5\" stroke-dasharray=\"7,4\" opacity=\"0.8\"/>\n";
+    const double start = std::max (0.0, -fit.interceptDb / fit.slopeDbPerSecond);
+    const double end = fit.toSeconds + 0.25 * (fit.toSeconds - fit.fromSeconds);
+    return "<line x1=\"" + number (axes.x (start)) + "\" y1=\"" + number (axes.y (at (start))) + "\" x2=\""
+           + number (axes.x (end)) + "\" y2=\"" + number (axes.y (at (end))) + "\" stroke=\"" + colour
+           + "\" stroke-width=\"1.5\" stroke-dasharray=\"6,4\"/>\n";
 }
 
 std::string legendText (const RoomBandResult& band)
@@ -123,7 +127,7 @@ std::string legendText (const RoomBandResult& band)
 }
 } // namespace
 
-std::string decayCurvePlotSvg (const RoomAcousticResult& result, std::string_view title)
+std::string decayCurvePlotSvg (const RoomAcousticResult& result, std::string_view title, std::string_view subtitle)
 {
     std::vector<const RoomBandResult*> bands;
     for (const auto& band : result.bands)
@@ -149,7 +153,9 @@ std::string decayCurvePlotSvg (const RoomAcousticResult& result, std::string_vie
                         "<title>"
                       + escaped (title) + "</title>\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
     svg += "<text x=\"" + number (left)
-           + "\" y=\"28\" font-size=\"16\" font-weight=\"bold\">Energy decay curves: " + escaped (title) + "</text>\n";
+           + "\" y=\"22\" font-size=\"16\" font-weight=\"bold\">Energy decay curves: " + escaped (title) + "</text>\n";
+    svg += "<text x=\"" + number (left) + "\" y=\"40\" font-size=\"12\" fill=\"#555555\">" + escaped (subtitle)
+           + "</text>\n";
 
     // Grid and tick labels.
     svg += "<g stroke=\"#dddddd\" stroke-width=\"1\">\n";
@@ -179,22 +185,24 @@ std::string decayCurvePlotSvg (const RoomAcousticResult& result, std::string_vie
     const double legendStep = std::min (20.0, plotHeight / static_cast<double> (bands.size() + 2));
     svg += "<text x=\"" + number (legendX) + "\" y=\"" + number (top + 4)
            + "\" font-weight=\"bold\">band, decay time</text>\n";
+    std::string fits; // drawn over every curve
     for (std::size_t index = 0; index < bands.size(); ++index)
     {
         const auto& band = *bands[index];
         const bool broadband = index + 1 == bands.size();
         const auto colour = broadband ? std::string ("black") : colourOf (index, bands.size() - 1);
         svg += polyline (band.curve, axes, colour, broadband ? 2.0 : 1.5);
-        svg += fitLine (band, axes, colour);
+        fits += fitLine (band, axes, colour);
         const double y = top + 20.0 + legendStep * static_cast<double> (index);
         svg += "<line x1=\"" + number (legendX) + "\" y1=\"" + number (y - 4) + "\" x2=\"" + number (legendX + 22)
                + "\" y2=\"" + number (y - 4) + "\" stroke=\"" + colour + "\" stroke-width=\"3\"/>\n";
         svg += "<text x=\"" + number (legendX + 28) + "\" y=\"" + number (y) + "\">" + escaped (legendText (band))
                + "</text>\n";
     }
+    svg += fits;
     const double noteY = top + 20.0 + legendStep * static_cast<double> (bands.size()) + 8.0;
     svg += "<text x=\"" + number (legendX) + "\" y=\"" + number (noteY)
-           + "\" font-size=\"11\" fill=\"#555555\">dashed: the fitted line</text>\n";
+           + "\" font-size=\"11\" fill=\"#555555\">dashed: the fit (T30, else T20)</text>\n";
     svg += "<text x=\"" + number (legendX) + "\" y=\"" + number (noteY + 14)
            + "\" font-size=\"11\" fill=\"#555555\">* flagged (see the table)</text>\n";
     svg += "</svg>\n";
