@@ -220,6 +220,18 @@ RoomBandResult analyseEnergy (std::span<const double> energy, double rate, doubl
             value->flag = "no decay above the noise";
         else
             value->flag = flag;
+    // Late energy after a decay that met the noise before the limit is the
+    // Lundeby line's extrapolation, not a measurement (a cabinet IR's C80
+    // would read 150 dB).
+    const auto measuredUpTo = [&] (RoomValue& value, double limitSeconds)
+    {
+        if (value.flag.empty() && result.truncationSeconds < limitSeconds)
+            value.flag = "the decay meets the noise at " + fixed (result.truncationSeconds * 1000.0, 0)
+                         + " ms, before the " + fixed (limitSeconds * 1000.0, 0) + " ms limit";
+    };
+    measuredUpTo (result.c50Db, 0.05);
+    measuredUpTo (result.d50, 0.05);
+    measuredUpTo (result.c80Db, 0.08);
     return result;
 }
 
