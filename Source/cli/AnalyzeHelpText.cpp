@@ -39,7 +39,8 @@ for it (Lundeby's method). A value that the decay does not support is printed
 with '*' (null in JSON, empty in CSV) and its reason listed: T30 needs about
 45 dB of decay above the noise, T20 35 dB, EDT 20 dB; a curved T20 or T30
 (r worse than -0.995) or a decay as short as the band filter's own (B T < 4,
-B EDT < 16) is flagged too. Bands above 0.9 x Nyquist are left out, with a note.
+B EDT < 16) is flagged too. Bands above 0.9 x Nyquist are left out, with a
+note.
 
 A file of several channels gives the ISO 3382-1 average over its channels
 (for a B-format file, the W channel only) and, in JSON and CSV, each
