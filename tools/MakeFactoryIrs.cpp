@@ -10,7 +10,10 @@
 // The files are 24-bit PCM WAV at 48 kHz, so that a state that embeds one
 // stores it losslessly as FLAC.
 
+#include "analysis/EnergyDecayCurve.h"
+#include "factory/FactoryCatalogue.h"
 #include "io/AudioClip.h"
+#include "io/AudioFileReader.h"
 #include "io/AudioFileWriter.h"
 #include "io/OutputFormat.h"
 
@@ -19,11 +22,14 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <ctime>
 #include <exception>
 #include <filesystem>
+#include <iomanip>
 #include <iostream>
 #include <numbers>
 #include <span>
+#include <string>
 #include <vector>
 
 namespace
@@ -294,13 +300,77 @@ partita::AudioClip makeCabinet()
     return clip;
 }
 
+/** The reverberation time as the factory tables state it: EnergyDecayCurve's
+    ISO 3382 estimate on the energy of all channels summed; 0 when there is
+    none (a cabinet's response is too short for T20). */
+double measuredReverbTime (const partita::AudioClip& clip)
+{
+    std::vector<double> energy (clip.numFrames(), 0.0);
+    for (const auto& channel : clip.channels)
+        for (std::size_t i = 0; i < channel.size(); ++i)
+            energy[i] += channel[i] * channel[i];
+    const auto fit = partita::EnergyDecayCurve (energy, clip.sampleRate).reverberationTime();
+    return fit.valid ? fit.reverbTimeSeconds : 0.0;
+}
+
+/** Every generated factory IR and the compiled-in files: id, channels,
+    length, measured reverberation time and generation time, as a Markdown
+    table (what Resources/README.md and the catalogue's numbers come from). */
+int listFactoryIrs (const std::filesystem::path& resources)
+{
+    std::cout << "| id | name | category | channels | length (s) | RT (s) | listed RT (s) | made in (ms CPU) |\n"
+              << "|---|---|---|---|---|---|---|---|\n";
+    std::cout << std::fixed;
+    for (const auto& ir : partita::generatedFactoryIrs())
+    {
+        // Processor time, not wall time: other programs on the machine do
+        // not count against the generator.
+        const auto start = std::clock();
+        const auto clip = ir.generate();
+        const auto elapsedMs = 1000.0 * static_cast<double> (std::clock() - start) / CLOCKS_PER_SEC;
+        std::cout << "| " << ir.id << " | " << ir.displayName << " | " << partita::factoryIrCategoryName (ir.category)
+                  << " | " << clip.numChannels() << " | " << std::setprecision (2)
+                  << static_cast<double> (clip.numFrames()) / clip.sampleRate << " | " << std::setprecision (3)
+                  << measuredReverbTime (clip) << " | " << ir.reverbTimeSeconds << " | " << std::setprecision (1)
+                  << elapsedMs << " |\n";
+    }
+    for (const auto* file :
+         { "factory/small_room.wav", "demo/hall_ir.wav", "factory/plate.wav", "factory/cabinet.wav" })
+    {
+        partita::AudioFileReader reader (resources / file);
+        const auto clip = reader.readRest();
+        std::cout << "| " << file << " | | | " << clip.numChannels() << " | " << std::setprecision (2)
+                  << static_cast<double> (clip.numFrames()) / clip.sampleRate << " | " << std::setprecision (3)
+                  << measuredReverbTime (clip) << " | | |\n";
+    }
+    return 0;
+}
+
+/** Writes every generated factory IR as a 24-bit WAV named by its id. */
+int exportFactoryIrs (const std::filesystem::path& folder)
+{
+    std::filesystem::create_directories (folder);
+    const partita::OutputFormat format { partita::FileContainer::wav, partita::SampleFormat::pcm24 };
+    for (const auto& ir : partita::generatedFactoryIrs())
+        partita::writeAudioFile (folder / (ir.id + ".wav"), ir.generate(), format, partita::OverwritePolicy::replace);
+    std::cout << "wrote " << partita::generatedFactoryIrs().size() << " generated IRs to " << folder.string() << '\n';
+    return 0;
+}
+
 } // namespace
 
 int main (int argc, char** argv)
 {
+    const std::string usage = "usage: partita_make_factory_irs <output folder>\n"
+                              "       partita_make_factory_irs --list <Resources folder>\n"
+                              "       partita_make_factory_irs --export <output folder>\n";
+    if (argc == 3 && std::string (argv[1]) == "--list")
+        return listFactoryIrs (argv[2]);
+    if (argc == 3 && std::string (argv[1]) == "--export")
+        return exportFactoryIrs (argv[2]);
     if (argc != 2)
     {
-        std::cerr << "usage: partita_make_factory_irs <output folder>\n";
+        std::cerr << usage;
         return 2;
     }
 
