@@ -4,6 +4,7 @@
 #include "SecondOrderFilter.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <numbers>
@@ -21,7 +22,18 @@ std::vector<double> OctaveBandMixer::mix (std::size_t frames, const BandSource& 
     // Lk (ink) + HPk (acc) = acc + Lk (ink - acc): the zero-phase pair adds
     // up to one, so the high-pass is the input less the low-pass, and one
     // filter (two passes) per edge does.
-    constexpr auto butterworthQ = 1.0 / std::numbers::sqrt2;
+    // An eighth-order Butterworth low-pass: four sections, their poles
+    // (2 k + 1) pi / 16 off the imaginary axis, q = 1 / (2 cos angle).
+    std::array<double, 4> qs {};
+    for (std::size_t k = 0; k < qs.size(); ++k)
+        qs[k] = 1.0 / (2.0 * std::cos ((2.0 * static_cast<double> (k) + 1.0) * std::numbers::pi / 16.0));
+    const auto lowPass = [&qs, this] (std::size_t band)
+    {
+        std::vector<SecondOrderFilter> sections;
+        for (const auto q : qs)
+            sections.push_back (SecondOrderFilter::lowPass (octaveBandUpperEdge (band), q, rate));
+        return sections;
+    };
     std::vector<double> accumulated (frames, 0.0);
     fillBand (octaveBandCount - 1, accumulated);
     std::vector<double> difference (frames);
@@ -32,7 +44,7 @@ std::vector<double> OctaveBandMixer::mix (std::size_t frames, const BandSource& 
         fillBand (band, difference);
         for (std::size_t i = 0; i < frames; ++i)
             difference[i] -= accumulated[i];
-        SecondOrderFilter::lowPass (octaveBandUpperEdge (band), butterworthQ, rate).runZeroPhase (difference);
+        SecondOrderFilter::runCascadeZeroPhase (lowPass (band), difference);
         for (std::size_t i = 0; i < frames; ++i)
             accumulated[i] += difference[i];
     }

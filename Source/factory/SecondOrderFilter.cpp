@@ -119,6 +119,32 @@ void SecondOrderFilter::runReversed (std::vector<double>& signal) const noexcept
     }
 }
 
+template <typename Iterator>
+void SecondOrderFilter::runCascade (const std::vector<SecondOrderFilter>& sections, Iterator begin, Iterator end)
+{
+    std::vector<double> s1 (sections.size(), 0.0), s2 (sections.size(), 0.0);
+    for (auto it = begin; it != end; ++it)
+    {
+        auto x = *it;
+        for (std::size_t k = 0; k < sections.size(); ++k)
+        {
+            const auto& f = sections[k];
+            const auto y = f.b0 * x + s1[k];
+            s1[k] = f.b1 * x - f.a1 * y + s2[k];
+            s2[k] = f.b2 * x - f.a2 * y;
+            x = y;
+        }
+        *it = x;
+    }
+}
+
+void SecondOrderFilter::runCascadeZeroPhase (const std::vector<SecondOrderFilter>& sections,
+                                             std::vector<double>& signal)
+{
+    runCascade (sections, signal.begin(), signal.end());
+    runCascade (sections, signal.rbegin(), signal.rend());
+}
+
 void SecondOrderFilter::runZeroPhase (std::vector<double>& signal) const noexcept
 {
     run (signal);
