@@ -9,9 +9,18 @@
 //
 // The files are 24-bit PCM WAV at 48 kHz, so that a state that embeds one
 // stores it losslessly as FLAC.
+//
+// The other factory IRs are not files: Source/factory generates them on
+// demand. This tool lists them with their measured reverberation times and
+// generation times (the numbers in the catalogue and Resources/README.md),
+// or writes them all as WAV files:
+//
+//     partita_make_factory_irs --list Resources
+//     partita_make_factory_irs --export <output folder>
 
 #include "analysis/EnergyDecayCurve.h"
 #include "factory/FactoryCatalogue.h"
+#include "factory/NoiseSource.h"
 #include "io/AudioClip.h"
 #include "io/AudioFileReader.h"
 #include "io/AudioFileWriter.h"
@@ -42,31 +51,6 @@ std::size_t toFrames (double seconds)
 {
     return static_cast<std::size_t> (std::lround (seconds * sampleRate));
 }
-
-/** SplitMix64: spelled out rather than <random>'s distributions, whose output
-    differs between standard libraries, so the files are the same everywhere. */
-class NoiseSource
-{
-public:
-    explicit NoiseSource (std::uint64_t seed)
-        : state (seed)
-    {
-    }
-
-    /** Uniform in [-1, 1). */
-    double next()
-    {
-        state += 0x9E3779B97F4A7C15ull;
-        auto z = state;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        z ^= z >> 31;
-        return static_cast<double> (z >> 11) * 0x1.0p-52 - 1.0;
-    }
-
-private:
-    std::uint64_t state;
-};
 
 /** An RBJ-cookbook biquad in direct form I, run over a whole signal. */
 class Biquad
@@ -164,7 +148,8 @@ std::vector<double> diffuseTail (std::size_t frames, double rt60Seconds, double 
                                  double startHz, double endHz, std::uint64_t seed)
 {
     std::vector<double> tail (frames, 0.0);
-    NoiseSource noise { seed };
+    // The generators' SplitMix64 (the same numbers the files were first made with).
+    partita::NoiseSource noise { seed };
     const auto lengthSeconds = static_cast<double> (frames) / sampleRate;
     const auto decayPerSecond = 3.0 * std::numbers::ln10 / rt60Seconds;
     double lowPassed = 0.0, dcIn = 0.0, dcOut = 0.0;
@@ -173,7 +158,7 @@ std::vector<double> diffuseTail (std::size_t frames, double rt60Seconds, double 
     {
         const auto t = static_cast<double> (i) / sampleRate;
         const auto cutoff = startHz * std::pow (endHz / startHz, t / lengthSeconds);
-        lowPassed += (1.0 - std::exp (-twoPi * cutoff / sampleRate)) * (noise.next() - lowPassed);
+        lowPassed += (1.0 - std::exp (-twoPi * cutoff / sampleRate)) * (noise.uniform() - lowPassed);
         const auto blocked = lowPassed - dcIn + 0.9995 * dcOut;
         dcIn = lowPassed;
         dcOut = blocked;
