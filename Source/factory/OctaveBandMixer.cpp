@@ -24,14 +24,14 @@ std::vector<double> OctaveBandMixer::mix (std::size_t frames, const BandSource& 
     // filter (two passes) per edge does.
     // An eighth-order Butterworth low-pass: four sections, their poles
     // (2 k + 1) pi / 16 off the imaginary axis, q = 1 / (2 cos angle).
-    std::array<double, 4> qs {};
-    for (std::size_t k = 0; k < qs.size(); ++k)
-        qs[k] = 1.0 / (2.0 * std::cos ((2.0 * static_cast<double> (k) + 1.0) * std::numbers::pi / 16.0));
-    const auto lowPass = [&qs, this] (std::size_t band)
+    const auto lowPass = [this] (std::size_t band)
     {
-        std::vector<SecondOrderFilter> sections;
-        for (const auto q : qs)
-            sections.push_back (SecondOrderFilter::lowPass (octaveBandUpperEdge (band), q, rate));
+        std::array<SecondOrderFilter, 4> sections;
+        for (std::size_t k = 0; k < sections.size(); ++k)
+        {
+            const auto q = 1.0 / (2.0 * std::cos ((2.0 * static_cast<double> (k) + 1.0) * std::numbers::pi / 16.0));
+            sections[k] = SecondOrderFilter::lowPass (octaveBandUpperEdge (band), q, rate);
+        }
         return sections;
     };
     std::vector<double> accumulated (frames, 0.0);

@@ -41,7 +41,8 @@ struct RoomIrDesign
     The result is scaled so that the highest peak of all channels is at
     -1 dBFS and faded out over its last 5 %.
 
-    Threading: a pure computation. */
+    Threading: a pure computation; render() makes each path on a thread of
+    its own (std::async) and waits for them all. */
 class RoomModel
 {
 public:

@@ -120,15 +120,18 @@ void SecondOrderFilter::runReversed (std::vector<double>& signal) const noexcept
 }
 
 template <typename Iterator>
-void SecondOrderFilter::runCascade (const std::vector<SecondOrderFilter>& sections, Iterator begin, Iterator end)
+void SecondOrderFilter::runCascade (const std::array<SecondOrderFilter, 4>& sections, Iterator begin, Iterator end)
 {
-    std::vector<double> s1 (sections.size(), 0.0), s2 (sections.size(), 0.0);
+    // Coefficients and states in locals of a fixed count, so that the
+    // compiler keeps them in registers (the signal cannot alias them).
+    const auto sectionsCopy = sections;
+    std::array<double, 4> s1 {}, s2 {};
     for (auto it = begin; it != end; ++it)
     {
         auto x = *it;
-        for (std::size_t k = 0; k < sections.size(); ++k)
+        for (std::size_t k = 0; k < 4; ++k)
         {
-            const auto& f = sections[k];
+            const auto& f = sectionsCopy[k];
             const auto y = f.b0 * x + s1[k];
             s1[k] = f.b1 * x - f.a1 * y + s2[k];
             s2[k] = f.b2 * x - f.a2 * y;
@@ -138,7 +141,7 @@ void SecondOrderFilter::runCascade (const std::vector<SecondOrderFilter>& sectio
     }
 }
 
-void SecondOrderFilter::runCascadeZeroPhase (const std::vector<SecondOrderFilter>& sections,
+void SecondOrderFilter::runCascadeZeroPhase (const std::array<SecondOrderFilter, 4>& sections,
                                              std::vector<double>& signal)
 {
     runCascade (sections, signal.begin(), signal.end());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <array>
 #include <vector>
 
 namespace partita
@@ -35,12 +36,12 @@ public:
         in one loop over the samples: each section's recursion waits only
         for its own previous output, so the sections overlap in the
         processor and a cascade of four costs little more than one. */
-    static void runCascadeZeroPhase (const std::vector<SecondOrderFilter>& sections, std::vector<double>& signal);
+    static void runCascadeZeroPhase (const std::array<SecondOrderFilter, 4>& sections, std::vector<double>& signal);
 
 private:
     void runReversed (std::vector<double>& signal) const noexcept;
     template <typename Iterator>
-    static void runCascade (const std::vector<SecondOrderFilter>& sections, Iterator begin, Iterator end);
+    static void runCascade (const std::array<SecondOrderFilter, 4>& sections, Iterator begin, Iterator end);
 
     double b0 = 1.0, b1 = 0.0, b2 = 0.0, a1 = 0.0, a2 = 0.0;
 };
