@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <set>
 #include <thread>
 
 namespace partita
@@ -68,6 +69,14 @@ TEST (PluginFactoryIrs, ListsTheFilesAndTheGeneratedIrsGroupedByCategory)
         EXPECT_TRUE (ir->isGenerated());
         EXPECT_EQ (ir->displayName, generated.displayName);
         EXPECT_EQ (ir->categoryName, std::string (factoryIrCategoryName (generated.category)));
+    }
+    // Ids and names are unique over files and generated IRs alike: a session
+    // or a browser finds an entry by either.
+    std::set<std::string> ids, names;
+    for (const auto& ir : factory)
+    {
+        EXPECT_TRUE (ids.insert (ir.id).second) << ir.id;
+        EXPECT_TRUE (names.insert (ir.displayName).second) << ir.displayName;
     }
     // Old sessions and the header's menu name them so: by display name and file name too.
     EXPECT_EQ (findFactoryImpulseResponse ("Concert hall"), findFactoryImpulseResponse ("hall_ir"));
