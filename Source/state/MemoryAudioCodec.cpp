@@ -250,6 +250,9 @@ std::vector<std::uint8_t> encodeLosslessAudio (const AudioClip& clip)
     detail::SndfileHandle file { sf_open_virtual (&io, SFM_WRITE, &info, &memory) };
     if (file == nullptr)
         fail ("cannot encode the IR for the state (" + sndfilePhrase (nullptr) + ")");
+    // No PEAK chunk in a float WAV: it holds the time of writing, so the same
+    // IR saved a second later would give a different state.
+    sf_command (file.get(), SFC_SET_ADD_PEAK_CHUNK, nullptr, SF_FALSE);
 
     constexpr std::size_t blockFrames = 16384;
     for (std::size_t first = 0; first < clip.numFrames(); first += blockFrames)
