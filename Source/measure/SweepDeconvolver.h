@@ -69,8 +69,9 @@ struct ChannelDeconvolution
         the travel time relative to the loopback. */
     double latencySeconds = 0.0;
     std::size_t latencyFrames = 0;
-    /** The peak of the short-time energy above the noise floor (Lundeby),
-        after averaging the repeats. */
+    /** The peak sample's energy over the noise's mean energy per sample
+        (the background Lundeby's method finds after the decay), after
+        averaging the repeats. */
     double peakToNoiseDb = 0.0;
     /** The IR's useful length: up to where its decay meets the noise (or the
         length asked), including the fade. */
