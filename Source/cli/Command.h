@@ -2,9 +2,11 @@
 #pragma once
 
 #include "CorrelateOptions.h"
+#include "DeconvolveOptions.h"
 #include "InfoOptions.h"
 #include "OptionSpec.h"
 #include "RenderOptions.h"
+#include "SweepOptions.h"
 
 #include <ostream>
 #include <span>
@@ -22,6 +24,8 @@ enum class CommandKind
     render,
     info,
     correlate,
+    sweep,
+    deconvolve,
 };
 
 struct Command;
@@ -37,6 +41,8 @@ struct ParsedCommand
     RenderOptions render;
     InfoOptions info;
     CorrelateOptions correlate;
+    SweepOptions sweep;
+    DeconvolveOptions deconvolve;
 };
 
 /** A subcommand of `partita`: a row of the command table (CommandTable.h),

@@ -84,7 +84,7 @@ RegularisedSweepInverse::RegularisedSweepInverse (std::vector<double> sweep, dou
     // transform at least twice the sweep's length it lies in [0, fftSize / rate)
     // without ambiguity. Fitted against ln f over the band's inner part, on
     // points spaced evenly in ln f so that the top octaves do not dominate.
-    const double fitLow = std::max (sweepBand.lowHz * 2.0, binHz * 8.0);
+    const double fitLow = std::max (sweepBand.lowHz * 4.0, binHz * 64.0);
     const double fitHigh = sweepBand.highHz / 2.0;
     if (fitHigh > fitLow * 2.0)
     {
@@ -95,8 +95,13 @@ RegularisedSweepInverse::RegularisedSweepInverse (std::vector<double> sweep, dou
         {
             const double f =
                 fitLow * std::pow (fitHigh / fitLow, static_cast<double> (point) / static_cast<double> (points - 1));
-            const auto bin = static_cast<std::size_t> (std::lround (f / binHz));
-            double step = -std::arg (spectrum[bin + 1] * std::conj (spectrum[bin]));
+            // The phase step averaged over neighbouring bins, which the
+            // spectrum's Fresnel ripple would otherwise make noisy.
+            const auto centre = static_cast<std::size_t> (std::lround (f / binHz));
+            std::complex<double> sum;
+            for (auto bin = centre - 16; bin < centre + 16; ++bin)
+                sum += spectrum[bin + 1] * std::conj (spectrum[bin]);
+            double step = -std::arg (sum);
             if (step < 0.0)
                 step += 2.0 * std::numbers::pi;
             logFrequencies.push_back (std::log (f));

@@ -255,6 +255,11 @@ double SweepDeconvolver::sampleRate() const noexcept
     return inverse->sampleRate();
 }
 
+SweepBand SweepDeconvolver::band() const noexcept
+{
+    return inverse->band();
+}
+
 DeconvolutionResult SweepDeconvolver::deconvolve (std::span<const AudioClip> recordings,
                                                   std::span<const std::string> recordingNames) const
 {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "SweepBand.h"
 #include "SweepFile.h"
 #include "io/AudioClip.h"
 
@@ -132,6 +133,9 @@ public:
 
     [[nodiscard]] InverseMethod method() const noexcept;
     [[nodiscard]] double sampleRate() const noexcept;
+    /** The band the inverse passes flat: the sweep's range, or the one found
+        in a foreign sweep's spectrum. */
+    [[nodiscard]] SweepBand band() const noexcept;
 
     /** Deconvolves every channel of every recording (they need not be of
         equal length). Throws MeasurementError with a one-line message naming
