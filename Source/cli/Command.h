@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "AnalyzeOptions.h"
 #include "CorrelateOptions.h"
 #include "DeconvolveOptions.h"
 #include "InfoOptions.h"
@@ -26,6 +27,7 @@ enum class CommandKind
     correlate,
     sweep,
     deconvolve,
+    analyze,
 };
 
 struct Command;
@@ -43,6 +45,7 @@ struct ParsedCommand
     CorrelateOptions correlate;
     SweepOptions sweep;
     DeconvolveOptions deconvolve;
+    AnalyzeOptions analyze;
 };
 
 /** A subcommand of `partita`: a row of the command table (CommandTable.h),

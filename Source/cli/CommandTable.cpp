@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CommandTable.h"
 
+#include "AnalyzeCommand.h"
+#include "AnalyzeHelpText.h"
+#include "AnalyzeOptionTable.h"
 #include "CorrelateCommand.h"
 #include "CorrelateOptionTable.h"
 #include "DeconvolveCommand.h"
@@ -54,6 +57,13 @@ constexpr std::array commands {
               [] (const ParsedCommand& command, std::ostream& out, std::ostream& err)
               { return runDeconvolveCommand (command.deconvolve, out, err); },
               [] { return specsOf (deconvolveOptionTable()); } },
+    Command { CommandKind::analyze, "analyze",
+              "partita analyze IR... [--bands octave|third] [--json|--csv] [--plot SVG]", analyzeSummary, analyzeHelp,
+              [] (std::span<const std::string> arguments, ParsedCommand& command)
+              { command.analyze = parseAnalyzeArguments (arguments); },
+              [] (const ParsedCommand& command, std::ostream& out, std::ostream& err)
+              { return runAnalyzeCommand (command.analyze, out, err); },
+              [] { return specsOf (analyzeOptionTable()); } },
 };
 } // namespace
 
