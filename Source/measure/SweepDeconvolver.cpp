@@ -180,6 +180,88 @@ double medianMagnitude (const std::vector<double>& signal)
     return *middle;
 }
 
+/** Divides every channel's spectrum by the loopback's (`referenceIndex`),
+    regularised like a foreign sweep's: negligibly inside the sweep's band,
+    strongly outside it; then drops the loopback. `scale` is the inverse
+    FFT's 1 / fftSize, which both spectra carry and the quotient needs once. */
+void divideByReference (std::vector<std::vector<std::complex<double>>>& spectra, std::size_t referenceIndex,
+                        const SweepBand& band, double binHz, double scale)
+{
+    const auto reference = spectra[referenceIndex];
+    double peakPower = 0.0;
+    for (const auto& bin : reference)
+        peakPower = std::max (peakPower, std::norm (bin));
+    for (auto& spectrum : spectra)
+        for (std::size_t bin = 0; bin < reference.size(); ++bin)
+        {
+            const double weight = band.weightAt (static_cast<double> (bin) * binHz);
+            const double regularisation = peakPower * std::pow (10.0, -6.0 * weight);
+            spectrum[bin] *= scale * std::conj (reference[bin]) / (std::norm (reference[bin]) + regularisation);
+        }
+    spectra.erase (spectra.begin() + static_cast<std::ptrdiff_t> (referenceIndex));
+}
+
+/** Refuses a channel without a response to the sweep: its peak (in the
+    recording's span) must stand well above the median of its deconvolved
+    signal, which is mostly noise. */
+void checkResponse (const std::vector<double>& signal, std::size_t recordedFrames, const std::string& where)
+{
+    double peak = 0.0;
+    for (std::size_t frame = 0; frame < recordedFrames; ++frame)
+        peak = std::max (peak, std::abs (signal[frame]));
+    const double ratioDb = 20.0 * std::log10 (peak / std::max (medianMagnitude (signal), 1.0e-300));
+    if (!(ratioDb >= responseThresholdDb))
+        throw MeasurementError (where + ": no response to this sweep (its deconvolved peak stands " + decibels (ratioDb)
+                                + " above the noise; a recording of the sweep gives more than "
+                                + decibels (responseThresholdDb) + ")");
+}
+
+/** Where a recording's repeats lie, from the energy of its deconvolved
+    channels summed: back from the strongest peak to the first repeat, then
+    the repeats after it that were recorded whole (each peak at least a
+    quarter of the strongest, within `tolerance` of its place). */
+RepeatLayout findRepeats (const std::vector<double>& energy, std::size_t period, std::size_t expectedRepeats,
+                          std::size_t sweepFrames, std::size_t guardFrames, std::size_t tolerance,
+                          const std::string& name)
+{
+    const auto length = energy.size();
+    const auto peakFrame = static_cast<std::size_t> (std::max_element (energy.begin(), energy.end()) - energy.begin());
+    RepeatLayout layout;
+    layout.period = period;
+    auto first = peakFrame;
+    if (period > 0)
+    {
+        while (first >= period && peakNear (energy, first - period, tolerance) >= 0.25 * energy[peakFrame])
+            first -= period;
+        layout.base = first / period * period;
+        while (layout.count < expectedRepeats && layout.base + layout.count * period + sweepFrames + tolerance <= length
+               && peakNear (energy, first + layout.count * period, tolerance) >= 0.25 * energy[peakFrame])
+            ++layout.count;
+    }
+    const auto lastStart = layout.base + (layout.count - 1) * period;
+    layout.window = length > lastStart + sweepFrames ? length - lastStart - sweepFrames : 0;
+    if (layout.count > 1)
+        layout.window = std::min (layout.window, period - std::min (period, guardFrames));
+    if (layout.window <= first - layout.base + tolerance)
+        throw MeasurementError (name + ": the recording ends before the response does; record longer after the sweep");
+    return layout;
+}
+
+/** The first arrival: where the IR first rises to 20 dB below its peak (ISO
+    3382-1, A.3.4), searched at most `searchFrames` before the peak. */
+std::size_t firstArrival (const std::vector<double>& segment, std::size_t searchFrames)
+{
+    const auto peakFrame =
+        static_cast<std::size_t> (std::max_element (segment.begin(), segment.end(),
+                                                    [] (double a, double b) { return std::abs (a) < std::abs (b); })
+                                  - segment.begin());
+    const double threshold = std::abs (segment[peakFrame]) * std::pow (10.0, onsetThresholdDb / 20.0);
+    auto onset = peakFrame > searchFrames ? peakFrame - searchFrames : 0;
+    while (onset < peakFrame && std::abs (segment[onset]) < threshold)
+        ++onset;
+    return onset;
+}
+
 } // namespace
 
 AudioClip DeconvolutionResult::impulseResponse() const
@@ -321,26 +403,9 @@ DeconvolutionResult SweepDeconvolver::deconvolve (std::span<const AudioClip> rec
 
     if (settings.referenceChannel)
     {
-        // Divide by the loopback's response, regularised like a foreign
-        // sweep's: negligibly inside the sweep's band, strongly outside it.
-        const auto referenceIndex = *settings.referenceChannel;
-        const auto reference = spectra[referenceIndex];
-        const auto band = inverse->band();
-        double peakPower = 0.0;
-        for (const auto& bin : reference)
-            peakPower = std::max (peakPower, std::norm (bin));
-        const double binHz = fs / static_cast<double> (fftSize);
-        for (std::size_t index = 0; index < spectra.size(); ++index)
-            for (std::size_t bin = 0; bin < reference.size(); ++bin)
-            {
-                const double weight = band.weightAt (static_cast<double> (bin) * binHz);
-                const double regularisation = peakPower * std::pow (10.0, -6.0 * weight);
-                // Both spectra carry the inverse FFT's 1 / fftSize; the quotient needs it once more.
-                spectra[index][bin] *=
-                    scale * std::conj (reference[bin]) / (std::norm (reference[bin]) + regularisation);
-            }
-        spectra.erase (spectra.begin() + static_cast<std::ptrdiff_t> (referenceIndex));
-        sources.erase (sources.begin() + static_cast<std::ptrdiff_t> (referenceIndex));
+        divideByReference (spectra, *settings.referenceChannel, inverse->band(), fs / static_cast<double> (fftSize),
+                           scale);
+        sources.erase (sources.begin() + static_cast<std::ptrdiff_t> (*settings.referenceChannel));
     }
 
     const auto toTime = [&fft] (const std::vector<std::complex<double>>& spectrum)
@@ -356,25 +421,14 @@ DeconvolutionResult SweepDeconvolver::deconvolve (std::span<const AudioClip> rec
     for (const auto& spectrum : spectra)
         signals.push_back (toTime (spectrum));
 
-    // Each channel must show a response: its peak well above the median of
-    // its deconvolved signal, which is mostly noise.
     for (std::size_t index = 0; index < signals.size(); ++index)
     {
-        const auto& signal = signals[index];
-        double peak = 0.0;
-        for (std::size_t frame = 0; frame < longest; ++frame)
-            peak = std::max (peak, std::abs (signal[frame]));
-        const double ratioDb = 20.0 * std::log10 (peak / std::max (medianMagnitude (signal), 1.0e-300));
-        if (!(ratioDb >= responseThresholdDb))
-        {
-            const auto& source = sources[index];
-            throw MeasurementError (
-                names[source.recording]
-                + (recordings[source.recording].numChannels() > 1 ? " channel " + std::to_string (source.channel + 1)
-                                                                  : "")
-                + ": no response to this sweep (its deconvolved peak stands " + decibels (ratioDb)
-                + " above the noise; a recording of the sweep gives more than " + decibels (responseThresholdDb) + ")");
-        }
+        const auto& source = sources[index];
+        checkResponse (signals[index], longest,
+                       names[source.recording]
+                           + (recordings[source.recording].numChannels() > 1
+                                  ? " channel " + std::to_string (source.channel + 1)
+                                  : ""));
     }
 
     // The harmonics guard: the next repeat's 2nd to 5th (or the requested)
@@ -396,35 +450,11 @@ DeconvolutionResult SweepDeconvolver::deconvolve (std::span<const AudioClip> rec
                 ownSignals.push_back (&signals[index]);
         if (ownSignals.empty())
             continue; // a mono recording that was the reference
-        const auto length = recordings[recording].numFrames();
-        const auto energy = energyEnvelope (ownSignals, length);
-        const auto peakFrame =
-            static_cast<std::size_t> (std::max_element (energy.begin(), energy.end()) - energy.begin());
+        const auto energy = energyEnvelope (ownSignals, recordings[recording].numFrames());
 
         auto& layout = layouts[recording];
-        layout.period = inverse->periodFrames().value_or (0);
-        auto first = peakFrame;
-        if (layout.period > 0)
-        {
-            // Back to the first repeat, then count the repeats after it.
-            while (first >= layout.period
-                   && peakNear (energy, first - layout.period, tolerance) >= 0.25 * energy[peakFrame])
-                first -= layout.period;
-            layout.base = first / layout.period * layout.period;
-            layout.count = 1;
-            while (layout.count < inverse->repeats()
-                   && layout.base + layout.count * layout.period + sweepFrames + tolerance <= length
-                   && peakNear (energy, first + layout.count * layout.period, tolerance) >= 0.25 * energy[peakFrame])
-                ++layout.count;
-        }
-        const auto lastStart = layout.base + (layout.count - 1) * layout.period;
-        layout.window = length > lastStart + sweepFrames ? length - lastStart - sweepFrames : 0;
-        if (layout.count > 1)
-            layout.window = std::min (layout.window, layout.period - std::min (layout.period, guardFrames));
-        if (layout.window <= first - layout.base + tolerance)
-            throw MeasurementError (names[recording]
-                                    + ": the recording ends before the response does; record "
-                                      "longer after the sweep");
+        layout = findRepeats (energy, inverse->periodFrames().value_or (0), inverse->repeats(), sweepFrames,
+                              guardFrames, tolerance, names[recording]);
         repeatsAveraged = std::min (repeatsAveraged, layout.count);
     }
 
@@ -471,15 +501,7 @@ DeconvolutionResult SweepDeconvolver::deconvolve (std::span<const AudioClip> rec
     for (std::size_t index = 0; index < sources.size(); ++index)
     {
         auto segment = averaged (spectra[index], index, 0.0);
-        const auto peakFrame =
-            static_cast<std::size_t> (std::max_element (segment.begin(), segment.end(),
-                                                        [] (double a, double b) { return std::abs (a) < std::abs (b); })
-                                      - segment.begin());
-        const double threshold = std::abs (segment[peakFrame]) * std::pow (10.0, onsetThresholdDb / 20.0);
-        auto onset = peakFrame > onsetSearchFrames ? peakFrame - onsetSearchFrames : 0;
-        while (onset < peakFrame && std::abs (segment[onset]) < threshold)
-            ++onset;
-
+        const auto onset = firstArrival (segment, onsetSearchFrames);
         ChannelDeconvolution channel;
         channel.recording = sources[index].recording;
         channel.channel = sources[index].channel;
