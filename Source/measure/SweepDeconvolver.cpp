@@ -262,6 +262,25 @@ std::size_t firstArrival (const std::vector<double>& segment, std::size_t search
     return onset;
 }
 
+/** Cuts a response to `keptFrames` with a short fade (10 ms, at most a tenth),
+    or, without a length, where its decay meets the noise (tail, Lundeby)
+    followed by a fade over a tenth of that (at least 10 ms) into the noise,
+    so that nothing above the noise is faded. */
+void cutResponse (std::vector<double>& response, const DecayTail& tail, std::optional<std::size_t> keptFrames,
+                  double sampleRate)
+{
+    const auto tenMilliseconds = static_cast<std::size_t> (std::round (0.01 * sampleRate));
+    if (keptFrames)
+    {
+        response.resize (*keptFrames);
+        fadeOut (response, std::min (*keptFrames / 10, tenMilliseconds));
+        return;
+    }
+    const auto fade = std::max (tail.truncationFrame / 10, tenMilliseconds);
+    response.resize (std::min (response.size(), tail.truncationFrame + fade));
+    fadeOut (response, std::min (fade, response.size()));
+}
+
 } // namespace
 
 AudioClip DeconvolutionResult::impulseResponse() const
@@ -537,28 +556,12 @@ DeconvolutionResult SweepDeconvolver::deconvolve (std::span<const AudioClip> rec
         const EnergyDecayCurve decay (energy, fs);
         channel.peakToNoiseDb = peakToNoiseDb (energy, decay.tail());
 
-        std::size_t kept = 0;
-        if (fixedLength)
-        {
-            kept = *fixedLength - leadingZeros;
-            if (kept > response.size())
-                throw MeasurementError (names[channel.recording] + ": the recording holds only "
-                                        + std::to_string (static_cast<double> (response.size() + leadingZeros) / fs)
-                                        + " s of IR after the sweep, less than the length asked");
-            response.resize (kept);
-            fadeOut (response, std::min (kept / 10, static_cast<std::size_t> (std::round (0.01 * fs))));
-        }
-        else
-        {
-            // Up to where the decay meets the noise, then a fade over a
-            // tenth of that (at least 10 ms) into the noise, so that nothing
-            // above the noise is faded.
-            const auto truncation = decay.tail().truncationFrame;
-            const auto fade = std::max (truncation / 10, static_cast<std::size_t> (std::round (0.01 * fs)));
-            kept = std::min (response.size(), truncation + fade);
-            response.resize (kept);
-            fadeOut (response, std::min (fade, kept));
-        }
+        if (fixedLength && *fixedLength - leadingZeros > response.size())
+            throw MeasurementError (names[channel.recording] + ": the recording holds only "
+                                    + std::to_string (static_cast<double> (response.size() + leadingZeros) / fs)
+                                    + " s of IR after the sweep, less than the length asked");
+        cutResponse (response, decay.tail(),
+                     fixedLength ? std::optional<std::size_t> (*fixedLength - leadingZeros) : std::nullopt, fs);
         response.insert (response.begin(), leadingZeros, 0.0);
         channel.lengthFrames = response.size();
         channel.lengthSeconds = static_cast<double> (response.size()) / fs;
