@@ -20,8 +20,8 @@ std::string analyzeHelp()
     return R"(partita analyze - room-acoustic parameters of impulse responses (ISO 3382-1)
 
 Usage:
-  partita analyze IR... [--bands octave|third] [--json | --csv] [--plot FILE.svg]
-                  [--channel N]
+  partita analyze IR... [--bands octave|third] [--json | --csv]
+                  [--plot FILE.svg] [--channel N]
 
 For each IR, per octave band (63 Hz to 8 kHz) or third-octave band (50 Hz to
 10 kHz) and broadband:
@@ -37,9 +37,10 @@ their ringing does not lengthen short decays. The decay curve is Schroeder's
 backward integral, truncated where the decay meets the noise and compensated
 for it (Lundeby's method). A value that the decay does not support is printed
 with '*' (null in JSON, empty in CSV) and its reason listed: T30 needs about
-45 dB of decay above the noise, T20 35 dB, EDT 20 dB; a curved decay (r
-worse than -0.995) or one as short as the band filter's own (B T < 4) is
-flagged too. Bands above 0.9 x Nyquist are left out, with a note.
+45 dB of decay above the noise, T20 35 dB, EDT 20 dB; a curved T20 or T30
+(r worse than -0.995) or a decay as short as the band filter's own (B T < 4,
+B EDT < 16) is flagged too. Bands above 0.9 x Nyquist are left out, with a
+note.
 
 A file of several channels gives the ISO 3382-1 average over its channels
 (for a B-format file, the W channel only) and, in JSON and CSV, each
