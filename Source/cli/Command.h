@@ -3,9 +3,11 @@
 
 #include "AnalyzeOptions.h"
 #include "CorrelateOptions.h"
+#include "DeconvolveOptions.h"
 #include "InfoOptions.h"
 #include "OptionSpec.h"
 #include "RenderOptions.h"
+#include "SweepOptions.h"
 
 #include <ostream>
 #include <span>
@@ -23,6 +25,8 @@ enum class CommandKind
     render,
     info,
     correlate,
+    sweep,
+    deconvolve,
     analyze,
 };
 
@@ -39,6 +43,8 @@ struct ParsedCommand
     RenderOptions render;
     InfoOptions info;
     CorrelateOptions correlate;
+    SweepOptions sweep;
+    DeconvolveOptions deconvolve;
     AnalyzeOptions analyze;
 };
 

@@ -3,6 +3,7 @@
 
 #include "ChannelStatistics.h"
 #include "FactoryIrFiles.h"
+#include "DecimalText.h"
 #include "JsonWriter.h"
 #include "ScratchFolder.h"
 #include "StandardStreams.h"
@@ -61,13 +62,6 @@ struct FileFailure
     std::string name;
     std::string message;
 };
-
-std::string withDecimals (double value, int decimals)
-{
-    char text[64] = {};
-    std::snprintf (text, sizeof (text), "%.*f", decimals, value);
-    return text;
-}
 
 /** For a 4-channel file, the only count whose meaning a file may leave
     open: the layout Auto takes. Detected from the name as given (standard
