@@ -249,7 +249,10 @@ DecayFit EnergyDecayCurve::fit (double fromDb, double toDb) const
              .reverbTimeSeconds = -60.0 / line.slopeDbPerSecond,
              .correlation = line.correlation,
              .fromDb = fromDb,
-             .toDb = toDb };
+             .toDb = toDb,
+             .interceptDb = line.interceptDb,
+             .fromSeconds = static_cast<double> (first) / rate,
+             .toSeconds = static_cast<double> (end) / rate };
 }
 
 DecayFit EnergyDecayCurve::reverberationTime() const

@@ -24,6 +24,13 @@ struct DecayFit
     /** The range fitted, in dB below the start of the curve (-5 and -35 for T30). */
     double fromDb = 0.0;
     double toDb = 0.0;
+    /** The fitted line's level at the curve's t = 0, in dB: the line is
+        interceptDb + slopeDbPerSecond * t. */
+    double interceptDb = 0.0;
+    /** The times (from the curve's start) where the curve first reaches
+        fromDb and toDb: the stretch fitted. */
+    double fromSeconds = 0.0;
+    double toSeconds = 0.0;
 };
 
 /** Where a decay curve was truncated and how the decay went on past it
