@@ -59,8 +59,12 @@ juce::Rectangle<float> DecayCurveView::plotArea() const
     // The margins hold the labels: the levels at the left, the times and the
     // title line below and above, in units of their text's height.
     const auto text = textHeight();
-    return getLocalBounds().toFloat().withTrimmedLeft (4.2f * text).withTrimmedRight (1.0f * text).withTrimmedTop (
-        2.2f * text).withTrimmedBottom (2.0f * text);
+    return getLocalBounds()
+        .toFloat()
+        .withTrimmedLeft (4.2f * text)
+        .withTrimmedRight (1.0f * text)
+        .withTrimmedTop (2.2f * text)
+        .withTrimmedBottom (2.0f * text);
 }
 
 double DecayCurveView::plotSeconds() const
@@ -104,7 +108,8 @@ void DecayCurveView::paint (juce::Graphics& g)
     const auto titleArea = getLocalBounds().toFloat().reduced (text * 0.5f, 0.0f).removeFromTop (2.0f * text);
     g.setFont (juce::Font (text * 1.15f, juce::Font::bold));
     g.setColour (PartitaLookAndFeel::text);
-    g.drawText ("Energy decay per octave band", titleArea.withTrimmedLeft (3.7f * text), juce::Justification::centredLeft);
+    g.drawText ("Energy decay per octave band", titleArea.withTrimmedLeft (3.7f * text),
+                juce::Justification::centredLeft);
 
     paintGrid (g);
     if (!shown.has_value())
@@ -155,7 +160,8 @@ void DecayCurveView::paintGrid (juce::Graphics& g) const
         g.setColour (PartitaLookAndFeel::dimText);
         const auto label = span < 1.0 ? juce::String (juce::roundToInt (seconds * 1000.0)) + " ms"
                                       : juce::String (seconds, seconds < 10.0 ? 1 : 0) + " s";
-        g.drawText (label, juce::Rectangle<float> (x - 3.0f * text, plot.getBottom() + 0.3f * text, 6.0f * text, text * 1.3f),
+        g.drawText (label,
+                    juce::Rectangle<float> (x - 3.0f * text, plot.getBottom() + 0.3f * text, 6.0f * text, text * 1.3f),
                     juce::Justification::centred);
     }
 }
