@@ -34,6 +34,9 @@ struct AudioFileInfo
     /** A WAVE_FORMAT_EXTENSIBLE file whose sub-format says ambisonic
         B-format (libsndfile's SF_AMBISONIC_B_FORMAT, FuMa-style W X Y Z). */
     bool ambisonicBFormat = false;
+    /** The file's comment (libsndfile's SF_STR_COMMENT: a WAV's ICMT, a
+        FLAC's or Ogg's COMMENT), empty when it has none. */
+    std::string comment;
 };
 
 /** A file opened for decoding a piece at a time, for work that need not hold

@@ -127,6 +127,15 @@ AudioFileWriter::~AudioFileWriter() = default;
 AudioFileWriter::AudioFileWriter (AudioFileWriter&&) noexcept = default;
 AudioFileWriter& AudioFileWriter::operator= (AudioFileWriter&&) noexcept = default;
 
+void AudioFileWriter::setComment (const std::string& comment)
+{
+    if (state->handle == nullptr)
+        throw std::logic_error ("AudioFileWriter::setComment after commit");
+    if (sf_set_string (state->handle.get(), SF_STR_COMMENT, comment.c_str()) != 0)
+        failToWrite (state->path,
+                     "the comment cannot be stored (" + detail::sndfileErrorPhrase (state->handle.get()) + ")");
+}
+
 void AudioFileWriter::write (std::span<const double* const> channels, std::size_t numFrames)
 {
     if (state->handle == nullptr)

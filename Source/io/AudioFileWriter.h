@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <memory>
 #include <span>
+#include <string>
 
 namespace partita
 {
@@ -36,6 +37,12 @@ public:
     AudioFileWriter& operator= (AudioFileWriter&&) noexcept;
     AudioFileWriter (const AudioFileWriter&) = delete;
     AudioFileWriter& operator= (const AudioFileWriter&) = delete;
+
+    /** Stores a comment in the file (libsndfile's SF_STR_COMMENT: a WAV's
+        LIST/INFO ICMT, a FLAC's or Ogg's COMMENT); call before write(), as
+        some containers write their strings with the first samples. Throws
+        AudioFileError when the container cannot hold it. */
+    void setComment (const std::string& comment);
 
     /** Appends numFrames frames, channel c from channels[c]. Throws
         AudioFileError for a sample the format cannot store or a failed write. */

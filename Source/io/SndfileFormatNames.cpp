@@ -81,6 +81,8 @@ AudioFileInfo describeAudioFile (SNDFILE* handle, const SF_INFO& info)
     result.numFrames = static_cast<std::uint64_t> (info.frames);
     result.formatName = containerName (info.format);
     result.sampleFormat = sampleFormatName (info.format);
+    if (const char* comment = sf_get_string (handle, SF_STR_COMMENT); comment != nullptr)
+        result.comment = comment;
     return result;
 }
 
