@@ -161,6 +161,7 @@ MeasuredImpulseResponse MeasurementSession::deconvolve (const SynchronizedSweep&
     const auto& channel = result.channels.front();
     measured.peakToNoiseDb = channel.peakToNoiseDb;
     measured.latencySeconds = channel.latencySeconds;
+    measured.framesRemoved = result.framesRemoved;
     measured.sweep = sweep.spec();
     try
     {

@@ -40,6 +40,9 @@ struct MeasuredImpulseResponse
     /** The first arrival in the recording: the device's round trip plus the
         sound's travel (relative to the loopback with a reference channel). */
     double latencySeconds = 0.0;
+    /** Frames by which the IR was advanced to remove that latency (the
+        recording's frame n + framesRemoved is the IR's frame n). */
+    std::size_t framesRemoved = 0;
     /** Broadband T30 of the IR (ISO 3382-1), flagged when its decay range
         does not support it. */
     DecayTimeValue t30;
