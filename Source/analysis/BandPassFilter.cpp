@@ -104,6 +104,13 @@ double BandPassFilter::groupDelayAt (double frequencyHz) const noexcept
 
 std::vector<double> BandPassFilter::filterTimeReversed (std::span<const double> signal) const
 {
+    std::vector<double> output;
+    filterTimeReversed (signal, output);
+    return output;
+}
+
+void BandPassFilter::filterTimeReversed (std::span<const double> signal, std::vector<double>& output) const
+{
     // Why backwards: a band filter rings for about 1 / B seconds, and that
     // ringing adds to the room's decay. Run forwards, it lengthens the
     // decay it is measuring unless B T > 16 (Jacobsen, "A note on acoustic
@@ -113,7 +120,7 @@ std::vector<double> BandPassFilter::filterTimeReversed (std::span<const double> 
     // "Time reversed decay measurements", J. Sound Vib. 117, 1987;
     // Rasmussen, Rindel & Henriksen, J. Audio Eng. Soc. 39, 1991). This
     // matters at 63 Hz, where B is 44 Hz and short rooms have T near 0.3 s.
-    std::vector<double> output (signal.rbegin(), signal.rend());
+    output.assign (signal.rbegin(), signal.rend());
     for (const auto& s : cascade)
     {
         double state1 = 0.0, state2 = 0.0; // transposed direct form II
@@ -127,7 +134,6 @@ std::vector<double> BandPassFilter::filterTimeReversed (std::span<const double> 
         }
     }
     std::reverse (output.begin(), output.end());
-    return output;
 }
 
 } // namespace partita

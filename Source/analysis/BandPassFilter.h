@@ -43,6 +43,9 @@ public:
     /** The signal filtered backwards in time: the reversed signal through the
         sections, reversed back. See the .cpp for why. */
     [[nodiscard]] std::vector<double> filterTimeReversed (std::span<const double> signal) const;
+    /** The same into `output` (resized to the signal's length), so that a
+        caller filtering many bands can keep one buffer. */
+    void filterTimeReversed (std::span<const double> signal, std::vector<double>& output) const;
 
     [[nodiscard]] const std::vector<BiquadSection>& sections() const noexcept { return cascade; }
 

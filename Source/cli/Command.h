@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "AnalyzeOptions.h"
 #include "CorrelateOptions.h"
+#include "DeconvolveOptions.h"
 #include "InfoOptions.h"
 #include "OptionSpec.h"
 #include "RenderOptions.h"
+#include "SweepOptions.h"
 
 #include <ostream>
 #include <span>
@@ -22,6 +25,9 @@ enum class CommandKind
     render,
     info,
     correlate,
+    sweep,
+    deconvolve,
+    analyze,
 };
 
 struct Command;
@@ -37,6 +43,9 @@ struct ParsedCommand
     RenderOptions render;
     InfoOptions info;
     CorrelateOptions correlate;
+    SweepOptions sweep;
+    DeconvolveOptions deconvolve;
+    AnalyzeOptions analyze;
 };
 
 /** A subcommand of `partita`: a row of the command table (CommandTable.h),

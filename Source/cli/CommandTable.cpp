@@ -1,13 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CommandTable.h"
 
+#include "AnalyzeCommand.h"
+#include "AnalyzeHelpText.h"
+#include "AnalyzeOptionTable.h"
 #include "CorrelateCommand.h"
 #include "CorrelateOptionTable.h"
+#include "DeconvolveCommand.h"
+#include "DeconvolveOptionTable.h"
 #include "HelpText.h"
 #include "InfoCommand.h"
 #include "InfoOptionTable.h"
 #include "RenderCommand.h"
 #include "RenderOptionTable.h"
+#include "SweepCommand.h"
+#include "SweepOptionTable.h"
 
 #include <array>
 
@@ -37,6 +44,26 @@ constexpr std::array commands {
               [] (const ParsedCommand& command, std::ostream& out, std::ostream& err)
               { return runCorrelateCommand (command.correlate, out, err); },
               [] { return specsOf (correlateOptionTable()); } },
+    Command { CommandKind::sweep, "sweep", "partita sweep -o SWEEP [options]", sweepSummary, sweepHelp,
+              [] (std::span<const std::string> arguments, ParsedCommand& command)
+              { command.sweep = parseSweepArguments (arguments); },
+              [] (const ParsedCommand& command, std::ostream& out, std::ostream& err)
+              { return runSweepCommand (command.sweep, out, err); },
+              [] { return specsOf (sweepOptionTable()); } },
+    Command { CommandKind::deconvolve, "deconvolve", "partita deconvolve RECORDING... --sweep SWEEP -o IR [options]",
+              deconvolveSummary, deconvolveHelp,
+              [] (std::span<const std::string> arguments, ParsedCommand& command)
+              { command.deconvolve = parseDeconvolveArguments (arguments); },
+              [] (const ParsedCommand& command, std::ostream& out, std::ostream& err)
+              { return runDeconvolveCommand (command.deconvolve, out, err); },
+              [] { return specsOf (deconvolveOptionTable()); } },
+    Command { CommandKind::analyze, "analyze",
+              "partita analyze IR... [--bands octave|third] [--json|--csv] [--plot SVG]", analyzeSummary, analyzeHelp,
+              [] (std::span<const std::string> arguments, ParsedCommand& command)
+              { command.analyze = parseAnalyzeArguments (arguments); },
+              [] (const ParsedCommand& command, std::ostream& out, std::ostream& err)
+              { return runAnalyzeCommand (command.analyze, out, err); },
+              [] { return specsOf (analyzeOptionTable()); } },
 };
 } // namespace
 

@@ -67,6 +67,7 @@ std::span<const std::string_view> generalExamples()
         "partita info hall.wav wet.wav",
         "partita info --json renders/*.wav",
         "partita correlate room_mic.wav close_mic.wav",
+        "partita analyze hall.wav --plot hall_decay.svg",
     };
     return examples;
 }

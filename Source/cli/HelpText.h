@@ -36,4 +36,11 @@ std::string correlateSummary();
 /** `partita --version`: name, version and licence. */
 std::string versionText();
 
+/** `partita sweep --help` and its paragraph in the general help (MeasureHelpText.cpp). */
+std::string sweepHelp();
+std::string sweepSummary();
+/** `partita deconvolve --help` and its paragraph in the general help (MeasureHelpText.cpp). */
+std::string deconvolveHelp();
+std::string deconvolveSummary();
+
 } // namespace partita

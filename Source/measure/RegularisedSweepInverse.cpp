@@ -47,18 +47,33 @@ RegularisedSweepInverse::RegularisedSweepInverse (std::vector<double> sweep, dou
         peak = std::max (peak, std::abs (sample));
     if (!(peak > 1.0e-5))
         throw MeasurementError ("the sweep is silent");
+    // A sweep file's trailing silence is no part of the sweep (the leading
+    // one is: it sets the IR's time zero).
+    while (std::abs (samples.back()) < peak * 1.0e-5)
+        samples.pop_back();
 
     const auto fftSize = fastFftSize (2 * samples.size());
     const auto spectrum = sweepSpectrum (fftSize);
     const auto smoothed = smoothedPower (spectrum);
     const double binHz = rate / static_cast<double> (fftSize);
 
-    // The band: where the smoothed spectrum stands within 60 dB of its peak.
-    const double threshold = *std::max_element (smoothed.begin(), smoothed.end()) * 1.0e-6;
+    // The band: where the smoothed spectrum, tilted by +3 dB per octave
+    // (times f, which makes an exponential sweep's 1 / f spectrum flat),
+    // stands within 30 dB of its peak. Without the tilt a threshold low
+    // enough for the top of a wide sweep would take in the leakage of its
+    // fade-in below the start.
+    std::vector<double> tilted (smoothed.size());
+    double peakTilted = 0.0;
+    for (std::size_t bin = 0; bin < smoothed.size(); ++bin)
+    {
+        tilted[bin] = smoothed[bin] * static_cast<double> (bin);
+        peakTilted = std::max (peakTilted, tilted[bin]);
+    }
+    const double threshold = peakTilted * 1.0e-3;
     std::size_t lowBin = 0;
     std::size_t highBin = 0;
-    for (std::size_t bin = 1; bin < smoothed.size(); ++bin)
-        if (smoothed[bin] >= threshold)
+    for (std::size_t bin = 1; bin < tilted.size(); ++bin)
+        if (tilted[bin] >= threshold)
         {
             lowBin = lowBin == 0 ? bin : lowBin;
             highBin = bin;
@@ -69,8 +84,8 @@ RegularisedSweepInverse::RegularisedSweepInverse (std::vector<double> sweep, dou
     // transform at least twice the sweep's length it lies in [0, fftSize / rate)
     // without ambiguity. Fitted against ln f over the band's inner part, on
     // points spaced evenly in ln f so that the top octaves do not dominate.
-    const double fitLow = std::max (sweepBand.lowHz * 1.5, binHz * 8.0);
-    const double fitHigh = sweepBand.highHz / 1.5;
+    const double fitLow = std::max (sweepBand.lowHz * 4.0, binHz * 64.0);
+    const double fitHigh = sweepBand.highHz / 2.0;
     if (fitHigh > fitLow * 2.0)
     {
         std::vector<double> logFrequencies;
@@ -80,8 +95,13 @@ RegularisedSweepInverse::RegularisedSweepInverse (std::vector<double> sweep, dou
         {
             const double f =
                 fitLow * std::pow (fitHigh / fitLow, static_cast<double> (point) / static_cast<double> (points - 1));
-            const auto bin = static_cast<std::size_t> (std::lround (f / binHz));
-            double step = -std::arg (spectrum[bin + 1] * std::conj (spectrum[bin]));
+            // The phase step averaged over neighbouring bins, which the
+            // spectrum's Fresnel ripple would otherwise make noisy.
+            const auto centre = static_cast<std::size_t> (std::lround (f / binHz));
+            std::complex<double> sum;
+            for (auto bin = centre - 16; bin < centre + 16; ++bin)
+                sum += spectrum[bin + 1] * std::conj (spectrum[bin]);
+            double step = -std::arg (sum);
             if (step < 0.0)
                 step += 2.0 * std::numbers::pi;
             logFrequencies.push_back (std::log (f));

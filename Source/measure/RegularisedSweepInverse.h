@@ -17,7 +17,8 @@ namespace partita
     spectrum's peak) inside the sweep's band and as large as the peak outside
     it, so that what lies outside the band (noise, the fades' leakage) is not
     amplified. The band is read from the sweep's spectrum, smoothed over a
-    sixth of an octave: where it stands within 60 dB of its maximum.
+    sixth of an octave and tilted by +3 dB per octave (which makes an
+    exponential sweep's flat): where it stands within 30 dB of its maximum.
 
     The sweep's exponential rate L is estimated from its group delay
     (tau(f) = L ln f + c, least squares over the band), so that harmonic IRs

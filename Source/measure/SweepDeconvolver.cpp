@@ -11,7 +11,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numbers>
+#include <numeric>
 #include <sstream>
 
 namespace partita
@@ -148,6 +150,22 @@ double peakNear (const std::vector<double>& energy, std::size_t centre, std::siz
     return peak;
 }
 
+/** The peak's energy (one sample's) over the noise's mean energy per
+    sample, as Lundeby found it, or as the last tenth of the window holds
+    it when the decay never met the noise. */
+double peakToNoiseDb (const std::vector<double>& energy, const DecayTail& tail)
+{
+    double noise = tail.noiseEnergyPerFrame;
+    if (!(noise > 0.0))
+    {
+        const auto tenth = std::max<std::size_t> (1, energy.size() / 10);
+        noise = std::accumulate (energy.end() - static_cast<std::ptrdiff_t> (tenth), energy.end(), 0.0)
+                / static_cast<double> (tenth);
+    }
+    const double peak = *std::max_element (energy.begin(), energy.end());
+    return noise > 0.0 ? 10.0 * std::log10 (peak / noise) : std::numeric_limits<double>::infinity();
+}
+
 /** The median magnitude of a signal: its noise floor, for a signal that is
     mostly noise. */
 double medianMagnitude (const std::vector<double>& signal)
@@ -237,6 +255,11 @@ double SweepDeconvolver::sampleRate() const noexcept
     return inverse->sampleRate();
 }
 
+SweepBand SweepDeconvolver::band() const noexcept
+{
+    return inverse->band();
+}
+
 DeconvolutionResult SweepDeconvolver::deconvolve (std::span<const AudioClip> recordings,
                                                   std::span<const std::string> recordingNames) const
 {
@@ -309,7 +332,9 @@ DeconvolutionResult SweepDeconvolver::deconvolve (std::span<const AudioClip> rec
             {
                 const double weight = band.weightAt (static_cast<double> (bin) * binHz);
                 const double regularisation = peakPower * std::pow (10.0, -6.0 * weight);
-                spectra[index][bin] *= std::conj (reference[bin]) / (std::norm (reference[bin]) + regularisation);
+                // Both spectra carry the inverse FFT's 1 / fftSize; the quotient needs it once more.
+                spectra[index][bin] *=
+                    scale * std::conj (reference[bin]) / (std::norm (reference[bin]) + regularisation);
             }
         spectra.erase (spectra.begin() + static_cast<std::ptrdiff_t> (referenceIndex));
         sources.erase (sources.begin() + static_cast<std::ptrdiff_t> (referenceIndex));
@@ -400,8 +425,8 @@ DeconvolutionResult SweepDeconvolver::deconvolve (std::span<const AudioClip> rec
     }
 
     // The repeats, averaged synchronously (one period apart), over the
-    // channel's window; `advance` shifts the signal earlier first (a
-    // harmonic's L ln n).
+    // channel's window; `advance` delays the signal first by that many frames
+    // (a harmonic's L ln n), so that the harmonic's IR lines up with the linear one.
     const auto averaged = [&] (const std::vector<std::complex<double>>& spectrum, std::size_t index, double advance)
     {
         std::vector<double> signal;
@@ -411,7 +436,7 @@ DeconvolutionResult SweepDeconvolver::deconvolve (std::span<const AudioClip> rec
         {
             auto shifted = spectrum;
             for (std::size_t bin = 0; bin < shifted.size(); ++bin)
-                shifted[bin] *= std::polar (1.0, 2.0 * std::numbers::pi * static_cast<double> (bin) * advance
+                shifted[bin] *= std::polar (1.0, -2.0 * std::numbers::pi * static_cast<double> (bin) * advance
                                                      / static_cast<double> (fftSize));
             signal = toTime (shifted);
         }
@@ -482,7 +507,7 @@ DeconvolutionResult SweepDeconvolver::deconvolve (std::span<const AudioClip> rec
         std::vector<double> energy (response.size());
         std::transform (response.begin(), response.end(), energy.begin(), [] (double x) { return x * x; });
         const EnergyDecayCurve decay (energy, fs);
-        channel.peakToNoiseDb = decay.peakToNoiseDb();
+        channel.peakToNoiseDb = peakToNoiseDb (energy, decay.tail());
 
         std::size_t kept = 0;
         if (fixedLength)

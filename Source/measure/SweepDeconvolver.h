@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "SweepBand.h"
 #include "SweepFile.h"
 #include "io/AudioClip.h"
 
@@ -69,8 +70,9 @@ struct ChannelDeconvolution
         the travel time relative to the loopback. */
     double latencySeconds = 0.0;
     std::size_t latencyFrames = 0;
-    /** The peak of the short-time energy above the noise floor (Lundeby),
-        after averaging the repeats. */
+    /** The peak sample's energy over the noise's mean energy per sample
+        (the background Lundeby's method finds after the decay), after
+        averaging the repeats. */
     double peakToNoiseDb = 0.0;
     /** The IR's useful length: up to where its decay meets the noise (or the
         length asked), including the fade. */
@@ -131,6 +133,9 @@ public:
 
     [[nodiscard]] InverseMethod method() const noexcept;
     [[nodiscard]] double sampleRate() const noexcept;
+    /** The band the inverse passes flat: the sweep's range, or the one found
+        in a foreign sweep's spectrum. */
+    [[nodiscard]] SweepBand band() const noexcept;
 
     /** Deconvolves every channel of every recording (they need not be of
         equal length). Throws MeasurementError with a one-line message naming

@@ -32,7 +32,7 @@ TEST (CommandTable, EveryCommandIsFoundByNameAndListed)
         EXPECT_EQ (helpCommandFor (arguments), "partita " + std::string (command.name) + " --help");
     }
     EXPECT_EQ (findCommand ("rendr"), nullptr);
-    EXPECT_EQ (commandNames(), "'render', 'info' and 'correlate'");
+    EXPECT_EQ (commandNames(), "'render', 'info', 'correlate', 'sweep', 'deconvolve' and 'analyze'");
 }
 
 TEST (CommandTable, AnUnknownCommandListsTheCommands)
