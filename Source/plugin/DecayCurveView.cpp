@@ -170,16 +170,24 @@ void DecayCurveView::paintBand (juce::Graphics& g, const RoomBandResult& band, j
 {
     const auto& curve = band.curve;
     const auto plot = plotArea();
+    // (A Path with only a start point is "empty": the flag says whether a
+    // sub-path was started.) A level that is not finite (the curve's end,
+    // where no energy is left) breaks the line.
     juce::Path path;
+    bool drawing = false;
     for (std::size_t i = 0; i < curve.seconds.size() && i < curve.decibels.size(); ++i)
     {
         if (!std::isfinite (curve.decibels[i]))
-            break;
+        {
+            drawing = false;
+            continue;
+        }
         const auto point = pointFor (curve.seconds[i], curve.decibels[i]);
-        if (path.isEmpty())
-            path.startNewSubPath (point);
-        else
+        if (drawing)
             path.lineTo (point);
+        else
+            path.startNewSubPath (point);
+        drawing = true;
     }
     g.saveState();
     g.reduceClipRegion (plot.toNearestInt());

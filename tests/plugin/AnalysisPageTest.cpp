@@ -115,7 +115,7 @@ TEST (AnalysisPage, ShowsTheLibrarysFiguresForTheShapedIrComputedOffTheMessageTh
     // The page shows the curves where the IR's views are, the table in the
     // page's panel; the IR's own views are hidden.
     EXPECT_TRUE (page.curves().isVisible());
-    EXPECT_TRUE (page.table().isShowing());
+    EXPECT_TRUE (page.table().isVisible());
     EXPECT_GT (page.curves().getHeight(), 120);
     EXPECT_FALSE (page.table().asText().isEmpty());
 }
@@ -200,5 +200,50 @@ TEST (AnalysisPage, IsATabReachedFromTheKeyboardAndItsTableTakesTheFocus)
     const auto order = editor->focusOrder();
     EXPECT_NE (std::find (order.begin(), order.end(), &editor->analysis().table()), order.end());
     EXPECT_TRUE (editor->analysis().table().getWantsKeyboardFocus());
+}
+} // namespace partita
+
+namespace partita
+{
+TEST (DecayCurveView, DrawsEachBandsCurveInItsColour)
+{
+    // One band whose curve falls in a straight line from 0 dB to -60 dB in
+    // one second: the pixel where the view puts its middle has the band's
+    // colour (the colour of no grid line or label).
+    RoomAcousticResult result;
+    result.sampleRate = 48000.0;
+    RoomBandResult band;
+    band.label = "1k";
+    for (int i = 0; i <= 100; ++i)
+    {
+        band.curve.seconds.push_back (i / 100.0);
+        band.curve.decibels.push_back (-60.0 * i / 100.0);
+    }
+    result.bands = { band, band };
+    result.bands[1].curve = {};
+    result.broadband = band;
+
+    DecayCurveView view;
+    view.setBounds (0, 0, 600, 300);
+    view.setAnalysis (result, {});
+    juce::Image image (juce::Image::ARGB, 600, 300, true);
+    {
+        juce::Graphics g (image);
+        view.paint (g);
+    }
+    const auto colour = DecayCurveView::bandColour (0, 2);
+    for (const auto seconds : { 0.25, 0.5, 0.75 })
+    {
+        const auto point = view.pointFor (seconds, -60.0 * seconds).toInt();
+        bool found = false;
+        for (int dy = -1; dy <= 1 && !found; ++dy)
+        {
+            const auto pixel = image.getPixelAt (point.x, point.y + dy);
+            found = std::abs (pixel.getFloatRed() - colour.getFloatRed()) < 0.2f
+                    && std::abs (pixel.getFloatGreen() - colour.getFloatGreen()) < 0.2f
+                    && std::abs (pixel.getFloatBlue() - colour.getFloatBlue()) < 0.2f;
+        }
+        EXPECT_TRUE (found) << "no curve at " << seconds << " s";
+    }
 }
 } // namespace partita

@@ -110,6 +110,11 @@ TEST (MeasurePanel, MeasuresARoomShowsItsFiguresUsesAndSavesTheIrAndWritesAScree
     EXPECT_TRUE (panel.resultText().contains ("T30")) << panel.resultText();
     EXPECT_FALSE (panel.isClipWarningShown());
 
+    // The window as a user sees it after a measurement (docs/plugin.md).
+    panel.setBounds (0, 0, MeasurePanel::defaultWidth, MeasurePanel::defaultHeight);
+    const auto shot = test::saveSnapshot (panel, "measure-window.png");
+    EXPECT_GT (shot.getSize(), 10000);
+
     panel.useAsIr();
     ASSERT_EQ (hooks.loaded.size(), 1u);
     EXPECT_EQ (hooks.loaded.front(), panel.measurementName());
@@ -118,15 +123,12 @@ TEST (MeasurePanel, MeasuresARoomShowsItsFiguresUsesAndSavesTheIrAndWritesAScree
     const auto file = juce::File (juce::String ((directory.path() / "measured.wav").string()));
     ASSERT_TRUE (panel.saveTo (file));
     const auto saved = readAudioFile (directory.path() / "measured.wav");
-    const auto& measured = panel.session().result()->impulseResponse;
+    const auto* result = panel.session().result();
+    ASSERT_NE (result, nullptr);
+    const auto& measured = result->impulseResponse;
     ASSERT_EQ (saved.numFrames(), measured.numFrames());
     for (std::size_t n = 0; n < saved.numFrames(); ++n)
         ASSERT_FLOAT_EQ (static_cast<float> (saved.channels[0][n]), static_cast<float> (measured.channels[0][n])) << n;
-
-    panel.setBounds (0, 0, MeasurePanel::defaultWidth, MeasurePanel::defaultHeight);
-    const auto shot = test::saveSnapshot (panel, "measure-window.png");
-    EXPECT_GT (shot.getSize(), 10000);
-    std::printf ("  screenshot: %s\n", shot.getFullPathName().toRawUTF8());
 }
 
 TEST (MeasurePanel, AClippingInputShowsTheWarningAndFailsWithoutAnIr)

@@ -354,10 +354,12 @@ void MeasurePanel::paint (juce::Graphics& g)
                                                 : juce::Colour (0xff5fc77a);
     g.setColour (colour);
     g.fillRect (meterArea.withWidth (juce::roundToInt (static_cast<float> (meterArea.getWidth()) * fraction)));
-    g.setColour (PartitaLookAndFeel::dimText);
+    // The level in words at the meter's right end, where the bar reaches
+    // only near full scale.
+    g.setColour (PartitaLookAndFeel::text);
     g.setFont (juce::Font (12.0f));
     g.drawText ("Input " + (meterLevelDb > -120.0f ? juce::String (meterLevelDb, 1) + " dBFS" : juce::String ("-inf")),
-                meterArea.reduced (6, 0), juce::Justification::centredLeft);
+                meterArea.reduced (6, 0), juce::Justification::centredRight);
 }
 
 void MeasurePanel::resized()
