@@ -59,28 +59,6 @@ std::filesystem::path writeClip (const test::TemporaryDirectory& directory, cons
     return path;
 }
 
-/** Waits until the plugin plays an IR of this name, or reports an error. */
-bool waitForIr (PartitaAudioProcessor& plugin, const std::string& name)
-{
-    if (!plugin.waitForPendingLoads (std::chrono::seconds (60)))
-        return false;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds (20);
-    juce::AudioBuffer<float> silence (2, 256);
-    juce::MidiBuffer midi;
-    while (std::chrono::steady_clock::now() < deadline)
-    {
-        plugin.refreshFromConvolver();
-        if (plugin.status().severity == StatusMessage::Severity::error)
-            return false;
-        const auto info = plugin.convolver().impulseResponseInfo();
-        if (info != nullptr && info->name == name && plugin.status().text.rfind ("Loaded", 0) == 0)
-            return true;
-        silence.clear();
-        plugin.processBlock (silence, midi);
-    }
-    return false;
-}
-
 /** The smallest error of the loaded IR against the known room over
     alignments near the expected one (the direct sound 1 ms into the IR). */
 double bestErrorDb (const std::vector<double>& measured, const std::vector<double>& known)
@@ -108,9 +86,11 @@ TEST (DeconvolveRecording, ARecordingOfTheChosenSweepFileLoadsAsTheRoomsIrWithIt
 
     EditorFileActions actions (*plugin, {});
     actions.setSweepFile (juce::File (juce::String (sweepFile.string())));
+    const auto versionBefore = plugin->convolver().impulseResponseVersion();
     actions.deconvolve (juce::File (juce::String (take.string())));
     EXPECT_TRUE (plugin->status().text.starts_with ("Deconvolving 'take.wav'")) << plugin->status().text;
-    ASSERT_TRUE (waitForIr (*plugin, "take.wav (deconvolved)")) << plugin->status().text;
+    ASSERT_TRUE (test::waitUntilPlaying (*plugin, "take.wav (deconvolved)", versionBefore, std::chrono::seconds (60)))
+        << plugin->status().text;
 
     const auto message = plugin->status().text;
     EXPECT_NE (message.find ("peak to noise"), std::string::npos) << message;
@@ -149,8 +129,11 @@ TEST (DeconvolveRecording, ARecordingThatCarriesItsSweepsMetadataNeedsNoSweepFil
     // only the metadata can make this work.
     EditorFileActions actions (*plugin, {});
     ASSERT_TRUE (actions.sweepChoice().file.empty());
+    const auto versionBefore = plugin->convolver().impulseResponseVersion();
     actions.deconvolve (juce::File (juce::String (take.string())));
-    ASSERT_TRUE (waitForIr (*plugin, "tagged take.wav (deconvolved)")) << plugin->status().text;
+    ASSERT_TRUE (
+        test::waitUntilPlaying (*plugin, "tagged take.wav (deconvolved)", versionBefore, std::chrono::seconds (60)))
+        << plugin->status().text;
     EXPECT_NE (plugin->status().text.find ("the sweep in its metadata"), std::string::npos) << plugin->status().text;
     EXPECT_LT (bestErrorDb (plugin->convolver().impulseResponseInfo()->source->channels.front(), room), -40.0);
 }
@@ -174,8 +157,10 @@ TEST (DeconvolveRecording, ASilentRecordingLeavesThePlayingIrAndSaysWhy)
 
     EditorFileActions actions (*plugin, {});
     actions.setSweepFile (juce::File (juce::String (sweepFile.string())));
+    const auto versionBefore = plugin->convolver().impulseResponseVersion();
     actions.deconvolve (juce::File (juce::String (take.string())));
-    EXPECT_FALSE (waitForIr (*plugin, "silence.wav (deconvolved)"));
+    EXPECT_FALSE (
+        test::waitUntilPlaying (*plugin, "silence.wav (deconvolved)", versionBefore, std::chrono::seconds (60)));
     const auto status = plugin->status();
     EXPECT_EQ (status.severity, StatusMessage::Severity::error) << status.text;
     EXPECT_NE (status.text.find ("previous one keeps playing"), std::string::npos) << status.text;
