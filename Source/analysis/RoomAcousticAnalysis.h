@@ -28,9 +28,11 @@ struct RoomAnalysisOptions
     /** Points of each band's decay curve kept for drawing (RoomBandResult::curve),
         evenly spaced in time; 0 keeps none. */
     std::size_t curvePoints = 400;
-    /** A decay fit whose non-linearity parameter xi = 1000 (1 - r^2) exceeds
-        this (in per mille) is flagged: ISO 3382-2, Annex B, takes more than
-        10 per mille as a curved decay whose time is questionable. */
+    /** A T20 or T30 fit whose non-linearity parameter xi = 1000 (1 - r^2)
+        exceeds this (in per mille) is flagged: ISO 3382-2, Annex B, takes
+        more than 10 per mille as a curved decay whose time is questionable.
+        (Not the EDT: the first 10 dB of a real room are curved, which is why
+        EDT differs from T.) */
     double maximumNonLinearityPermille = 10.0;
 };
 

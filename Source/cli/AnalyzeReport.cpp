@@ -74,16 +74,6 @@ std::string peakToNoiseText (double decibels)
     return std::isinf (decibels) ? "inf" : fixed (decibels, 1);
 }
 
-/** "63 Hz", "1.25 kHz", "broadband". */
-std::string bandName (const RoomBandResult& band)
-{
-    if (band.label == "broadband")
-        return band.label;
-    if (!band.label.empty() && band.label.back() == 'k')
-        return band.label.substr (0, band.label.size() - 1) + " kHz";
-    return band.label + " Hz";
-}
-
 std::string withoutTrailingSpaces (std::string line)
 {
     line.erase (line.find_last_not_of (' ') + 1);
@@ -223,6 +213,15 @@ void appendCsvResult (std::string& text, const AnalyzedFile& file, const std::st
     appendCsvRow (text, file, channel, result.broadband);
 }
 } // namespace
+
+std::string bandName (const RoomBandResult& band)
+{
+    if (band.label == "broadband")
+        return band.label;
+    if (!band.label.empty() && band.label.back() == 'k')
+        return band.label.substr (0, band.label.size() - 1) + " kHz";
+    return band.label + " Hz";
+}
 
 std::string analysisTable (const AnalyzedFile& file)
 {

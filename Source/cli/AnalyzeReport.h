@@ -30,6 +30,9 @@ struct AnalyzedFile
     std::vector<RoomAcousticResult> channels;
 };
 
+/** How the table and the plot name a band: "63 Hz", "1.25 kHz", "broadband". */
+std::string bandName (const RoomBandResult& band);
+
 /** The readable table: a header line, one row per band and broadband, and
     the reasons for the flagged values (marked '*') below it. */
 std::string analysisTable (const AnalyzedFile& file);

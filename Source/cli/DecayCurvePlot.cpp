@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DecayCurvePlot.h"
 
+#include "AnalyzeReport.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -119,7 +121,7 @@ std::string fitLine (const RoomBandResult& band, const Axes& axes, const std::st
 std::string legendText (const RoomBandResult& band)
 {
     const auto& shown = band.t30.fit.valid ? band.t30 : band.t20;
-    const std::string name = band.label == "broadband" ? "broadband" : band.label + " Hz";
+    const auto name = bandName (band);
     const std::string which = &shown == &band.t30 ? "T30 " : "T20 ";
     if (!std::isfinite (shown.seconds))
         return name + "  T30 -";

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DeconvolveCommand.h"
 
+#include "DecimalText.h"
 #include "RenderTargets.h"
 #include "io/AudioFileReader.h"
 #include "io/AudioFileWriter.h"
@@ -21,13 +22,6 @@ namespace partita
 
 namespace
 {
-std::string fixed (double value, int decimals)
-{
-    char text[64] = {};
-    std::snprintf (text, sizeof (text), "%.*f", decimals, value);
-    return text;
-}
-
 /** IR.wav -> IR_harmonic2.wav, beside it. */
 std::filesystem::path harmonicPath (const std::filesystem::path& output, std::size_t harmonic)
 {
@@ -72,9 +66,9 @@ void writeImpulseResponse (const std::filesystem::path& path, const AudioClip& c
     for (const auto& channel : clip.channels)
         for (const double sample : channel)
             peak = std::max (peak, std::abs (sample));
-    out << "wrote " << quoted (path) << ": " << clip.numChannels() << " ch, " << fixed (clip.sampleRate, 0) << " Hz, "
-        << fixed (static_cast<double> (clip.numFrames()) / clip.sampleRate, 3) << " s, peak "
-        << fixed (20.0 * std::log10 (std::max (peak, 1.0e-30)), 1) << " dBFS, " << toString (format.sampleFormat)
+    out << "wrote " << quoted (path) << ": " << clip.numChannels() << " ch, " << withDecimals (clip.sampleRate, 0)
+        << " Hz, " << withDecimals (static_cast<double> (clip.numFrames()) / clip.sampleRate, 3) << " s, peak "
+        << withDecimals (20.0 * std::log10 (std::max (peak, 1.0e-30)), 1) << " dBFS, " << toString (format.sampleFormat)
         << "\n";
     if (isFixedPoint (format.sampleFormat) && peak >= 1.0)
         err << "warning: " << quoted (path) << ": the IR peaks above full scale and was clipped in "
@@ -102,15 +96,16 @@ int runDeconvolveCommand (const DeconvolveOptions& options, std::ostream& out, s
     out << "sweep " << quoted (options.sweep) << ": "
         << (result.method == InverseMethod::analytic ? "Partita sweep, analytic inverse"
                                                      : "no Partita metadata, regularised inverse")
-        << ", " << fixed (band.lowHz, 1) << " Hz to " << fixed (band.highHz, 1)
+        << ", " << withDecimals (band.lowHz, 1) << " Hz to " << withDecimals (band.highHz, 1)
         << " Hz; repeats averaged: " << result.repeatsAveraged << "\n";
     for (const auto& channel : result.channels)
-        out << names[channel.recording] << " ch " << channel.channel + 1 << ": PNR " << fixed (channel.peakToNoiseDb, 1)
-            << " dB, latency " << fixed (channel.latencySeconds * 1000.0, 2) << " ms (" << channel.latencyFrames
-            << " samples), length kept " << fixed (channel.lengthSeconds, 3) << " s\n";
+        out << names[channel.recording] << " ch " << channel.channel + 1 << ": PNR "
+            << withDecimals (channel.peakToNoiseDb, 1) << " dB, latency "
+            << withDecimals (channel.latencySeconds * 1000.0, 2) << " ms (" << channel.latencyFrames
+            << " samples), length kept " << withDecimals (channel.lengthSeconds, 3) << " s\n";
     if (options.settings.latency == LatencyHandling::remove)
         out << "latency removed: " << result.framesRemoved << " samples ("
-            << fixed (static_cast<double> (result.framesRemoved) * 1000.0 / result.sampleRate, 2)
+            << withDecimals (static_cast<double> (result.framesRemoved) * 1000.0 / result.sampleRate, 2)
             << " ms), the same for every channel\n";
 
     writeImpulseResponse (outputs.front(), result.impulseResponse(), options, out, err);

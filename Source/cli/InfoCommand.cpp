@@ -2,6 +2,7 @@
 #include "InfoCommand.h"
 
 #include "ChannelStatistics.h"
+#include "DecimalText.h"
 #include "JsonWriter.h"
 #include "ScratchFolder.h"
 #include "StandardStreams.h"
@@ -60,13 +61,6 @@ struct FileFailure
     std::string name;
     std::string message;
 };
-
-std::string withDecimals (double value, int decimals)
-{
-    char text[64] = {};
-    std::snprintf (text, sizeof (text), "%.*f", decimals, value);
-    return text;
-}
 
 /** For a 4-channel file, the only count whose meaning a file may leave
     open: the layout Auto takes. Detected from the name as given (standard

@@ -90,8 +90,10 @@ response to the sweep in it gets one line and exit status 1, and no IR.
            + R"(
 Examples:
   partita deconvolve room.wav --sweep sweep.wav -o room_ir.wav
-  partita deconvolve left.wav right.wav --sweep sweep.wav -o stereo_ir.wav --latency keep
-  partita deconvolve take.wav --sweep sweep.wav -o ir.wav --reference 3 --harmonics 3
+  partita deconvolve left.wav right.wav --sweep sweep.wav -o stereo.wav
+  partita deconvolve take.wav --sweep sweep.wav -o ir.wav --latency keep
+  partita deconvolve take.wav --sweep sweep.wav -o ir.wav --reference 3
+  partita deconvolve take.wav --sweep sweep.wav -o ir.wav --harmonics 3
 )";
 }
 

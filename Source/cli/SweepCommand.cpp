@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SweepCommand.h"
 
+#include "DecimalText.h"
 #include "io/QuotedText.h"
 #include "measure/SweepFile.h"
 #include "measure/SynchronizedSweep.h"
@@ -17,13 +18,6 @@ namespace partita
 
 namespace
 {
-std::string fixed (double value, int decimals)
-{
-    char text[64] = {};
-    std::snprintf (text, sizeof (text), "%.*f", decimals, value);
-    return text;
-}
-
 std::string plural (std::size_t count, const std::string& noun)
 {
     return std::to_string (count) + " " + noun + (count == 1 ? "" : "s");
@@ -48,21 +42,21 @@ int runSweepCommand (const SweepOptions& options, std::ostream& out, std::ostrea
     const auto& spec = sweep.spec();
     const double fadeInSeconds =
         sweep.rateSeconds() * std::log1p (spec.fadeInPeriods / (spec.startHz * sweep.rateSeconds()));
-    out << quoted (options.output) << ": synchronized swept sine, " << fixed (spec.startHz, 2) << " Hz to "
-        << fixed (spec.endHz, 1) << " Hz in " << fixed (sweep.durationSeconds(), 4) << " s (asked "
-        << fixed (spec.durationSeconds, 3) << " s; L = " << fixed (sweep.rateSeconds(), 6)
-        << " s, f1 L = " << std::lround (spec.startHz * sweep.rateSeconds()) << "), " << fixed (spec.sampleRate, 0)
-        << " Hz, " << fixed (spec.levelDbfs, 1) << " dBFS\n";
-    out << "  fade-in " << fixed (spec.fadeInPeriods, 0) << " period(s) (" << fixed (fadeInSeconds * 1000.0, 1)
-        << " ms), fade-out " << fixed (spec.fadeOutSeconds * 1000.0, 1) << " ms, then "
-        << fixed (spec.silenceSeconds, 3) << " s of silence; " << plural (spec.repeats, "repeat") << ", "
-        << plural (spec.numChannels, "channel") << ": "
-        << fixed (static_cast<double> (sweep.totalFrames()) / spec.sampleRate, 3) << " s in all, "
+    out << quoted (options.output) << ": synchronized swept sine, " << withDecimals (spec.startHz, 2) << " Hz to "
+        << withDecimals (spec.endHz, 1) << " Hz in " << withDecimals (sweep.durationSeconds(), 4) << " s (asked "
+        << withDecimals (spec.durationSeconds, 3) << " s; L = " << withDecimals (sweep.rateSeconds(), 6)
+        << " s, f1 L = " << std::lround (spec.startHz * sweep.rateSeconds()) << "), "
+        << withDecimals (spec.sampleRate, 0) << " Hz, " << withDecimals (spec.levelDbfs, 1) << " dBFS\n";
+    out << "  fade-in " << withDecimals (spec.fadeInPeriods, 0) << " period(s) ("
+        << withDecimals (fadeInSeconds * 1000.0, 1) << " ms), fade-out "
+        << withDecimals (spec.fadeOutSeconds * 1000.0, 1) << " ms, then " << withDecimals (spec.silenceSeconds, 3)
+        << " s of silence; " << plural (spec.repeats, "repeat") << ", " << plural (spec.numChannels, "channel") << ": "
+        << withDecimals (static_cast<double> (sweep.totalFrames()) / spec.sampleRate, 3) << " s in all, "
         << toString (format.container) << " " << toString (format.sampleFormat) << "\n";
     out << "  harmonic IRs before the linear one:";
     for (int harmonic = 2; harmonic <= 5; ++harmonic)
         out << (harmonic > 2 ? "," : "") << " " << ordinal (harmonic) << " "
-            << fixed (sweep.harmonicOffsetSeconds (harmonic) * 1000.0, 2) << " ms";
+            << withDecimals (sweep.harmonicOffsetSeconds (harmonic) * 1000.0, 2) << " ms";
     out << "\n  metadata: " << formatSweepMetadata (spec) << "\n";
     out.flush();
     return 0;

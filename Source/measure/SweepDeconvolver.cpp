@@ -130,12 +130,12 @@ struct RepeatLayout
 };
 
 /** The deconvolved signals of one recording's channels, summed in energy. */
-std::vector<double> energyEnvelope (const std::vector<std::vector<double>>& signals, std::size_t length)
+std::vector<double> energyEnvelope (const std::vector<const std::vector<double>*>& signals, std::size_t length)
 {
     std::vector<double> energy (length, 0.0);
-    for (const auto& signal : signals)
+    for (const auto* signal : signals)
         for (std::size_t frame = 0; frame < length; ++frame)
-            energy[frame] += signal[frame] * signal[frame];
+            energy[frame] += (*signal)[frame] * (*signal)[frame];
     return energy;
 }
 
@@ -167,14 +167,118 @@ double peakToNoiseDb (const std::vector<double>& energy, const DecayTail& tail)
 }
 
 /** The median magnitude of a signal: its noise floor, for a signal that is
-    mostly noise. */
+    mostly noise. Taken over every 8th sample, which estimates it as well for
+    a fraction of the memory. */
 double medianMagnitude (const std::vector<double>& signal)
 {
-    std::vector<double> magnitudes (signal.size());
-    std::transform (signal.begin(), signal.end(), magnitudes.begin(), [] (double x) { return std::abs (x); });
+    std::vector<double> magnitudes;
+    magnitudes.reserve (signal.size() / 8 + 1);
+    for (std::size_t frame = 0; frame < signal.size(); frame += 8)
+        magnitudes.push_back (std::abs (signal[frame]));
     const auto middle = magnitudes.begin() + static_cast<std::ptrdiff_t> (magnitudes.size() / 2);
     std::nth_element (magnitudes.begin(), middle, magnitudes.end());
     return *middle;
+}
+
+/** Divides every channel's spectrum by the loopback's (`referenceIndex`),
+    regularised like a foreign sweep's: negligibly inside the sweep's band,
+    strongly outside it; then drops the loopback. `scale` is the inverse
+    FFT's 1 / fftSize, which both spectra carry and the quotient needs once. */
+void divideByReference (std::vector<std::vector<std::complex<double>>>& spectra, std::size_t referenceIndex,
+                        const SweepBand& band, double binHz, double scale)
+{
+    const auto reference = spectra[referenceIndex];
+    double peakPower = 0.0;
+    for (const auto& bin : reference)
+        peakPower = std::max (peakPower, std::norm (bin));
+    for (auto& spectrum : spectra)
+        for (std::size_t bin = 0; bin < reference.size(); ++bin)
+        {
+            const double weight = band.weightAt (static_cast<double> (bin) * binHz);
+            const double regularisation = peakPower * std::pow (10.0, -6.0 * weight);
+            spectrum[bin] *= scale * std::conj (reference[bin]) / (std::norm (reference[bin]) + regularisation);
+        }
+    spectra.erase (spectra.begin() + static_cast<std::ptrdiff_t> (referenceIndex));
+}
+
+/** Refuses a channel without a response to the sweep: its peak (in the
+    recording's span) must stand well above the median of its deconvolved
+    signal, which is mostly noise. */
+void checkResponse (const std::vector<double>& signal, std::size_t recordedFrames, const std::string& where)
+{
+    double peak = 0.0;
+    for (std::size_t frame = 0; frame < recordedFrames; ++frame)
+        peak = std::max (peak, std::abs (signal[frame]));
+    const double ratioDb = 20.0 * std::log10 (peak / std::max (medianMagnitude (signal), 1.0e-300));
+    if (!(ratioDb >= responseThresholdDb))
+        throw MeasurementError (where + ": no response to this sweep (its deconvolved peak stands " + decibels (ratioDb)
+                                + " above the noise; a recording of the sweep gives more than "
+                                + decibels (responseThresholdDb) + ")");
+}
+
+/** Where a recording's repeats lie, from the energy of its deconvolved
+    channels summed: back from the strongest peak to the first repeat, then
+    the repeats after it that were recorded whole (each peak at least a
+    quarter of the strongest, within `tolerance` of its place). */
+RepeatLayout findRepeats (const std::vector<double>& energy, std::size_t period, std::size_t expectedRepeats,
+                          std::size_t sweepFrames, std::size_t guardFrames, std::size_t tolerance,
+                          const std::string& name)
+{
+    const auto length = energy.size();
+    const auto peakFrame = static_cast<std::size_t> (std::max_element (energy.begin(), energy.end()) - energy.begin());
+    RepeatLayout layout;
+    layout.period = period;
+    auto first = peakFrame;
+    if (period > 0)
+    {
+        while (first >= period && peakNear (energy, first - period, tolerance) >= 0.25 * energy[peakFrame])
+            first -= period;
+        layout.base = first / period * period;
+        while (layout.count < expectedRepeats && layout.base + layout.count * period + sweepFrames + tolerance <= length
+               && peakNear (energy, first + layout.count * period, tolerance) >= 0.25 * energy[peakFrame])
+            ++layout.count;
+    }
+    const auto lastStart = layout.base + (layout.count - 1) * period;
+    layout.window = length > lastStart + sweepFrames ? length - lastStart - sweepFrames : 0;
+    if (layout.count > 1)
+        layout.window = std::min (layout.window, period - std::min (period, guardFrames));
+    if (layout.window <= first - layout.base + tolerance)
+        throw MeasurementError (name + ": the recording ends before the response does; record longer after the sweep");
+    return layout;
+}
+
+/** The first arrival: where the IR first rises to 20 dB below its peak (ISO
+    3382-1, A.3.4), searched at most `searchFrames` before the peak. */
+std::size_t firstArrival (const std::vector<double>& segment, std::size_t searchFrames)
+{
+    const auto peakFrame =
+        static_cast<std::size_t> (std::max_element (segment.begin(), segment.end(),
+                                                    [] (double a, double b) { return std::abs (a) < std::abs (b); })
+                                  - segment.begin());
+    const double threshold = std::abs (segment[peakFrame]) * std::pow (10.0, onsetThresholdDb / 20.0);
+    auto onset = peakFrame > searchFrames ? peakFrame - searchFrames : 0;
+    while (onset < peakFrame && std::abs (segment[onset]) < threshold)
+        ++onset;
+    return onset;
+}
+
+/** Cuts a response to `keptFrames` with a short fade (10 ms, at most a tenth),
+    or, without a length, where its decay meets the noise (tail, Lundeby)
+    followed by a fade over a tenth of that (at least 10 ms) into the noise,
+    so that nothing above the noise is faded. */
+void cutResponse (std::vector<double>& response, const DecayTail& tail, std::optional<std::size_t> keptFrames,
+                  double sampleRate)
+{
+    const auto tenMilliseconds = static_cast<std::size_t> (std::round (0.01 * sampleRate));
+    if (keptFrames)
+    {
+        response.resize (*keptFrames);
+        fadeOut (response, std::min (*keptFrames / 10, tenMilliseconds));
+        return;
+    }
+    const auto fade = std::max (tail.truncationFrame / 10, tenMilliseconds);
+    response.resize (std::min (response.size(), tail.truncationFrame + fade));
+    fadeOut (response, std::min (fade, response.size()));
 }
 
 } // namespace
@@ -318,26 +422,9 @@ DeconvolutionResult SweepDeconvolver::deconvolve (std::span<const AudioClip> rec
 
     if (settings.referenceChannel)
     {
-        // Divide by the loopback's response, regularised like a foreign
-        // sweep's: negligibly inside the sweep's band, strongly outside it.
-        const auto referenceIndex = *settings.referenceChannel;
-        const auto reference = spectra[referenceIndex];
-        const auto band = inverse->band();
-        double peakPower = 0.0;
-        for (const auto& bin : reference)
-            peakPower = std::max (peakPower, std::norm (bin));
-        const double binHz = fs / static_cast<double> (fftSize);
-        for (std::size_t index = 0; index < spectra.size(); ++index)
-            for (std::size_t bin = 0; bin < reference.size(); ++bin)
-            {
-                const double weight = band.weightAt (static_cast<double> (bin) * binHz);
-                const double regularisation = peakPower * std::pow (10.0, -6.0 * weight);
-                // Both spectra carry the inverse FFT's 1 / fftSize; the quotient needs it once more.
-                spectra[index][bin] *=
-                    scale * std::conj (reference[bin]) / (std::norm (reference[bin]) + regularisation);
-            }
-        spectra.erase (spectra.begin() + static_cast<std::ptrdiff_t> (referenceIndex));
-        sources.erase (sources.begin() + static_cast<std::ptrdiff_t> (referenceIndex));
+        divideByReference (spectra, *settings.referenceChannel, inverse->band(), fs / static_cast<double> (fftSize),
+                           scale);
+        sources.erase (sources.begin() + static_cast<std::ptrdiff_t> (*settings.referenceChannel));
     }
 
     const auto toTime = [&fft] (const std::vector<std::complex<double>>& spectrum)
@@ -349,28 +436,18 @@ DeconvolutionResult SweepDeconvolver::deconvolve (std::span<const AudioClip> rec
         return std::vector<double> (time.begin(), time.end());
     };
     std::vector<std::vector<double>> signals;
+    signals.reserve (spectra.size());
     for (const auto& spectrum : spectra)
         signals.push_back (toTime (spectrum));
 
-    // Each channel must show a response: its peak well above the median of
-    // its deconvolved signal, which is mostly noise.
     for (std::size_t index = 0; index < signals.size(); ++index)
     {
-        const auto& signal = signals[index];
-        double peak = 0.0;
-        for (std::size_t frame = 0; frame < longest; ++frame)
-            peak = std::max (peak, std::abs (signal[frame]));
-        const double ratioDb = 20.0 * std::log10 (peak / std::max (medianMagnitude (signal), 1.0e-300));
-        if (!(ratioDb >= responseThresholdDb))
-        {
-            const auto& source = sources[index];
-            throw MeasurementError (
-                names[source.recording]
-                + (recordings[source.recording].numChannels() > 1 ? " channel " + std::to_string (source.channel + 1)
-                                                                  : "")
-                + ": no response to this sweep (its deconvolved peak stands " + decibels (ratioDb)
-                + " above the noise; a recording of the sweep gives more than " + decibels (responseThresholdDb) + ")");
-        }
+        const auto& source = sources[index];
+        checkResponse (signals[index], longest,
+                       names[source.recording]
+                           + (recordings[source.recording].numChannels() > 1
+                                  ? " channel " + std::to_string (source.channel + 1)
+                                  : ""));
     }
 
     // The harmonics guard: the next repeat's 2nd to 5th (or the requested)
@@ -386,41 +463,17 @@ DeconvolutionResult SweepDeconvolver::deconvolve (std::span<const AudioClip> rec
     std::size_t repeatsAveraged = inverse->repeats();
     for (std::size_t recording = 0; recording < recordings.size(); ++recording)
     {
-        std::vector<std::vector<double>> ownSignals;
+        std::vector<const std::vector<double>*> ownSignals;
         for (std::size_t index = 0; index < sources.size(); ++index)
             if (sources[index].recording == recording)
-                ownSignals.push_back (signals[index]);
+                ownSignals.push_back (&signals[index]);
         if (ownSignals.empty())
             continue; // a mono recording that was the reference
-        const auto length = recordings[recording].numFrames();
-        const auto energy = energyEnvelope (ownSignals, length);
-        const auto peakFrame =
-            static_cast<std::size_t> (std::max_element (energy.begin(), energy.end()) - energy.begin());
+        const auto energy = energyEnvelope (ownSignals, recordings[recording].numFrames());
 
         auto& layout = layouts[recording];
-        layout.period = inverse->periodFrames().value_or (0);
-        auto first = peakFrame;
-        if (layout.period > 0)
-        {
-            // Back to the first repeat, then count the repeats after it.
-            while (first >= layout.period
-                   && peakNear (energy, first - layout.period, tolerance) >= 0.25 * energy[peakFrame])
-                first -= layout.period;
-            layout.base = first / layout.period * layout.period;
-            layout.count = 1;
-            while (layout.count < inverse->repeats()
-                   && layout.base + layout.count * layout.period + sweepFrames + tolerance <= length
-                   && peakNear (energy, first + layout.count * layout.period, tolerance) >= 0.25 * energy[peakFrame])
-                ++layout.count;
-        }
-        const auto lastStart = layout.base + (layout.count - 1) * layout.period;
-        layout.window = length > lastStart + sweepFrames ? length - lastStart - sweepFrames : 0;
-        if (layout.count > 1)
-            layout.window = std::min (layout.window, layout.period - std::min (layout.period, guardFrames));
-        if (layout.window <= first - layout.base + tolerance)
-            throw MeasurementError (names[recording]
-                                    + ": the recording ends before the response does; record "
-                                      "longer after the sweep");
+        layout = findRepeats (energy, inverse->periodFrames().value_or (0), inverse->repeats(), sweepFrames,
+                              guardFrames, tolerance, names[recording]);
         repeatsAveraged = std::min (repeatsAveraged, layout.count);
     }
 
@@ -429,16 +482,18 @@ DeconvolutionResult SweepDeconvolver::deconvolve (std::span<const AudioClip> rec
     // (a harmonic's L ln n), so that the harmonic's IR lines up with the linear one.
     const auto averaged = [&] (const std::vector<std::complex<double>>& spectrum, std::size_t index, double advance)
     {
-        std::vector<double> signal;
-        if (advance == 0.0)
-            signal = signals[index];
-        else
+        // A harmonic's signal is made in the transform's own buffer, so
+        // that no signal-long vector is allocated for it.
+        std::span<const double> signal = signals[index];
+        if (advance != 0.0)
         {
-            auto shifted = spectrum;
-            for (std::size_t bin = 0; bin < shifted.size(); ++bin)
-                shifted[bin] *= std::polar (1.0, -2.0 * std::numbers::pi * static_cast<double> (bin) * advance
-                                                     / static_cast<double> (fftSize));
-            signal = toTime (shifted);
+            auto bins = fft.spectrumData();
+            for (std::size_t bin = 0; bin < bins.size(); ++bin)
+                bins[bin] = spectrum[bin]
+                            * std::polar (1.0, -2.0 * std::numbers::pi * static_cast<double> (bin) * advance
+                                                   / static_cast<double> (fftSize));
+            fft.inverse();
+            signal = fft.timeData();
         }
         const auto& layout = layouts[sources[index].recording];
         std::vector<double> sum (layout.window, 0.0);
@@ -465,15 +520,7 @@ DeconvolutionResult SweepDeconvolver::deconvolve (std::span<const AudioClip> rec
     for (std::size_t index = 0; index < sources.size(); ++index)
     {
         auto segment = averaged (spectra[index], index, 0.0);
-        const auto peakFrame =
-            static_cast<std::size_t> (std::max_element (segment.begin(), segment.end(),
-                                                        [] (double a, double b) { return std::abs (a) < std::abs (b); })
-                                      - segment.begin());
-        const double threshold = std::abs (segment[peakFrame]) * std::pow (10.0, onsetThresholdDb / 20.0);
-        auto onset = peakFrame > onsetSearchFrames ? peakFrame - onsetSearchFrames : 0;
-        while (onset < peakFrame && std::abs (segment[onset]) < threshold)
-            ++onset;
-
+        const auto onset = firstArrival (segment, onsetSearchFrames);
         ChannelDeconvolution channel;
         channel.recording = sources[index].recording;
         channel.channel = sources[index].channel;
@@ -509,28 +556,12 @@ DeconvolutionResult SweepDeconvolver::deconvolve (std::span<const AudioClip> rec
         const EnergyDecayCurve decay (energy, fs);
         channel.peakToNoiseDb = peakToNoiseDb (energy, decay.tail());
 
-        std::size_t kept = 0;
-        if (fixedLength)
-        {
-            kept = *fixedLength - leadingZeros;
-            if (kept > response.size())
-                throw MeasurementError (names[channel.recording] + ": the recording holds only "
-                                        + std::to_string (static_cast<double> (response.size() + leadingZeros) / fs)
-                                        + " s of IR after the sweep, less than the length asked");
-            response.resize (kept);
-            fadeOut (response, std::min (kept / 10, static_cast<std::size_t> (std::round (0.01 * fs))));
-        }
-        else
-        {
-            // Up to where the decay meets the noise, then a fade over a
-            // tenth of that (at least 10 ms) into the noise, so that nothing
-            // above the noise is faded.
-            const auto truncation = decay.tail().truncationFrame;
-            const auto fade = std::max (truncation / 10, static_cast<std::size_t> (std::round (0.01 * fs)));
-            kept = std::min (response.size(), truncation + fade);
-            response.resize (kept);
-            fadeOut (response, std::min (fade, kept));
-        }
+        if (fixedLength && *fixedLength - leadingZeros > response.size())
+            throw MeasurementError (names[channel.recording] + ": the recording holds only "
+                                    + std::to_string (static_cast<double> (response.size() + leadingZeros) / fs)
+                                    + " s of IR after the sweep, less than the length asked");
+        cutResponse (response, decay.tail(),
+                     fixedLength ? std::optional<std::size_t> (*fixedLength - leadingZeros) : std::nullopt, fs);
         response.insert (response.begin(), leadingZeros, 0.0);
         channel.lengthFrames = response.size();
         channel.lengthSeconds = static_cast<double> (response.size()) / fs;

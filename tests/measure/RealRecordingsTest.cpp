@@ -81,6 +81,33 @@ TEST_F (RealRecordings, BinauralEarsAgreeOnAFrontCentreSource)
     // A source straight ahead reaches both ears at once; a head's largest
     // interaural delay is about 0.7 ms (source at 90 degrees).
     EXPECT_LT (std::abs (interauralMs), 0.1);
+
+    // The interaural delay from the waveforms too: the lag (within a head's
+    // +-0.8 ms) that best aligns the ears' first 3 ms, by brute force.
+    const auto& l = left.impulseResponse;
+    const auto& r = right.impulseResponse;
+    const std::size_t from = result.channels[0].latencyFrames - result.framesRemoved;
+    const std::ptrdiff_t maxLag = 40;
+    std::ptrdiff_t bestLag = 0;
+    double best = -1.0;
+    for (std::ptrdiff_t lag = -maxLag; lag <= maxLag; ++lag)
+    {
+        double sum = 0.0;
+        for (std::size_t k = from; k < from + 144; ++k)
+        {
+            const auto j = static_cast<std::ptrdiff_t> (k) + lag;
+            if (j >= 0 && static_cast<std::size_t> (j) < r.size())
+                sum += l[k] * r[static_cast<std::size_t> (j)];
+        }
+        if (sum > best)
+        {
+            best = sum;
+            bestLag = lag;
+        }
+    }
+    std::cout << "binaural: cross-correlation lag right vs left " << bestLag << " samples ("
+              << static_cast<double> (bestLag) / 48.0 << " ms)\n";
+    EXPECT_LE (std::abs (bestLag), 5); // 0.1 ms
     EXPECT_GT (reverbTime (left.impulseResponse), 0.15);
     EXPECT_LT (reverbTime (left.impulseResponse), 1.0);
 }

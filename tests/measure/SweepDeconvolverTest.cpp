@@ -300,6 +300,57 @@ TEST (SweepDeconvolver, LatencyRemovalKeepsTheChannelsRelativeDelays)
     EXPECT_NEAR (second[peakAt (second)] / first[peakAt (first)], 0.5 / 0.8, 0.005);
 }
 
+TEST (SweepDeconvolver, AFourChannelRecordingGivesFourIrsInOrder)
+{
+    auto spec = measurementSweep (1.0);
+    spec.endHz = 20000.0;
+    spec.silenceSeconds = 0.5;
+    const auto sweep = SynchronizedSweep (spec).generate().channels.front();
+    // A B-format-like set: W, X, Y, Z with their own gains and small delays.
+    const std::vector<std::pair<std::size_t, double>> arrivals {
+        { 600, 0.7 }, { 601, 0.5 }, { 603, -0.3 }, { 602, 0.1 }
+    };
+    AudioClip recording;
+    recording.sampleRate = 44100.0;
+    for (const auto& [frame, gain] : arrivals)
+    {
+        std::vector<double> response (frame + 1, 0.0);
+        response[frame] = gain;
+        recording.channels.push_back (test::simulateRecording (sweep, response, { 0.0, 0.0, 0, 1.0e-6, 4 }));
+    }
+    DeconvolutionSettings settings;
+    settings.latency = LatencyHandling::keep;
+    const auto result = SweepDeconvolver (spec, settings).deconvolve (std::span (&recording, 1));
+    ASSERT_EQ (result.channels.size(), 4u);
+    const auto ir = result.impulseResponse();
+    ASSERT_EQ (ir.numChannels(), 4u);
+    for (std::size_t channel = 0; channel < 4; ++channel)
+    {
+        EXPECT_EQ (result.channels[channel].channel, channel);
+        const auto& response = ir.channels[channel];
+        // Each arrival where it was put, with its gain relative to W's.
+        EXPECT_NEAR (response[arrivals[channel].first] / ir.channels[0][600], arrivals[channel].second / 0.7, 0.01)
+            << channel;
+    }
+}
+
+TEST (SweepDeconvolver, OnlyTheRepeatsThatWereRecordedAreAveraged)
+{
+    auto spec = measurementSweep (1.0);
+    spec.silenceSeconds = 0.5;
+    spec.repeats = 4;
+    const SynchronizedSweep sweep (spec);
+    std::vector<double> response (301, 0.0);
+    response[300] = 0.5;
+    auto recorded = test::simulateRecording (sweep.generate().channels.front(), response, { 0.0, 0.0, 0, 1.0e-5, 5 });
+    // The recording stopped during the third sweep.
+    recorded.resize (2 * sweep.periodFrames() + sweep.sweepFrames() / 2);
+    const AudioClip recording = monoClip (recorded, 44100.0);
+    const auto result = SweepDeconvolver (spec).deconvolve (std::span (&recording, 1));
+    EXPECT_EQ (result.repeatsAveraged, 2u);
+    EXPECT_NEAR (static_cast<double> (result.channels.front().latencyFrames), 300.0, 8.0);
+}
+
 TEST (SweepDeconvolver, ALoopbackReferenceRemovesTheInterfacesLatencyAndGain)
 {
     auto spec = measurementSweep (1.0);
