@@ -215,18 +215,27 @@ void DecayCurveView::paintLegend (juce::Graphics& g) const
     const auto text = textHeight();
     g.setFont (juce::Font (text));
     const auto numBands = shown->bands.size();
+    // A line per band, the heading and the fit's key, inside the plot (a
+    // third-octave analysis' longer list gets shorter lines).
+    const auto lines = static_cast<float> (numBands + 2);
+    const auto lineHeight = std::min (text * 1.25f, (plot.getHeight() - text) / lines);
     auto area = juce::Rectangle<float> (plot.getRight() - 8.5f * text, plot.getY() + 0.5f * text, 8.0f * text,
-                                        text * 1.25f * static_cast<float> (numBands + 1));
+                                        lineHeight * lines);
     g.setColour (PartitaLookAndFeel::panel.withAlpha (0.85f));
     g.fillRect (area);
+    // The bands by their nominal names under one unit, as the table heads
+    // its columns ("1k" is 1 kHz, ISO 266's preferred name).
+    g.setColour (PartitaLookAndFeel::dimText);
+    g.drawText ("Octave (Hz)", area.removeFromTop (lineHeight).withTrimmedLeft (0.2f * text),
+                juce::Justification::centredLeft);
     for (std::size_t band = 0; band < numBands; ++band)
     {
-        auto row = area.removeFromTop (text * 1.25f);
-        const auto swatch = row.removeFromLeft (1.6f * text).reduced (0.2f * text, 0.55f * text);
+        auto row = area.removeFromTop (lineHeight);
+        const auto swatch = row.removeFromLeft (1.6f * text).reduced (0.2f * text, 0.3f * lineHeight);
         g.setColour (bandColour (band, numBands));
         g.fillRect (swatch);
         g.setColour (PartitaLookAndFeel::text);
-        g.drawText (juce::String (shown->bands[band].label) + " Hz", row.withTrimmedLeft (0.3f * text),
+        g.drawText (juce::String (shown->bands[band].label), row.withTrimmedLeft (0.3f * text),
                     juce::Justification::centredLeft);
     }
     g.setColour (PartitaLookAndFeel::dimText);
