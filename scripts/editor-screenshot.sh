@@ -6,13 +6,15 @@
 #   scripts/editor-screenshot.sh                      every page, in build/release/screenshots/editor-<page>.png
 #   scripts/editor-screenshot.sh --page envelope      the same, and editor.png on that page
 #   scripts/editor-screenshot.sh --page eq --output docs/screenshot.png
+#   scripts/editor-screenshot.sh --page analysis      the decay curves and the ISO 3382 table
 #
 # Pages: ir, envelope, eq, slots (a page exists when the parameter table has
-# controls for it; the test names the pages there are when asked for another).
+# controls for it) and analysis; the test names the pages there are when
+# asked for another.
 set -euo pipefail
 
 usage() {
-    sed -n '3,11p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '3,13p' "$0" | sed 's/^# \{0,1\}//'
     exit "${1:-0}"
 }
 

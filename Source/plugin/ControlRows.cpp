@@ -31,6 +31,16 @@ std::vector<EditorSection> sectionsWithControls()
     return sections;
 }
 
+/** The pages in the selector's order: those with controls and the view pages. */
+std::vector<EditorSection> selectablePages()
+{
+    std::vector<EditorSection> sections;
+    for (const auto section : EditorPages::selectable)
+        if (!rowsOf (section).empty() || EditorPages::isViewPage (section))
+            sections.push_back (section);
+    return sections;
+}
+
 // At the default size; they scale with the editor.
 constexpr int tabHeightAtDefaultSize = 28;
 /** Inside the page's panel, around its controls. */
@@ -44,7 +54,7 @@ const juce::Identifier ControlRows::pageProperty { "editorPage" };
 ControlRows::ControlRows (juce::AudioProcessorValueTreeState& state)
     : parameterState (state)
     , outputRow (state, EditorSection::output, rowsOf (EditorSection::output), ControlPage::Heading::shown)
-    , tabs (sectionsWithControls())
+    , tabs (selectablePages())
 {
     for (const auto section : sectionsWithControls())
     {
@@ -73,7 +83,18 @@ void ControlRows::showOnly (EditorSection page)
 {
     for (auto& sectionPage : sectionPages)
         sectionPage->setVisible (sectionPage->section() == page);
+    for (const auto& [viewPage, content] : viewPages)
+        content->setVisible (viewPage == page);
     repaint();
+}
+
+void ControlRows::setViewPageContent (EditorSection page, juce::Component& content)
+{
+    viewPages.emplace_back (page, &content);
+    content.setExplicitFocusOrder (2);
+    addChildComponent (content);
+    showOnly (tabs.selected());
+    resized();
 }
 
 void ControlRows::showPage (EditorSection page)
@@ -94,10 +115,7 @@ void ControlRows::pageChosen (EditorSection page)
 
 std::vector<EditorSection> ControlRows::pageSections() const
 {
-    std::vector<EditorSection> sections;
-    for (const auto& page : sectionPages)
-        sections.push_back (page->section());
-    return sections;
+    return selectablePages();
 }
 
 std::vector<const ControlPage*> ControlRows::pages() const
@@ -121,6 +139,9 @@ std::vector<juce::Component*> ControlRows::focusTargets() const
         const auto controls = page->focusTargets();
         targets.insert (targets.end(), controls.begin(), controls.end());
     }
+    for (const auto& [viewPage, content] : viewPages)
+        if (viewPage == tabs.selected() && content->getWantsKeyboardFocus())
+            targets.push_back (content);
     const auto outputs = outputRow.focusTargets();
     targets.insert (targets.end(), outputs.begin(), outputs.end());
     return targets;
@@ -214,6 +235,8 @@ void ControlRows::resized()
     const auto panel = pagePanelArea().reduced (panelPadding);
     for (auto& page : sectionPages)
         page->setBounds (panel);
+    for (const auto& [viewPage, content] : viewPages)
+        content->setBounds (panel);
 }
 
 std::unique_ptr<juce::AccessibilityHandler> ControlRows::createAccessibilityHandler()

@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace partita
@@ -45,13 +46,19 @@ public:
         page's controls, the output row's. Hidden pages have none. */
     [[nodiscard]] std::vector<juce::Component*> focusTargets() const;
 
-    /** The pages in the selector's order (those with controls). */
+    /** The pages in the selector's order (those with controls, and the
+        view pages: EditorPages::isViewPage). */
     [[nodiscard]] std::vector<EditorSection> pageSections() const;
     [[nodiscard]] EditorSection shownPage() const noexcept { return tabs.selected(); }
     /** Shows a page (ignored when there is no such page), as a click on its
         tab would, without moving the keyboard focus. */
     void showPage (EditorSection page);
-    /** Every page and then the output row, for tests. */
+    /** What a view page (EditorPages::isViewPage) shows in the page's
+        panel, in place of controls: shown and hidden with its tab, laid out
+        over the panel, and a focus target after the tab when it wants the
+        keyboard focus. Not owned; it must outlive this. */
+    void setViewPageContent (EditorSection page, juce::Component& content);
+    /** Every page of controls and then the output row, for tests. */
     [[nodiscard]] std::vector<const ControlPage*> pages() const;
     [[nodiscard]] const EditorPageTabs& pageTabs() const noexcept { return tabs; }
 
@@ -92,6 +99,7 @@ private:
 
     juce::AudioProcessorValueTreeState& parameterState;
     std::vector<std::unique_ptr<ControlPage>> sectionPages;
+    std::vector<std::pair<EditorSection, juce::Component*>> viewPages;
     ControlPage outputRow;
     EditorPageTabs tabs;
     float scale = 1.0f;

@@ -3,6 +3,9 @@
 
 #include "FactoryImpulseResponses.h"
 #include "PluginProcessor.h"
+#include "RecordingDeconvolution.h"
+#include "measure/SweepFile.h"
+#include "measure/SynchronizedSweep.h"
 #include "state/RestoredImpulseResponse.h"
 #include "state/StateFile.h"
 
@@ -22,6 +25,16 @@ enum SlotMenuItem
     loadSlotBItem = 1,
     clearSlotBItem,
     clearSlotAItem,
+};
+
+/** The items of the Measure menu. */
+enum MeasureMenuItem
+{
+    deconvolveItem = 1,
+    defaultSweepItem,
+    lastSweepItem,
+    chooseSweepItem,
+    writeSweepItem,
 };
 
 bool isAudioFile (const juce::File& file)
@@ -64,6 +77,8 @@ std::string pathOf (const juce::File& file)
     return file.getFullPathName().toStdString();
 }
 } // namespace
+
+const juce::Identifier EditorFileActions::sweepFileProperty { "measurementSweepFile" };
 
 EditorFileActions::EditorFileActions (PartitaAudioProcessor& processor, std::function<void()> changedCallback)
     : partita (processor)
@@ -244,6 +259,131 @@ void EditorFileActions::open (const juce::File& file)
         partita.loadImpulseResponseFile (file);
     }
     changed();
+}
+
+} // namespace partita
+
+namespace partita
+{
+
+// Measuring ----------------------------------------------------------------------------
+
+SweepChoice EditorFileActions::sweepChoice() const
+{
+    const auto path = partita.parameterState().state.getProperty (sweepFileProperty).toString();
+    SweepChoice choice;
+    if (path.isNotEmpty())
+        choice.file = pathFromUtf8 (path.toStdString());
+    return choice;
+}
+
+void EditorFileActions::setSweepFile (const juce::File& file)
+{
+    partita.parameterState().state.setProperty (sweepFileProperty, file.getFullPathName(), nullptr);
+}
+
+void EditorFileActions::showMeasureMenu (juce::Component& target)
+{
+    const auto choice = sweepChoice();
+    juce::PopupMenu menu;
+    menu.addItem (deconvolveItem, "Deconvolve recording...");
+    menu.addSeparator();
+    menu.addSectionHeader ("Sweep of recordings that do not name theirs");
+    menu.addItem (defaultSweepItem, "Partita's default sweep (20 Hz to 20 kHz, 10 s)", true, choice.file.empty());
+    if (!choice.file.empty())
+        menu.addItem (lastSweepItem, juce::String::fromUTF8 (utf8FromPath (choice.file.filename()).c_str()), true,
+                      true);
+    menu.addItem (chooseSweepItem, "Choose a sweep file...");
+    menu.addSeparator();
+    menu.addItem (writeSweepItem, "Write Partita's default sweep...");
+    menu.showMenuAsync (juce::PopupMenu::Options().withTargetComponent (target),
+                        [weakThis = juce::WeakReference<EditorFileActions> (this)] (int result)
+                        {
+                            auto* live = weakThis.get();
+                            if (live == nullptr || result <= 0)
+                                return;
+                            switch (result)
+                            {
+                                case deconvolveItem:
+                                    live->chooseRecordingToDeconvolve();
+                                    break;
+                                case defaultSweepItem:
+                                    live->setSweepFile ({});
+                                    break;
+                                case chooseSweepItem:
+                                    live->chooseSweepFile();
+                                    break;
+                                case writeSweepItem:
+                                    live->writeDefaultSweep();
+                                    break;
+                                default:
+                                    break;
+                            }
+                        });
+}
+
+void EditorFileActions::chooseRecordingToDeconvolve()
+{
+    chooser =
+        std::make_unique<juce::FileChooser> ("Deconvolve a recording of a sweep into an IR (sweep: "
+                                                 + juce::String::fromUTF8 (sweepChoice().describe().c_str()) + ")",
+                                             juce::File(), audioWildcard);
+    launchChooser (chooser, juce::FileBrowserComponent::openMode | juce::FileBrowserComponent::canSelectFiles, *this,
+                   [] (EditorFileActions& actions, const juce::File& file) { actions.deconvolve (file); });
+}
+
+void EditorFileActions::deconvolve (const juce::File& recording)
+{
+    const auto name = recording.getFileName().toStdString();
+    const auto path = pathFromUtf8 (recording.getFullPathName().toStdString());
+    const auto sweep = sweepChoice();
+    partita.loadComputedImpulseResponse (name + " (deconvolved)",
+                                         "Deconvolving '" + name + "' with " + sweep.describe() + " ...",
+                                         [path, sweep] { return deconvolveRecording (path, sweep); });
+    changed();
+}
+
+void EditorFileActions::chooseSweepFile()
+{
+    const auto current = sweepChoice();
+    chooser = std::make_unique<juce::FileChooser> (
+        "The sweep the recordings were made with",
+        current.file.empty() ? juce::File() : juce::File (juce::String::fromUTF8 (utf8FromPath (current.file).c_str())),
+        audioWildcard);
+    launchChooser (chooser, juce::FileBrowserComponent::openMode | juce::FileBrowserComponent::canSelectFiles, *this,
+                   [] (EditorFileActions& actions, const juce::File& file) { actions.setSweepFile (file); });
+}
+
+void EditorFileActions::writeDefaultSweep()
+{
+    chooser = std::make_unique<juce::FileChooser> (
+        "Write Partita's default sweep (play it in the room and record it)",
+        juce::File::getSpecialLocation (juce::File::userDocumentsDirectory).getChildFile ("Partita sweep.wav"),
+        "*.wav");
+    const auto flags = juce::FileBrowserComponent::saveMode | juce::FileBrowserComponent::canSelectFiles
+                       | juce::FileBrowserComponent::warnAboutOverwriting;
+    launchChooser (
+        chooser, flags, *this,
+        [] (EditorFileActions& actions, const juce::File& chosen)
+        {
+            const auto file = chosen.withFileExtension (".wav");
+            const auto rate = actions.partita.getSampleRate() > 0.0 ? actions.partita.getSampleRate() : 48000.0;
+            try
+            {
+                const SynchronizedSweep sweep (defaultSweepSpec (rate));
+                writeSweepFile (pathFromUtf8 (pathOf (file)), sweep, OutputFormat {}, OverwritePolicy::replace);
+                actions.setSweepFile (file);
+                actions.partita.showMessage ("Wrote the sweep to '" + pathOf (file)
+                                                 + "': play it in the room, record it, then Deconvolve "
+                                                   "recording...",
+                                             StatusMessage::Severity::information);
+            }
+            catch (const std::exception& error)
+            {
+                actions.partita.showMessage (error.what(), StatusMessage::Severity::error);
+            }
+            actions.changed();
+        });
 }
 
 } // namespace partita

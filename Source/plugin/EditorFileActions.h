@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "RecordingDeconvolution.h"
 #include "processor/IrSlot.h"
 
 #include <juce_gui_basics/juce_gui_basics.h>
@@ -42,6 +43,25 @@ public:
     void importPreset();
     void exportPreset();
 
+    /** The Measure menu: deconvolve a recording, the sweep that recordings
+        without metadata are of, and writing Partita's default sweep for
+        playing in a DAW. */
+    void showMeasureMenu (juce::Component& target);
+    /** Asks for a recording and deconvolves it (deconvolve). */
+    void chooseRecordingToDeconvolve();
+    /** Turns a recording of a sweep into the IR and loads it, on the IR
+        loader's thread (deconvolveRecording with sweepChoice()): crossfaded
+        in like any load, its peak-to-noise ratio and latency on the message
+        bar; on failure the playing IR stays and the bar says why. */
+    void deconvolve (const juce::File& recording);
+    /** The sweep for recordings that do not name theirs: the last sweep file
+        chosen (kept with the plugin instance, not in its state), or
+        Partita's default sweep. */
+    [[nodiscard]] SweepChoice sweepChoice() const;
+    void setSweepFile (const juce::File& file);
+    /** The property of the parameter state's tree that holds the sweep file. */
+    static const juce::Identifier sweepFileProperty;
+
     /** A preset file restores the session; anything else goes to the IR
         loader, which says clearly what it cannot read. */
     void open (const juce::File& file);
@@ -51,6 +71,8 @@ public:
 
 private:
     void changed();
+    void chooseSweepFile();
+    void writeDefaultSweep();
 
     PartitaAudioProcessor& partita;
     std::function<void()> onChange;

@@ -14,6 +14,8 @@ constexpr float titleHeight = 22.0f;
 constexpr int buttonWidth = 116;
 /** "Unload" is a short word: a narrower button leaves room for the others. */
 constexpr int unloadButtonWidth = 78;
+/** "Measure" too. */
+constexpr int measureButtonWidth = 86;
 /** How often slot B's button follows what slot B holds. */
 constexpr int slotRefreshMilliseconds = 250;
 
@@ -40,6 +42,8 @@ EditorHeader::EditorHeader (EditorFileActions& actions)
                              "B, or empty slot B or slot A");
     styleButton (importButton, "Load a preset file (.partita): parameters and IR");
     styleButton (exportButton, "Save the parameters and the IR as a preset file, e.g. for partita render --state");
+    styleButton (measureButton, "Turn a recording of a sweep into an IR (Deconvolve recording...), or write Partita's "
+                                "sweep to play in the room. Shift+drop a recording onto this window deconvolves it.");
     loadButton.onClick = [&actions] { actions.chooseImpulseResponse(); };
     factoryButton.onClick = [this, &actions] { actions.showFactoryMenu (factoryButton); };
     recentButton.onClick = [this, &actions] { actions.showRecentMenu (recentButton); };
@@ -47,6 +51,7 @@ EditorHeader::EditorHeader (EditorFileActions& actions)
     slotButton.onClick = [this, &actions] { actions.showSlotMenu (slotButton); };
     importButton.onClick = [&actions] { actions.importPreset(); };
     exportButton.onClick = [&actions] { actions.exportPreset(); };
+    measureButton.onClick = [this, &actions] { actions.showMeasureMenu (measureButton); };
     for (auto* button : buttons())
         addAndMakeVisible (*button);
     setScale (1.0f);
@@ -72,13 +77,13 @@ void EditorHeader::setScale (float newScale)
     title.setFont (juce::Font (PartitaLookAndFeel::textHeight (titleHeight, scale), juce::Font::bold));
 }
 
-std::array<juce::Component*, 7> EditorHeader::buttons() const
+std::array<juce::Component*, 8> EditorHeader::buttons() const
 {
     // The buttons are this component's children: handing them out as
     // components to focus and lay out is what the editor needs them for.
     auto& self = const_cast<EditorHeader&> (*this);
     return { &self.loadButton, &self.factoryButton, &self.recentButton, &self.unloadButton,
-             &self.slotButton, &self.importButton,  &self.exportButton };
+             &self.slotButton, &self.importButton,  &self.exportButton, &self.measureButton };
 }
 
 void EditorHeader::resized()
@@ -88,7 +93,9 @@ void EditorHeader::resized()
     title.setBounds (area.removeFromLeft (scaled (titleWidth)));
     for (auto* button : buttons())
     {
-        const auto width = button == &unloadButton ? unloadButtonWidth : buttonWidth;
+        const auto width = button == &unloadButton    ? unloadButtonWidth
+                           : button == &measureButton ? measureButtonWidth
+                                                      : buttonWidth;
         button->setBounds (area.removeFromLeft (scaled (width)).reduced (3, 2));
     }
 }

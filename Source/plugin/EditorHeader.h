@@ -24,7 +24,7 @@ public:
     explicit EditorHeader (EditorFileActions& actions);
 
     /** The buttons in reading order, for the editor's focus order. */
-    [[nodiscard]] std::array<juce::Component*, 7> buttons() const;
+    [[nodiscard]] std::array<juce::Component*, 8> buttons() const;
 
     /** The editor's scale (PartitaEditor::resized): sets the title's size and
         the buttons' widths (their text follows their height). */
@@ -51,6 +51,8 @@ private:
     juce::TextButton slotButton { "Slot B" };
     juce::TextButton importButton { "Import preset..." };
     juce::TextButton exportButton { "Export preset..." };
+    /** Deconvolve a recording of a sweep; the sweep it is of. */
+    juce::TextButton measureButton { "Measure" };
     float scale = 1.0f;
 
     JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (EditorHeader)

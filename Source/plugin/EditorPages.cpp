@@ -18,6 +18,8 @@ juce::String EditorPages::title (EditorSection section)
             return "Slots";
         case EditorSection::output:
             return "Output";
+        case EditorSection::analysis:
+            return "Analysis";
     }
     return {};
 }
@@ -36,6 +38,8 @@ juce::String EditorPages::description (EditorSection section)
             return "The two IR slots: level, polarity, delay and pan of each, and their blend";
         case EditorSection::output:
             return "The signal path: pre-delay, width, wet gain, mix and output gain";
+        case EditorSection::analysis:
+            return "The playing IR analysed as ISO 3382-1 asks: decay curves and T30, EDT, C80, D50 per octave band";
     }
     return {};
 }
@@ -54,6 +58,8 @@ juce::String EditorPages::key (EditorSection section)
             return "slots";
         case EditorSection::output:
             return "output";
+        case EditorSection::analysis:
+            return "analysis";
     }
     return {};
 }
@@ -64,7 +70,7 @@ std::optional<EditorSection> EditorPages::fromKey (const juce::String& text)
     if (wanted == "equaliser" || wanted == "equalizer")
         return EditorSection::equaliser;
     for (const auto section : { EditorSection::impulseResponse, EditorSection::envelope, EditorSection::equaliser,
-                                EditorSection::slots, EditorSection::output })
+                                EditorSection::slots, EditorSection::output, EditorSection::analysis })
         if (key (section) == wanted)
             return section;
     return std::nullopt;

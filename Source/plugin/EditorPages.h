@@ -21,17 +21,25 @@ namespace partita
 struct EditorPages
 {
     /** The pages in the selector's order. */
-    static constexpr std::array<EditorSection, 4> selectable { EditorSection::impulseResponse, EditorSection::envelope,
-                                                               EditorSection::equaliser, EditorSection::slots };
+    static constexpr std::array<EditorSection, 5> selectable { EditorSection::impulseResponse, EditorSection::envelope,
+                                                               EditorSection::equaliser, EditorSection::slots,
+                                                               EditorSection::analysis };
+
+    /** Whether a page shows a view instead of parameters (the analysis
+        page): it has a tab though no parameter row names it. */
+    [[nodiscard]] static constexpr bool isViewPage (EditorSection section)
+    {
+        return section == EditorSection::analysis;
+    }
 
     /** The name on the page's tab and the group screen readers announce:
-        "IR", "Envelope", "EQ", "Slots", "Output". */
+        "IR", "Envelope", "EQ", "Slots", "Output", "Analysis". */
     [[nodiscard]] static juce::String title (EditorSection section);
     /** One sentence on what the page holds (the tab's tooltip and the
         screen reader's help). */
     [[nodiscard]] static juce::String description (EditorSection section);
     /** A lowercase word for scripts and the remembered page: "ir",
-        "envelope", "eq", "slots", "output". */
+        "envelope", "eq", "slots", "output", "analysis". */
     [[nodiscard]] static juce::String key (EditorSection section);
     /** The section a key names (case-insensitive; "equaliser" too), or none. */
     [[nodiscard]] static std::optional<EditorSection> fromKey (const juce::String& key);

@@ -40,20 +40,26 @@ void ImpulseResponseFileLoader::loadFile (const std::filesystem::path& path, IrS
         // libsndfile, as everywhere: it also reads the WAVEX sub-format, which
         // says whether a 4-channel file is B-format.
         AudioFileReader reader (path, irReadLimits);
-        return ReadAudio { reader.readRest(), reader.info().ambisonicBFormat };
+        return ReadAudio { reader.readRest(), reader.info().ambisonicBFormat, {} };
     };
     submit ({ read, utf8FromPath (path.filename()), utf8FromPath (path), slot });
 }
 
 void ImpulseResponseFileLoader::loadFromMemory (std::span<const std::uint8_t> bytes, std::string name)
 {
-    auto read = [bytes, name] { return ReadAudio { readAudioFromMemory (bytes, irReadLimits, "'" + name + "'") }; };
+    auto read = [bytes, name] {
+        return ReadAudio { readAudioFromMemory (bytes, irReadLimits, "'" + name + "'"), false, {} };
+    };
     submit ({ std::move (read), std::move (name), {} });
 }
 
-void ImpulseResponseFileLoader::loadGenerated (std::function<AudioClip()> make, std::string name)
+void ImpulseResponseFileLoader::loadComputed (std::function<Computed()> compute, std::string name)
 {
-    auto read = [make = std::move (make)] { return ReadAudio { make() }; };
+    auto read = [compute = std::move (compute)]
+    {
+        auto computed = compute();
+        return ReadAudio { std::move (computed.clip), false, std::move (computed.note) };
+    };
     submit ({ std::move (read), std::move (name), {} });
 }
 
@@ -116,6 +122,7 @@ void ImpulseResponseFileLoader::perform (const Request& request)
         loaded.name = request.name;
         loaded.path = request.path;
         loaded.slot = request.slot;
+        loaded.note = std::move (read.note);
         loaded.hash = contentHash (loaded.clip);
         loaded.layoutHint = detectIrLayout (request.name, loaded.clip.numChannels(), read.ambisonicSubFormat);
         onLoaded (std::move (loaded));

@@ -49,6 +49,17 @@ public:
         IrLayoutHint layoutHint;
         /** The slot it was asked for. */
         IrSlot slot = IrSlot::a;
+        /** What a computed IR's maker said of it (loadComputed), for the
+            message bar; empty for a file. */
+        std::string note;
+    };
+
+    /** An IR made on the loader's thread (a deconvolved recording), and a
+        line on how it was made. */
+    struct Computed
+    {
+        AudioClip clip;
+        std::string note;
     };
 
     using LoadedCallback = std::function<void (Loaded)>;
@@ -66,9 +77,11 @@ public:
         into the binary. */
     void loadFromMemory (std::span<const std::uint8_t> bytes, std::string name);
 
-    /** Audio made by a function on the loader's thread (a generated factory
-        IR, which takes milliseconds to make). */
-    void loadGenerated (std::function<AudioClip()> make, std::string name);
+    /** Runs `compute` on the loader's thread and hands its IR on as a file's
+        (a generated factory IR, a deconvolved recording; the IR's audio then
+        travels in the state).
+        What it throws goes to the failure callback. */
+    void loadComputed (std::function<Computed()> compute, std::string name);
 
     /** Forgets a request that has not started yet (a restored session must not
         be overridden by an older file request finishing after it). */
@@ -83,6 +96,7 @@ private:
     {
         AudioClip clip;
         bool ambisonicSubFormat = false;
+        std::string note;
     };
 
     struct Request

@@ -16,7 +16,7 @@ ImpulseResponseLoading::ImpulseResponseLoading (ConvolverProcessor& processor, S
     , fileLoader (
           [this] (ImpulseResponseFileLoader::Loaded loaded)
           {
-              loadStatus.read (loaded.name, loaded.path);
+              loadStatus.read (loaded.name, loaded.path, loaded.note);
               play (std::move (loaded.clip), loaded.name, loaded.path, loaded.layoutHint, loaded.slot);
           },
           [this] (const std::string& message)
@@ -40,9 +40,17 @@ void ImpulseResponseLoading::loadFactory (std::size_t index)
     const auto& ir = factory[index];
     loadStatus.loading (ir.displayName, "Loading the factory IR '" + ir.displayName + "' ...");
     if (ir.isGenerated())
-        fileLoader.loadGenerated (ir.generate, ir.displayName);
+        fileLoader.loadComputed ([generate = ir.generate] { return ImpulseResponseFileLoader::Computed { generate(), {} }; },
+                                 ir.displayName);
     else
         fileLoader.loadFromMemory (ir.bytes, ir.displayName);
+}
+
+void ImpulseResponseLoading::loadComputed (std::string name, std::string startMessage,
+                                           std::function<ImpulseResponseFileLoader::Computed()> compute)
+{
+    loadStatus.loading (name, std::move (startMessage));
+    fileLoader.loadComputed (std::move (compute), std::move (name));
 }
 
 void ImpulseResponseLoading::loadDefault()

@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <string>
 
 namespace partita
@@ -31,6 +32,13 @@ public:
     void loadFile (const juce::File& file, IrSlot slot = IrSlot::a);
     /** A factory IR by its index in factoryImpulseResponses(). */
     void loadFactory (std::size_t index);
+    /** An IR computed on the file loader's thread (a deconvolved recording,
+        a measurement): `compute` runs there, its IR plays like a loaded
+        file's (crossfaded; its audio travels in the state) and its note
+        follows the "Loaded" line; what it throws leaves the playing IR
+        alone and goes on the bar. */
+    void loadComputed (std::string name, std::string startMessage,
+                       std::function<ImpulseResponseFileLoader::Computed()> compute);
     /** The default factory IR, decoded here (a short file, decoded in
         milliseconds) rather than on the file loader, so that a host's
         setStateInformation right after construction always wins over it. */

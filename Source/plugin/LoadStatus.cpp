@@ -26,14 +26,16 @@ void LoadStatus::loading (const std::string& name, std::string message)
     {
         const std::scoped_lock guard (lock);
         awaitedName = name;
+        awaitedNote.clear();
     }
     bar.set (std::move (message), StatusMessage::Severity::information);
 }
 
-void LoadStatus::read (const std::string& name, const std::string& path)
+void LoadStatus::read (const std::string& name, const std::string& path, const std::string& note)
 {
     const std::scoped_lock guard (lock);
     awaitedName = name;
+    awaitedNote = note;
     if (!path.empty())
         filesRead.push_back (path);
 }
@@ -72,8 +74,9 @@ void LoadStatus::processorChanged (const ConvolverProcessor& processor, const st
     }
     if (info != nullptr && info->name == awaitedName)
     {
-        bar.set (describeLoaded (*info) + note, info->channelSelectionFellBack ? StatusMessage::Severity::warning
-                                                                               : StatusMessage::Severity::information);
+        bar.set (describeLoaded (*info) + (awaitedNote.empty() ? "" : "; " + awaitedNote) + note,
+                 info->channelSelectionFellBack ? StatusMessage::Severity::warning
+                                                : StatusMessage::Severity::information);
         awaitedName.clear();
     }
     else if (info != nullptr && !info->slotBName.empty() && info->slotBName == awaitedName)

@@ -33,6 +33,8 @@ PartitaEditor::PartitaEditor (PartitaAudioProcessor& owner)
     for (auto* child : std::initializer_list<juce::Component*> { &header, &infoLine, &waveform, &frequencyResponse,
                                                                  &controls, &messageBar })
         addAndMakeVisible (child);
+    addChildComponent (analysisPage.curves());
+    controls.setViewPageContent (EditorSection::analysis, analysisPage.table());
 
     // Tab follows reading order: the buttons, then the controls row by row,
     // then the response view's equaliser handles. Among the editor's children
@@ -47,6 +49,7 @@ PartitaEditor::PartitaEditor (PartitaAudioProcessor& owner)
 
     controls.onPageChange = [this]
     {
+        analysisPage.setShown (controls.shownPage() == EditorSection::analysis);
         resized();
         repaint();
     };
@@ -56,6 +59,7 @@ PartitaEditor::PartitaEditor (PartitaAudioProcessor& owner)
     setSize (defaultWidth, defaultHeight);
 
     juce::Desktop::getInstance().addFocusChangeListener (this);
+    analysisPage.setShown (controls.shownPage() == EditorSection::analysis);
     refresh();
     startTimerHz (10);
 }
@@ -73,7 +77,8 @@ std::vector<juce::Component*> PartitaEditor::focusOrder()
     std::vector<juce::Component*> order (buttons.begin(), buttons.end());
     const auto targets = controls.focusTargets();
     order.insert (order.end(), targets.begin(), targets.end());
-    order.push_back (&frequencyResponse);
+    if (controls.shownPage() != EditorSection::analysis)
+        order.push_back (&frequencyResponse);
     return order;
 }
 
@@ -115,6 +120,8 @@ void PartitaEditor::resized()
     infoLine.setScale (factor);
     waveform.setScale (factor);
     messageBar.setScale (factor);
+    analysisPage.curves().setScale (factor);
+    analysisPage.table().setScale (factor);
 
     auto area = getLocalBounds().reduced (10);
 
@@ -138,6 +145,13 @@ void PartitaEditor::resized()
     controls.setBounds (area.removeFromBottom (controls.heightFor (area.getWidth(), rowHeight)));
     area.removeFromBottom (8);
 
+    // The analysis page draws its decay curves where the IR's views are.
+    const auto analysing = controls.shownPage() == EditorSection::analysis;
+    analysisPage.curves().setVisible (analysing);
+    waveform.setVisible (!analysing);
+    frequencyResponse.setVisible (!analysing);
+    analysisPage.curves().setBounds (area);
+
     const auto waveformWidth = area.getWidth() * waveformShare (controls.shownPage()) / 100;
     waveform.setBounds (area.removeFromLeft (waveformWidth));
     area.removeFromLeft (8);
@@ -157,6 +171,7 @@ int PartitaEditor::waveformShare (EditorSection page)
         case EditorSection::impulseResponse:
         case EditorSection::slots:
         case EditorSection::output:
+        case EditorSection::analysis:
             break;
     }
     return 55;
@@ -179,6 +194,7 @@ void PartitaEditor::refresh()
     }
     showImpulseResponse();
     showParameters();
+    analysisPage.poll();
     if (infoLine.showPreDelay (partita.currentParameters(), partita.convolver().hostTempo()))
         resized();
     infoLine.showPerformance (partita.getLatencySamples(), partita.getSampleRate(), partita.convolver().cpuLoad());
@@ -194,6 +210,7 @@ void PartitaEditor::showImpulseResponse()
     infoLine.showImpulseResponse (info.get());
     waveform.setImpulseResponse (info);
     frequencyResponse.setImpulseResponse (info);
+    analysisPage.setImpulseResponse (info);
 }
 
 void PartitaEditor::showParameters()
@@ -262,7 +279,14 @@ void PartitaEditor::filesDropped (const juce::StringArray& files, int, int)
 {
     dragIsOver = false;
     repaint();
-    if (const auto file = firstOpenableFile (files); file != juce::File())
+    const auto file = firstOpenableFile (files);
+    if (file == juce::File())
+        return;
+    // The rule that tells a recording from an IR: Shift held while dropping
+    // (a recording of a sweep looks like any other audio file).
+    if (juce::ModifierKeys::getCurrentModifiersRealtime().isShiftDown() && !file.hasFileExtension ("partita"))
+        actions.deconvolve (file);
+    else
         actions.open (file);
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "AnalysisPage.h"
 #include "ControlRows.h"
 #include "EditorFileActions.h"
 #include "EditorHeader.h"
@@ -64,6 +65,7 @@ public:
     /** For tests and the screenshot tool. */
     [[nodiscard]] juce::String messageText() const { return messageBar.text(); }
     [[nodiscard]] juce::String impulseResponseText() const { return infoLine.impulseResponseText(); }
+    [[nodiscard]] AnalysisPage& analysis() noexcept { return analysisPage; }
     /** Where Tab goes, in order: the header's buttons, the shown page's
         controls, the response view. */
     [[nodiscard]] std::vector<juce::Component*> focusOrder();
@@ -103,6 +105,8 @@ private:
     IrWaveformView waveform;
     FrequencyResponseView frequencyResponse;
     ControlRows controls;
+    /** The analysis page's plot (in the views' place) and table (in the page's panel). */
+    AnalysisPage analysisPage;
     MessageBar messageBar;
 
     std::uint64_t shownMessageVersion = ~std::uint64_t { 0 };

@@ -13,6 +13,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <span>
@@ -104,6 +105,15 @@ public:
     void loadImpulseResponseFile (const juce::File& file, IrSlot slot = IrSlot::a) { loading.loadFile (file, slot); }
     /** A factory IR by its index in factoryImpulseResponses(). */
     void loadFactoryImpulseResponse (std::size_t index) { loading.loadFactory (index); }
+    /** An IR computed on the loader thread (a deconvolved recording, a
+        measurement; ImpulseResponseLoading::loadComputed): played like a
+        loaded file, crossfaded, its audio saved in the state; on failure the
+        current IR keeps playing and status() says why. */
+    void loadComputedImpulseResponse (std::string name, std::string startMessage,
+                                      std::function<ImpulseResponseFileLoader::Computed()> compute)
+    {
+        loading.loadComputed (std::move (name), std::move (startMessage), std::move (compute));
+    }
     void unloadImpulseResponse() { loading.unload(); }
     /** Empties one IR slot; the other keeps playing. */
     void unloadImpulseResponse (IrSlot slot) { loading.unload (slot); }

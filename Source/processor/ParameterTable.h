@@ -75,6 +75,10 @@ enum class EditorSection
     slots,
     /** The signal path: mix, gains, pre-delay, width. */
     output,
+    /** Not a parameter's section (no row names it): the editor's analysis
+        page, which shows the playing IR's ISO 3382 figures instead of
+        controls (plugin/EditorPages.h). */
+    analysis,
 };
 
 /** A continuous parameter one end of whose range means "off". */

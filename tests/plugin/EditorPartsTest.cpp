@@ -195,7 +195,7 @@ TEST (EditorFileActions, OpensAudioAndPresetFilesOnly)
             << name;
 }
 
-TEST (EditorHeader, HasTheSevenButtonsInReadingOrder)
+TEST (EditorHeader, HasTheEightButtonsInReadingOrder)
 {
     test::TemporaryDirectory directory;
     auto plugin = test::makePlugin (directory);
@@ -210,7 +210,7 @@ TEST (EditorHeader, HasTheSevenButtonsInReadingOrder)
         texts.add (button->getButtonText());
     }
     EXPECT_EQ (texts.joinIntoString ("|"),
-               "Load IR...|Factory IRs|Recent|Unload|Slot B|Import preset...|Export preset...");
+               "Load IR...|Factory IRs|Recent|Unload|Slot B|Import preset...|Export preset...|Measure");
 }
 
 TEST (EditorHeader, TheSlotButtonShowsWhatSlotBHolds)
@@ -346,13 +346,15 @@ TEST (EditorControlRows, EveryTableRowHasOneControlOnThePageOfItsSection)
             }
     }
 
-    // A page for each selectable section that has parameters, in the
-    // selector's order; a tab for each, named after it.
+    // A page for each selectable section that has parameters, and the view
+    // pages (analysis), in the selector's order; a tab for each, named after it.
     std::vector<EditorSection> expected;
     for (const auto section : EditorPages::selectable)
-        if (std::any_of (parameterTable.begin(), parameterTable.end(),
-                         [section] (const ParameterDefinition& row) { return row.editorSection == section; }))
+        if (EditorPages::isViewPage (section)
+            || std::any_of (parameterTable.begin(), parameterTable.end(),
+                            [section] (const ParameterDefinition& row) { return row.editorSection == section; }))
             expected.push_back (section);
+    EXPECT_NE (std::find (expected.begin(), expected.end(), EditorSection::analysis), expected.end());
     EXPECT_EQ (rows.pageSections(), expected);
     const auto tabs = rows.pageTabs().tabs();
     ASSERT_EQ (tabs.size(), expected.size());

@@ -274,7 +274,7 @@ TEST (PluginEditor, WritesAScreenshotOfTheRealEditor)
     editor->setSize (PartitaEditor::defaultWidth, PartitaEditor::defaultHeight);
     auto& rows = test::controlRowsOf (*editor);
 
-    // PARTITA_SCREENSHOT_PAGE (a key: ir, envelope, eq, slots) picks the page
+    // PARTITA_SCREENSHOT_PAGE (a key: ir, envelope, eq, slots, analysis) picks the page
     // PARTITA_SCREENSHOT_OUTPUT gets; every page is written to the
     // screenshot folder as editor-<key>.png (scripts/editor-screenshot.sh).
     auto pages = rows.pageSections();
@@ -300,6 +300,12 @@ TEST (PluginEditor, WritesAScreenshotOfTheRealEditor)
         editor->refresh();
         pumpMessages (50);
         editor->refresh();
+        // The analysis page's figures come from a job thread: wait for them.
+        if (page == EditorSection::analysis)
+        {
+            ASSERT_TRUE (editor->analysis().waitAndShow (std::chrono::seconds (30)));
+            ASSERT_TRUE (editor->analysis().curves().analysis().has_value()) << editor->analysis().curves().reason();
+        }
 
         const auto image = editor->createComponentSnapshot (editor->getLocalBounds(), true, 1.0f);
         ASSERT_EQ (image.getWidth(), PartitaEditor::defaultWidth);

@@ -65,9 +65,14 @@ void preparePlugin (PartitaAudioProcessor& plugin, double sampleRate, int maxBlo
 bool loadIrAndWait (PartitaAudioProcessor& plugin, const std::filesystem::path& file, std::chrono::milliseconds timeout,
                     IrSlot slot)
 {
-    const auto name = file.filename().string();
     const auto versionBefore = plugin.convolver().impulseResponseVersion();
     plugin.loadImpulseResponseFile (juce::File (juce::String (file.string())), slot);
+    return waitUntilPlaying (plugin, file.filename().string(), versionBefore, timeout, slot);
+}
+
+bool waitUntilPlaying (PartitaAudioProcessor& plugin, const std::string& name, std::uint64_t versionBefore,
+                       std::chrono::milliseconds timeout, IrSlot slot)
+{
     if (!plugin.waitForPendingLoads (timeout))
         return false;
 

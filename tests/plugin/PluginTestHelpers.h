@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -43,6 +44,12 @@ std::filesystem::path writeIr (const TemporaryDirectory& directory, const std::s
     completes. Returns whether the IR is playing. */
 bool loadIrAndWait (PartitaAudioProcessor& plugin, const std::filesystem::path& file,
                     std::chrono::milliseconds timeout = std::chrono::seconds (20), IrSlot slot = IrSlot::a);
+
+/** Waits until the plugin plays the IR of this display name that a load
+    started after `versionBefore` (impulseResponseVersion()) asked for, as
+    loadIrAndWait does after asking; false on an error or a timeout. */
+bool waitUntilPlaying (PartitaAudioProcessor& plugin, const std::string& name, std::uint64_t versionBefore,
+                       std::chrono::milliseconds timeout = std::chrono::seconds (20), IrSlot slot = IrSlot::a);
 
 /** Prepares with the bus layout numInputs -> numOutputs. */
 void preparePlugin (PartitaAudioProcessor& plugin, double sampleRate, int maxBlock, int numInputs, int numOutputs);

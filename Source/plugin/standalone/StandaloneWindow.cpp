@@ -2,6 +2,7 @@
 #include "StandaloneWindow.h"
 
 #include "AudioSettingsDialog.h"
+#include "MeasureWindow.h"
 #include "StandaloneContent.h"
 
 #include <algorithm>
@@ -13,6 +14,7 @@ namespace
 enum MenuItem
 {
     audioSettings = 1,
+    measure,
     saveState,
     loadState,
     resetState
@@ -49,6 +51,7 @@ StandaloneWindow::~StandaloneWindow()
         settings->setValue ("windowX", getX());
         settings->setValue ("windowY", getY());
     }
+    measureWindow.reset();
     holder->stopPlaying();
     clearContentComponent();
     holder.reset();
@@ -118,10 +121,19 @@ void StandaloneWindow::showAudioSettings()
                                mainBusChannels (processor, false), this);
 }
 
+void StandaloneWindow::showMeasureWindow()
+{
+    if (measureWindow == nullptr)
+        measureWindow = std::make_unique<MeasureWindow> (*holder);
+    measureWindow->setVisible (true);
+    measureWindow->toFront (true);
+}
+
 void StandaloneWindow::showOptionsMenu()
 {
     juce::PopupMenu menu;
     menu.addItem (audioSettings, "Audio Settings...");
+    menu.addItem (measure, "Measure...");
     menu.addSeparator();
     menu.addItem (saveState, "Save current state...");
     menu.addItem (loadState, "Load a saved state...");
@@ -136,6 +148,9 @@ void StandaloneWindow::showOptionsMenu()
                             {
                                 case audioSettings:
                                     safeThis->showAudioSettings();
+                                    break;
+                                case measure:
+                                    safeThis->showMeasureWindow();
                                     break;
                                 case saveState:
                                     safeThis->holder->askUserToSaveState();
@@ -155,6 +170,7 @@ void StandaloneWindow::showOptionsMenu()
 void StandaloneWindow::resetToDefaultState()
 {
     // As JUCE's window does it: a new plugin, with the saved state forgotten.
+    measureWindow.reset();
     holder->stopPlaying();
     clearContentComponent();
     holder->deletePlugin();

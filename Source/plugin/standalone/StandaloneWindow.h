@@ -18,10 +18,12 @@
 namespace partita
 {
 
+class MeasureWindow;
+
 /** The standalone app's main window, in place of JUCE's StandaloneFilterWindow:
     the same Options menu and device handling (JUCE's StandalonePluginHolder),
-    with Partita's own audio settings (no MIDI section; fitted to the screen)
-    and a banner that says in plain words why the input is muted and how to
+    with Partita's own audio settings (no MIDI section; fitted to the screen),
+    a Measure window (MeasureWindow) and a banner that says in plain words why the input is muted and how to
     hear it (StandaloneContent).
 
     Threading: message thread. */
@@ -39,12 +41,15 @@ public:
 private:
     void showOptionsMenu();
     void showAudioSettings();
+    void showMeasureWindow();
     void resetToDefaultState();
     void showContent();
     void placeOnScreen();
 
     std::unique_ptr<juce::StandalonePluginHolder> holder;
     juce::TextButton optionsButton { "Options" };
+    /** Made when first asked for; destroyed before the holder. */
+    std::unique_ptr<MeasureWindow> measureWindow;
 
     JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (StandaloneWindow)
 };
