@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "BrowserEntry.h"
+#include "BrowserSearch.h"
+#include "FolderScanner.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace partita
+{
+
+/** One line of the browser: a heading (a section, a folder or a subfolder)
+    or an IR. */
+struct BrowserRow
+{
+    enum class Kind
+    {
+        heading,
+        entry,
+    };
+
+    Kind kind = Kind::entry;
+    BrowserSection section = BrowserSection::folder;
+    /** The heading's text ("Factory", a folder's name, "Halls/Large"). */
+    std::string heading;
+    /** 0 for a section or a folder, 1 for a subfolder. */
+    int depth = 0;
+    /** Kind::entry only. */
+    BrowserEntry entry;
+    bool favourite = false;
+
+    [[nodiscard]] bool isLoadable() const noexcept { return kind == Kind::entry && entry.readable; }
+};
+
+/** Which way a step goes. */
+enum class StepDirection
+{
+    previous,
+    next,
+};
+
+/** The browser's list: the factory IRs, the user's folders (what their
+    scans found, subfolder by subfolder), the recent files and the
+    favourites among them, filtered by the search and laid out as rows with
+    headings; and the step order through them.
+
+    - Sections in this order: Favourites (when there are any), Factory, each
+      folder in the order the user added them, Recent. Recent comes last
+      because loading an IR moves it to the top of the recent list: stepping
+      through a folder must not shift the rows above it.
+    - In a folder, files sort by subfolder, then by name, in any case and
+      with numbers by value ("Room 2" before "Room 10"); each subfolder has
+      a heading.
+    - A file that cannot be read stays in the list with its reason.
+    - Stepping goes to the previous or next loadable row (an IR that can be
+      read), skipping headings and unreadable files, and wraps around at the
+      ends; with nothing selected, next goes to the first and previous to
+      the last.
+
+    Threading: a value, for one thread at a time (the message thread). */
+class BrowserList
+{
+public:
+    void setFactory (std::vector<BrowserEntry> entries);
+    void setRecent (std::vector<BrowserEntry> entries);
+    /** The user's folders, in order; a folder no longer listed drops its
+        entries. */
+    void setFolders (const std::vector<std::filesystem::path>& roots);
+    void setFavourites (std::set<std::string> keys);
+    void setSearch (const std::string& text);
+
+    /** What a scanner found: files replace earlier results for the same
+        path; a folder scanned to the end drops what it no longer holds. */
+    void apply (const FolderScanner::Results& results);
+
+    [[nodiscard]] const std::vector<BrowserRow>& rows() const;
+    /** Every entry of the list's sections (factory, folders, recent),
+        before the search. */
+    [[nodiscard]] std::size_t entryCount() const;
+
+    /** The row the step lands on, or none when no row is loadable (or the
+        only loadable row is `from` itself). */
+    [[nodiscard]] std::optional<std::size_t> step (std::optional<std::size_t> from, StepDirection direction) const;
+
+    /** The first row showing the IR with this key. */
+    [[nodiscard]] std::optional<std::size_t> rowOf (const std::string& key) const;
+
+    /** Goes up on every change of the rows, for a view to know when to
+        redraw. */
+    [[nodiscard]] std::uint64_t version() const noexcept { return changes; }
+
+    /** Orders names as the folder rows do: case-insensitive, numbers by
+        value. */
+    [[nodiscard]] static bool naturalLess (const std::string& a, const std::string& b);
+
+private:
+    struct FolderFile
+    {
+        BrowserEntry entry;
+        /** The scan of its folder that last found it. */
+        std::uint64_t scan = 0;
+    };
+    struct Folder
+    {
+        std::map<std::string, FolderFile> files;
+        std::uint64_t scan = 0;
+    };
+
+    void changed();
+    void rebuild() const;
+
+    std::vector<BrowserEntry> factory;
+    std::vector<BrowserEntry> recent;
+    std::vector<std::filesystem::path> roots;
+    std::map<std::filesystem::path, Folder> folders;
+    std::set<std::string> favourites;
+    BrowserSearch search;
+    std::uint64_t changes = 0;
+
+    mutable bool dirty = true;
+    mutable std::vector<BrowserRow> laidOut;
+};
+
+} // namespace partita
