@@ -105,6 +105,8 @@ std::string_view reasonKey (IrLayoutReason reason) noexcept
             return "assumed";
         case IrLayoutReason::chosen:
             return "chosen";
+        case IrLayoutReason::fileSet:
+            return "file set";
         case IrLayoutReason::channelCount:
             break;
     }
