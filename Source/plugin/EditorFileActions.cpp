@@ -29,6 +29,15 @@ bool isAudioFile (const juce::File& file)
     return file.hasFileExtension ("wav;wave;aif;aiff;aifc;flac;ogg;oga;w64;caf;rf64");
 }
 
+/** "Large hall  (2.4 s)": the name and, for a reverb, its reverberation time. */
+juce::String factoryMenuItemText (const FactoryImpulseResponse& ir)
+{
+    auto text = juce::String::fromUTF8 (ir.displayName.c_str());
+    if (ir.reverbTimeSeconds > 0.0)
+        text << "  (" << juce::String (ir.reverbTimeSeconds, ir.reverbTimeSeconds < 1.0 ? 2 : 1) << " s)";
+    return text;
+}
+
 bool isPresetFile (const juce::File& file)
 {
     return file.hasFileExtension (presetExtension);
@@ -124,10 +133,20 @@ std::string EditorFileActions::slotName (IrSlot slot) const
 
 void EditorFileActions::showFactoryMenu (juce::Component& target)
 {
+    // One submenu per category (the list is grouped by category), each item
+    // with its reverberation time, so a long list stays quick to scan.
     juce::PopupMenu menu;
     const auto& factory = factoryImpulseResponses();
-    for (std::size_t i = 0; i < factory.size(); ++i)
-        menu.addItem (static_cast<int> (i) + 1, juce::String::fromUTF8 (factory[i].displayName.c_str()));
+    std::size_t first = 0;
+    while (first < factory.size())
+    {
+        juce::PopupMenu group;
+        auto end = first;
+        for (; end < factory.size() && factory[end].category == factory[first].category; ++end)
+            group.addItem (static_cast<int> (end) + 1, factoryMenuItemText (factory[end]));
+        menu.addSubMenu (juce::String::fromUTF8 (factory[first].categoryName.c_str()), group);
+        first = end;
+    }
 
     menu.showMenuAsync (juce::PopupMenu::Options().withTargetComponent (target),
                         [weakThis = juce::WeakReference<EditorFileActions> (this)] (int result)

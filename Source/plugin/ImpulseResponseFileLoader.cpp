@@ -51,6 +51,12 @@ void ImpulseResponseFileLoader::loadFromMemory (std::span<const std::uint8_t> by
     submit ({ std::move (read), std::move (name), {} });
 }
 
+void ImpulseResponseFileLoader::loadGenerated (std::function<AudioClip()> make, std::string name)
+{
+    auto read = [make = std::move (make)] { return ReadAudio { make() }; };
+    submit ({ std::move (read), std::move (name), {} });
+}
+
 void ImpulseResponseFileLoader::cancelPending()
 {
     const std::scoped_lock guard (lock);

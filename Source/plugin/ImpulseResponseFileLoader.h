@@ -66,6 +66,10 @@ public:
         into the binary. */
     void loadFromMemory (std::span<const std::uint8_t> bytes, std::string name);
 
+    /** Audio made by a function on the loader's thread (a generated factory
+        IR, which takes milliseconds to make). */
+    void loadGenerated (std::function<AudioClip()> make, std::string name);
+
     /** Forgets a request that has not started yet (a restored session must not
         be overridden by an older file request finishing after it). */
     void cancelPending();

@@ -2,8 +2,6 @@
 #include "ImpulseResponseLoading.h"
 
 #include "FactoryImpulseResponses.h"
-#include "state/IrReadLimits.h"
-#include "state/MemoryAudioCodec.h"
 #include "state/RestoredImpulseResponse.h"
 
 #include <exception>
@@ -41,7 +39,10 @@ void ImpulseResponseLoading::loadFactory (std::size_t index)
         return;
     const auto& ir = factory[index];
     loadStatus.loading (ir.displayName, "Loading the factory IR '" + ir.displayName + "' ...");
-    fileLoader.loadFromMemory (ir.bytes, ir.displayName);
+    if (ir.isGenerated())
+        fileLoader.loadGenerated (ir.generate, ir.displayName);
+    else
+        fileLoader.loadFromMemory (ir.bytes, ir.displayName);
 }
 
 void ImpulseResponseLoading::loadDefault()
@@ -51,7 +52,7 @@ void ImpulseResponseLoading::loadDefault()
         return;
     try
     {
-        auto clip = readAudioFromMemory (ir->bytes, irReadLimits, ir->displayName);
+        auto clip = ir->samples();
         loadStatus.loading (ir->displayName, "Loading the factory IR '" + ir->displayName + "' ...");
         play (std::move (clip), ir->displayName, {});
     }
