@@ -52,6 +52,13 @@ struct BrowserEntry
     bool readable = true;
     /** Why it cannot be loaded, when !readable. */
     std::string reason;
+    /** For files that are one IR together (IrFileSet: a left/right pair, a
+        true-stereo quad, rate variants): what combines, e.g. "L+R",
+        "LL+LR+RL+RR", "44.1/48/96 kHz"; empty for a single file. path is
+        then one of the set's files, which the loader finds the set from. */
+    std::string setDescription;
+    /** Every file of the set (empty for a single file). */
+    std::vector<std::filesystem::path> setFiles;
     /** False while the facts are unknown (not scanned yet). */
     bool hasFacts = false;
     IrFacts facts;

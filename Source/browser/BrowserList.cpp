@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "BrowserList.h"
 
+#include "ir/IrFileGrouping.h"
+
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <utility>
 
 namespace partita
@@ -140,13 +143,15 @@ void BrowserList::apply (const FolderScanner::Results& results)
         auto entry = BrowserEntry::fromScanned (scanned);
         auto key = entry.key;
         folder.files[key] = FolderFile { std::move (entry), folder.scan };
+        folder.regroup = true;
     }
     for (const auto& root : results.finishedRoots)
     {
         if (!known (root))
             continue;
         auto& folder = folders[root];
-        std::erase_if (folder.files, [&folder] (const auto& file) { return file.second.scan < folder.scan; });
+        if (std::erase_if (folder.files, [&folder] (const auto& file) { return file.second.scan < folder.scan; }) > 0)
+            folder.regroup = true;
     }
     changed();
 }
@@ -154,9 +159,87 @@ void BrowserList::apply (const FolderScanner::Results& results)
 std::size_t BrowserList::entryCount() const
 {
     auto count = factory.size() + recent.size();
-    for (const auto& folder : folders)
-        count += folder.second.files.size();
+    for (auto& folder : folders)
+    {
+        if (folder.second.regroup)
+            group (folder.second);
+        count += folder.second.entries.size();
+    }
     return count;
+}
+
+void BrowserList::group (Folder& folder)
+{
+    folder.regroup = false;
+    folder.entries.clear();
+
+    // Readable files are grouped by name, with the channel counts the scan
+    // read (a pair of stereo files is two IRs); unreadable ones stay single.
+    std::vector<std::filesystem::path> readable;
+    std::map<std::filesystem::path, const BrowserEntry*> byPath;
+    for (const auto& file : folder.files)
+    {
+        if (file.second.entry.readable && file.second.entry.root != file.second.entry.path)
+        {
+            readable.push_back (file.second.entry.path);
+            byPath[file.second.entry.path] = &file.second.entry;
+        }
+        else
+        {
+            folder.entries.push_back (file.second.entry);
+        }
+    }
+    const auto channels = [&byPath] (const std::filesystem::path& file) -> std::optional<std::size_t>
+    {
+        const auto found = byPath.find (file);
+        if (found == byPath.end())
+            return std::nullopt;
+        return found->second->facts.channels;
+    };
+    for (const auto& set : groupIrFiles (readable, channels))
+    {
+        const auto& first = set.variants.front().files.front();
+        if (!set.isSet())
+        {
+            folder.entries.push_back (*byPath.at (first));
+            continue;
+        }
+        // The facts of the highest rate's first file, the channels of the
+        // combination (each half or path is mono).
+        const auto& shown = set.variants.back();
+        auto entry = *byPath.at (shown.files.front());
+        entry.key = BrowserEntry::fileKey (first);
+        entry.path = first;
+        entry.name = set.name;
+        entry.setFiles = set.allFiles();
+        if (set.layout != IrFileSetLayout::single)
+            entry.facts.channels = shown.files.size();
+        std::string description = set.layout == IrFileSetLayout::leftRight    ? "L+R"
+                                  : set.layout == IrFileSetLayout::trueStereo ? "LL+LR+RL+RR"
+                                                                              : "";
+        if (set.variants.size() > 1)
+        {
+            std::string rates;
+            for (const auto& variant : set.variants)
+            {
+                if (!rates.empty())
+                    rates += '/';
+                char text[16];
+                std::snprintf (text, sizeof (text), "%g", variant.sampleRate.value_or (0.0) / 1000.0);
+                rates += text;
+            }
+            description += (description.empty() ? "" : ", ") + rates + " kHz";
+        }
+        entry.setDescription = description;
+        folder.entries.push_back (std::move (entry));
+    }
+    std::sort (folder.entries.begin(), folder.entries.end(),
+               [] (const BrowserEntry& a, const BrowserEntry& b)
+               {
+                   if (a.location != b.location)
+                       return naturalLess (a.location, b.location);
+                   return naturalLess (a.name, b.name);
+               });
 }
 
 const std::vector<BrowserRow>& BrowserList::rows() const
@@ -202,15 +285,12 @@ void BrowserList::rebuild() const
     {
         auto& sorted = folderEntries.emplace_back();
         if (const auto found = folders.find (root); found != folders.end())
-            for (const auto& file : found->second.files)
-                sorted.push_back (&file.second.entry);
-        std::sort (sorted.begin(), sorted.end(),
-                   [] (const BrowserEntry* a, const BrowserEntry* b)
-                   {
-                       if (a->location != b->location)
-                           return naturalLess (a->location, b->location);
-                       return naturalLess (a->name, b->name);
-                   });
+        {
+            if (found->second.regroup)
+                group (found->second);
+            for (const auto& entry : found->second.entries)
+                sorted.push_back (&entry);
+        }
     }
 
     if (!favourites.empty())

@@ -56,7 +56,10 @@ enum class StepDirection
       folder in the order the user added them, Recent. Recent comes last
       because loading an IR moves it to the top of the recent list: stepping
       through a folder must not shift the rows above it.
-    - In a folder, files sort by subfolder, then by name, in any case and
+    - In a folder, files that are one IR (a left/right pair, a true-stereo
+      quad, the same IR at several rates: ir/IrFileGrouping's rules) are one
+      entry, named without their tags; files that cannot be read are kept
+      out of sets. Entries sort by subfolder, then by name, in any case and
       with numbers by value ("Room 2" before "Room 10"); each subfolder has
       a heading.
     - A file that cannot be read stays in the list with its reason.
@@ -112,7 +115,14 @@ private:
     {
         std::map<std::string, FolderFile> files;
         std::uint64_t scan = 0;
+        /** The files as the user chooses from them: sets as one entry,
+            sorted; rebuilt when the files change. */
+        std::vector<BrowserEntry> entries;
+        bool regroup = true;
     };
+
+    /** Folder::entries from Folder::files. */
+    static void group (Folder& folder);
 
     void changed();
     void rebuild() const;
@@ -120,7 +130,7 @@ private:
     std::vector<BrowserEntry> factory;
     std::vector<BrowserEntry> recent;
     std::vector<std::filesystem::path> roots;
-    std::map<std::filesystem::path, Folder> folders;
+    mutable std::map<std::filesystem::path, Folder> folders;
     std::set<std::string> favourites;
     BrowserSearch search;
     std::uint64_t changes = 0;

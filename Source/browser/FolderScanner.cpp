@@ -173,7 +173,8 @@ bool FolderScanner::scanRoot (const std::filesystem::path& root, std::uint64_t g
             add (unreadable (folder, "the folder cannot be read: " + error.message()));
             continue;
         }
-        for (const auto end = std::filesystem::directory_iterator(); !error && listing != end; listing.increment (error))
+        for (const auto end = std::filesystem::directory_iterator(); !error && listing != end;
+             listing.increment (error))
         {
             if (!stillWanted (generation))
             {

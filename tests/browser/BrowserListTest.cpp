@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-
 #include <string>
 #include <vector>
 
@@ -89,10 +88,9 @@ BrowserList exampleList()
 TEST (BrowserList, LaysOutSectionsFoldersAndSubfoldersInNaturalOrder)
 {
     const auto list = exampleList();
-    const std::vector<std::string> expected { "# Factory", "Large hall", "Small room",    "Plate",
-                                              "# My rooms", "!broken",  "Room 1",        "room 2",
-                                              "Room 10",   "## Halls/Large", "01 front", "# Recent",
-                                              "Cab 4x12" };
+    const std::vector<std::string> expected { "# Factory", "Large hall", "Small room", "Plate",   "# My rooms",
+                                              "!broken",   "Room 1",     "room 2",     "Room 10", "## Halls/Large",
+                                              "01 front",  "# Recent",   "Cab 4x12" };
     EXPECT_EQ (describe (list), expected);
     EXPECT_EQ (list.entryCount(), 9u);
 }
@@ -190,6 +188,46 @@ TEST (BrowserList, AFolderRemovedTakesItsFilesAndAFolderRescannedDropsFilesGoneF
     // A late result for a removed folder is ignored.
     list.apply (rescan);
     EXPECT_EQ (list.entryCount(), 4u);
+}
+
+TEST (BrowserList, FilesThatAreOneIrAreOneEntryAndFilesThatAreNotStaySingle)
+{
+    const std::filesystem::path folder = "/irs/sets";
+    const auto mono = [&folder] (const std::string& name, std::size_t channels = 1, bool readable = true)
+    {
+        auto scanned = scannedFile (folder, name, readable);
+        scanned.facts.channels = channels;
+        scanned.facts.sampleRate = 48000.0;
+        return scanned;
+    };
+    BrowserList list;
+    list.setFolders ({ folder });
+    FolderScanner::Results results;
+    results.startedRoots = { folder };
+    results.files = { mono ("hall_L.wav"), mono ("hall_R.wav"),
+                      // Stereo halves are two IRs.
+                      mono ("cab_L.wav", 2), mono ("cab_R.wav", 2),
+                      // Four paths of one true-stereo IR.
+                      mono ("plate_LL.wav"), mono ("plate_LR.wav"), mono ("plate_RL.wav"), mono ("plate_RR.wav"),
+                      // One IR at three rates.
+                      mono ("room_44k.wav", 2), mono ("room_48k.wav", 2), mono ("room_96k.wav", 2),
+                      // An unreadable half joins nothing.
+                      mono ("spring_L.wav"), mono ("spring_R.wav", 1, false) };
+    results.finishedRoots = { folder };
+    list.apply (results);
+
+    std::vector<std::string> shown;
+    for (const auto& row : list.rows())
+        if (row.kind == BrowserRow::Kind::entry)
+            shown.push_back (row.entry.name
+                             + (row.entry.setDescription.empty() ? "" : " [" + row.entry.setDescription + "]") + " "
+                             + std::to_string (row.entry.facts.channels));
+    EXPECT_EQ (shown, (std::vector<std::string> { "cab_L 2", "cab_R 2", "hall [L+R] 2", "plate [LL+LR+RL+RR] 4",
+                                                  "room [44.1/48/96 kHz] 2", "spring_L 1", "spring_R 1" }));
+    EXPECT_EQ (list.entryCount(), 7u);
+    const auto hall = list.rowOf (BrowserEntry::fileKey (folder / "hall_L.wav"));
+    ASSERT_TRUE (hall.has_value());
+    EXPECT_EQ (list.rows()[*hall].entry.setFiles.size(), 2u);
 }
 
 TEST (BrowserList, NaturalOrderComparesNumbersByValueAndLettersWithoutCase)

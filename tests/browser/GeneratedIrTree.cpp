@@ -15,8 +15,7 @@ GeneratedIrTree::GeneratedIrTree (const std::filesystem::path& root, std::size_t
     constexpr std::array<std::uint32_t, 3> rates { 44100, 48000, 96000 };
     for (std::size_t i = 0; i < fileCount; ++i)
     {
-        const auto folder =
-            top / ("bank" + std::to_string (i / 250)) / ("set" + std::to_string ((i / 50) % 5));
+        const auto folder = top / ("bank" + std::to_string (i / 250)) / ("set" + std::to_string ((i / 50) % 5));
         if (i % 50 == 0)
         {
             std::filesystem::create_directories (folder);
