@@ -102,7 +102,22 @@ void BrowserList::setFactory (std::vector<BrowserEntry> entries)
 void BrowserList::setRecent (std::vector<BrowserEntry> entries)
 {
     recent = std::move (entries);
+    applyRecentFacts();
     changed();
+}
+
+void BrowserList::applyRecentFacts()
+{
+    for (auto& entry : recent)
+    {
+        const auto found = recentFacts.find (entry.key);
+        if (found == recentFacts.end())
+            continue;
+        entry.readable = found->second.readable;
+        entry.reason = found->second.reason;
+        entry.hasFacts = found->second.readable;
+        entry.facts = found->second.facts;
+    }
 }
 
 void BrowserList::setFolders (const std::vector<std::filesystem::path>& newRoots)
@@ -135,8 +150,15 @@ void BrowserList::apply (const FolderScanner::Results& results)
     for (const auto& root : results.startedRoots)
         if (known (root))
             ++folders[root].scan;
+    bool recentChanged = false;
     for (const auto& scanned : results.files)
     {
+        if (scanned.root == scanned.path && !known (scanned.root))
+        {
+            recentFacts[BrowserEntry::fileKey (scanned.path)] = scanned;
+            recentChanged = true;
+            continue;
+        }
         if (!known (scanned.root))
             continue; // removed while it was being scanned
         auto& folder = folders[scanned.root];
@@ -145,6 +167,8 @@ void BrowserList::apply (const FolderScanner::Results& results)
         folder.files[key] = FolderFile { std::move (entry), folder.scan };
         folder.regroup = true;
     }
+    if (recentChanged)
+        applyRecentFacts();
     for (const auto& root : results.finishedRoots)
     {
         if (!known (root))
@@ -369,6 +393,23 @@ std::optional<std::size_t> BrowserList::step (std::optional<std::size_t> from, S
     }
     // Without a start, the loop visits every row once (the last visit being
     // the row it began beside).
+    return std::nullopt;
+}
+
+std::optional<std::size_t> BrowserList::rowOfFile (const std::filesystem::path& file) const
+{
+    const auto key = BrowserEntry::fileKey (file);
+    const auto& all = rows();
+    for (std::size_t i = 0; i < all.size(); ++i)
+    {
+        if (all[i].kind != BrowserRow::Kind::entry)
+            continue;
+        const auto& files = all[i].entry.setFiles;
+        if (all[i].entry.key == key
+            || std::any_of (files.begin(), files.end(),
+                            [&key] (const std::filesystem::path& f) { return BrowserEntry::fileKey (f) == key; }))
+            return i;
+    }
     return std::nullopt;
 }
 

@@ -81,7 +81,9 @@ public:
     void setSearch (const std::string& text);
 
     /** What a scanner found: files replace earlier results for the same
-        path; a folder scanned to the end drops what it no longer holds. */
+        path; a folder scanned to the end drops what it no longer holds. A
+        file scanned by itself (its root is the file) gives its facts to the
+        recent entry of that path. */
     void apply (const FolderScanner::Results& results);
 
     [[nodiscard]] const std::vector<BrowserRow>& rows() const;
@@ -95,6 +97,8 @@ public:
 
     /** The first row showing the IR with this key. */
     [[nodiscard]] std::optional<std::size_t> rowOf (const std::string& key) const;
+    /** The first row whose IR is or holds this file (a set's files too). */
+    [[nodiscard]] std::optional<std::size_t> rowOfFile (const std::filesystem::path& file) const;
 
     /** Goes up on every change of the rows, for a view to know when to
         redraw. */
@@ -129,6 +133,10 @@ private:
 
     std::vector<BrowserEntry> factory;
     std::vector<BrowserEntry> recent;
+    /** Facts of recent files scanned by themselves, by key: kept across
+        setRecent (the list is set anew whenever it changes). */
+    std::map<std::string, ScannedIrFile> recentFacts;
+    void applyRecentFacts();
     std::vector<std::filesystem::path> roots;
     mutable std::map<std::filesystem::path, Folder> folders;
     std::set<std::string> favourites;

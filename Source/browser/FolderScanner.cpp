@@ -150,6 +150,13 @@ bool FolderScanner::scanRoot (const std::filesystem::path& root, std::uint64_t g
     };
 
     std::error_code error;
+    // A single file asked for by itself (a recent file): its facts only.
+    if (std::filesystem::is_regular_file (root, error))
+    {
+        add (scanFile (root, root));
+        publish (found);
+        return true;
+    }
     if (!std::filesystem::is_directory (root, error))
     {
         const bool missing = !error || error == std::errc::no_such_file_or_directory;

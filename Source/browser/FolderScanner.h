@@ -63,7 +63,8 @@ public:
     FolderScanner& operator= (const FolderScanner&) = delete;
 
     /** Queues the folders behind those queued (a folder already queued or
-        being scanned is not queued twice). */
+        being scanned is not queued twice). A root that is a file is probed
+        by itself (the recent files' facts). */
     void scan (const std::vector<std::filesystem::path>& roots);
 
     /** Stops the folder being scanned at the next file and forgets the

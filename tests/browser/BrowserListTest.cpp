@@ -230,6 +230,32 @@ TEST (BrowserList, FilesThatAreOneIrAreOneEntryAndFilesThatAreNotStaySingle)
     EXPECT_EQ (list.rows()[*hall].entry.setFiles.size(), 2u);
 }
 
+TEST (BrowserList, ARecentFileScannedByItselfShowsItsFactsAndKeepsThemWhenTheListChanges)
+{
+    auto list = exampleList();
+    const std::filesystem::path cab = "/elsewhere/Cab 4x12.wav";
+    FolderScanner::Results results;
+    results.startedRoots = { cab };
+    auto scanned = scannedFile ("/elsewhere", "Cab 4x12.wav");
+    scanned.root = cab;
+    scanned.facts.channels = 2;
+    scanned.facts.frames = 4800;
+    scanned.facts.sampleRate = 48000.0;
+    results.files = { scanned };
+    results.finishedRoots = { cab };
+    list.apply (results);
+    const auto row = list.rowOfFile (cab);
+    ASSERT_TRUE (row.has_value());
+    EXPECT_TRUE (list.rows()[*row].entry.hasFacts);
+    EXPECT_EQ (list.rows()[*row].entry.facts.channels, 2u);
+    EXPECT_EQ (list.entryCount(), 9u) << "a recent file's facts add no folder entry";
+
+    list.setRecent ({ recentEntry ("/elsewhere/new.wav"), recentEntry (cab) });
+    const auto again = list.rowOfFile (cab);
+    ASSERT_TRUE (again.has_value());
+    EXPECT_EQ (list.rows()[*again].entry.facts.frames, 4800u);
+}
+
 TEST (BrowserList, NaturalOrderComparesNumbersByValueAndLettersWithoutCase)
 {
     EXPECT_TRUE (BrowserList::naturalLess ("Room 2", "room 10"));
