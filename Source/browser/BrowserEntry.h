@@ -34,7 +34,7 @@ struct BrowserEntry
 
     Source source = Source::file;
     /** Names the IR across the list's sections and across sessions (the
-        favourites are kept by it): "factory:<file name>" or
+        favourites are kept by it): "factory:<id>" (FactoryImpulseResponse::id) or
         "file:<absolute path>". */
     std::string key;
     std::string name;
@@ -67,7 +67,7 @@ struct BrowserEntry
     {
         return "file:" + file.lexically_normal().generic_string();
     }
-    [[nodiscard]] static std::string factoryKey (const std::string& fileName) { return "factory:" + fileName; }
+    [[nodiscard]] static std::string factoryKey (const std::string& id) { return "factory:" + id; }
 
     /** A scanned file as an entry of its folder. */
     [[nodiscard]] static BrowserEntry fromScanned (const ScannedIrFile& scanned);
