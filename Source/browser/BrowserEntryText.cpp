@@ -45,7 +45,15 @@ std::string title (const BrowserEntry& entry)
 std::string detail (const BrowserEntry& entry)
 {
     if (!entry.readable)
-        return "Cannot be read: " + entry.reason;
+    {
+        // The reader names the file by its whole path; the row is the
+        // file's already, so its name is enough (the tooltip has the path).
+        auto reason = entry.reason;
+        const auto path = entry.path.string();
+        if (const auto at = path.empty() ? std::string::npos : reason.find (path); at != std::string::npos)
+            reason.replace (at, path.size(), entry.path.filename().string());
+        return "Cannot be read: " + reason;
+    }
     return facts (entry);
 }
 

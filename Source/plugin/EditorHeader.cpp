@@ -14,6 +14,8 @@ constexpr float titleHeight = 22.0f;
 constexpr int buttonWidth = 116;
 /** "Unload" is a short word: a narrower button leaves room for the others. */
 constexpr int unloadButtonWidth = 78;
+/** "Browser" too; with it the buttons still fit the default width. */
+constexpr int browserButtonWidth = 84;
 /** How often slot B's button follows what slot B holds. */
 constexpr int slotRefreshMilliseconds = 250;
 
@@ -47,6 +49,15 @@ EditorHeader::EditorHeader (EditorFileActions& actions)
     slotButton.onClick = [this, &actions] { actions.showSlotMenu (slotButton); };
     importButton.onClick = [&actions] { actions.importPreset(); };
     exportButton.onClick = [&actions] { actions.exportPreset(); };
+    styleButton (browserButton, "Show or hide the IR browser: your IR folders, the factory IRs and the recent files, "
+                                "with search and step-through (Ctrl+B)");
+    browserButton.setClickingTogglesState (false);
+    browserButton.setColour (juce::TextButton::buttonOnColourId, PartitaLookAndFeel::accent.withAlpha (0.45f));
+    browserButton.onClick = [this]
+    {
+        if (onBrowserButton)
+            onBrowserButton();
+    };
     for (auto* button : buttons())
         addAndMakeVisible (*button);
     setScale (1.0f);
@@ -72,13 +83,18 @@ void EditorHeader::setScale (float newScale)
     title.setFont (juce::Font (PartitaLookAndFeel::textHeight (titleHeight, scale), juce::Font::bold));
 }
 
-std::array<juce::Component*, 7> EditorHeader::buttons() const
+void EditorHeader::setBrowserShown (bool shown)
+{
+    browserButton.setToggleState (shown, juce::dontSendNotification);
+}
+
+std::array<juce::Component*, 8> EditorHeader::buttons() const
 {
     // The buttons are this component's children: handing them out as
     // components to focus and lay out is what the editor needs them for.
     auto& self = const_cast<EditorHeader&> (*this);
     return { &self.loadButton, &self.factoryButton, &self.recentButton, &self.unloadButton,
-             &self.slotButton, &self.importButton,  &self.exportButton };
+             &self.slotButton, &self.importButton,  &self.exportButton, &self.browserButton };
 }
 
 void EditorHeader::resized()
@@ -88,7 +104,9 @@ void EditorHeader::resized()
     title.setBounds (area.removeFromLeft (scaled (titleWidth)));
     for (auto* button : buttons())
     {
-        const auto width = button == &unloadButton ? unloadButtonWidth : buttonWidth;
+        const auto width = button == &unloadButton    ? unloadButtonWidth
+                           : button == &browserButton ? browserButtonWidth
+                                                      : buttonWidth;
         button->setBounds (area.removeFromLeft (scaled (width)).reduced (3, 2));
     }
 }

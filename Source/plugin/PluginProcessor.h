@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "BrowserSettings.h"
 #include "ImpulseResponseLoading.h"
 #include "ParameterBridge.h"
 #include "RecentImpulseResponses.h"
@@ -60,7 +61,7 @@ public:
 
     struct Options
     {
-        /** Where the recent-files list lives; tests pass a temporary file. */
+        /** Where the recent-files list and the browser's settings live; tests pass a temporary file. */
         juce::File settingsFile = RecentImpulseResponses::defaultSettingsFile();
         InitialImpulseResponse initialImpulseResponse = InitialImpulseResponse::factoryDefault;
     };
@@ -138,6 +139,9 @@ public:
         statusMessage.set (std::move (text), severity);
     }
     [[nodiscard]] RecentImpulseResponses& recentFiles() noexcept { return recent; }
+    /** The IR browser's folders, favourites and shown state (the same
+        settings file). */
+    [[nodiscard]] BrowserSettings& browserSettings() noexcept { return browser; }
 
 private:
     void timerCallback() override { refreshFromConvolver(); }
@@ -156,6 +160,7 @@ private:
     StatusMessage statusMessage;
     SessionState session { dsp };
     RecentImpulseResponses recent;
+    BrowserSettings browser;
 
     /** refreshFromConvolver runs on the message thread's timer, in
         prepareToPlay (a host may call it from another thread) and after a

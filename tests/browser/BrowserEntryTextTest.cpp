@@ -45,9 +45,10 @@ TEST (BrowserEntryText, AnUnreadableFileSaysWhy)
     BrowserRow row;
     row.entry.name = "broken";
     row.entry.readable = false;
-    row.entry.reason = "'broken.wav': not a WAV file";
+    row.entry.path = "/home/me/IRs/broken.wav";
+    row.entry.reason = "'/home/me/IRs/broken.wav': not a WAV file";
     EXPECT_EQ (BrowserEntryText::detail (row.entry), "Cannot be read: 'broken.wav': not a WAV file");
-    EXPECT_EQ (BrowserEntryText::spoken (row), "broken, cannot be read: 'broken.wav': not a WAV file");
+    EXPECT_EQ (BrowserEntryText::spoken (row), "broken, cannot be read: '/home/me/IRs/broken.wav': not a WAV file");
 
     BrowserRow heading;
     heading.kind = BrowserRow::Kind::heading;

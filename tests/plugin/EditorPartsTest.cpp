@@ -195,7 +195,7 @@ TEST (EditorFileActions, OpensAudioAndPresetFilesOnly)
             << name;
 }
 
-TEST (EditorHeader, HasTheSevenButtonsInReadingOrder)
+TEST (EditorHeader, HasTheEightButtonsInReadingOrder)
 {
     test::TemporaryDirectory directory;
     auto plugin = test::makePlugin (directory);
@@ -210,7 +210,7 @@ TEST (EditorHeader, HasTheSevenButtonsInReadingOrder)
         texts.add (button->getButtonText());
     }
     EXPECT_EQ (texts.joinIntoString ("|"),
-               "Load IR...|Factory IRs|Recent|Unload|Slot B|Import preset...|Export preset...");
+               "Load IR...|Factory IRs|Recent|Unload|Slot B|Import preset...|Export preset...|Browser");
 }
 
 TEST (EditorHeader, TheSlotButtonShowsWhatSlotBHolds)
