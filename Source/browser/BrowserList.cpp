@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <unordered_map>
 #include <utility>
 
 namespace partita
@@ -164,8 +165,15 @@ void BrowserList::apply (const FolderScanner::Results& results)
         auto& folder = folders[scanned.root];
         auto entry = BrowserEntry::fromScanned (scanned);
         auto key = entry.key;
-        folder.files[key] = FolderFile { std::move (entry), folder.scan };
-        folder.regroup = true;
+        auto [place, isNew] = folder.subfolders.try_emplace (scanned.path.parent_path().native());
+        auto& subfolder = place->second;
+        if (isNew)
+        {
+            subfolder.location = entry.location;
+            folder.reorder = true;
+        }
+        subfolder.files[key] = FolderFile { std::move (entry), folder.scan };
+        subfolder.regroup = true;
     }
     if (recentChanged)
         applyRecentFacts();
@@ -174,8 +182,13 @@ void BrowserList::apply (const FolderScanner::Results& results)
         if (!known (root))
             continue;
         auto& folder = folders[root];
-        if (std::erase_if (folder.files, [&folder] (const auto& file) { return file.second.scan < folder.scan; }) > 0)
-            folder.regroup = true;
+        for (auto& [path, subfolder] : folder.subfolders)
+            if (std::erase_if (subfolder.files, [&folder] (const auto& file) { return file.second.scan < folder.scan; })
+                > 0)
+                subfolder.regroup = true;
+        if (std::erase_if (folder.subfolders, [] (const auto& subfolder) { return subfolder.second.files.empty(); })
+            > 0)
+            folder.reorder = true;
     }
     changed();
 }
@@ -183,16 +196,37 @@ void BrowserList::apply (const FolderScanner::Results& results)
 std::size_t BrowserList::entryCount() const
 {
     auto count = factory.size() + recent.size();
+    std::vector<const BrowserEntry*> entries;
     for (auto& folder : folders)
     {
-        if (folder.second.regroup)
-            group (folder.second);
-        count += folder.second.entries.size();
+        entries.clear();
+        collect (folder.second, entries);
+        count += entries.size();
     }
     return count;
 }
 
-void BrowserList::group (Folder& folder)
+void BrowserList::collect (Folder& folder, std::vector<const BrowserEntry*>& entries)
+{
+    if (folder.reorder)
+    {
+        folder.reorder = false;
+        folder.ordered.clear();
+        for (auto& subfolder : folder.subfolders)
+            folder.ordered.push_back (&subfolder.second);
+        std::sort (folder.ordered.begin(), folder.ordered.end(),
+                   [] (const Subfolder* a, const Subfolder* b) { return naturalLess (a->location, b->location); });
+    }
+    for (auto* subfolder : folder.ordered)
+    {
+        if (subfolder->regroup)
+            group (*subfolder);
+        for (const auto& entry : subfolder->entries)
+            entries.push_back (&entry);
+    }
+}
+
+void BrowserList::group (Subfolder& folder)
 {
     folder.regroup = false;
     folder.entries.clear();
@@ -200,13 +234,13 @@ void BrowserList::group (Folder& folder)
     // Readable files are grouped by name, with the channel counts the scan
     // read (a pair of stereo files is two IRs); unreadable ones stay single.
     std::vector<std::filesystem::path> readable;
-    std::map<std::filesystem::path, const BrowserEntry*> byPath;
+    std::unordered_map<std::string, const BrowserEntry*> byPath;
     for (const auto& file : folder.files)
     {
         if (file.second.entry.readable && file.second.entry.root != file.second.entry.path)
         {
             readable.push_back (file.second.entry.path);
-            byPath[file.second.entry.path] = &file.second.entry;
+            byPath[file.second.entry.path.native()] = &file.second.entry;
         }
         else
         {
@@ -215,7 +249,7 @@ void BrowserList::group (Folder& folder)
     }
     const auto channels = [&byPath] (const std::filesystem::path& file) -> std::optional<std::size_t>
     {
-        const auto found = byPath.find (file);
+        const auto found = byPath.find (file.native());
         if (found == byPath.end())
             return std::nullopt;
         return found->second->facts.channels;
@@ -225,13 +259,13 @@ void BrowserList::group (Folder& folder)
         const auto& first = set.variants.front().files.front();
         if (!set.isSet())
         {
-            folder.entries.push_back (*byPath.at (first));
+            folder.entries.push_back (*byPath.at (first.native()));
             continue;
         }
         // The facts of the highest rate's first file, the channels of the
         // combination (each half or path is mono).
         const auto& shown = set.variants.back();
-        auto entry = *byPath.at (shown.files.front());
+        auto entry = *byPath.at (shown.files.front().native());
         entry.key = BrowserEntry::fileKey (first);
         entry.path = first;
         entry.name = set.name;
@@ -258,12 +292,7 @@ void BrowserList::group (Folder& folder)
         folder.entries.push_back (std::move (entry));
     }
     std::sort (folder.entries.begin(), folder.entries.end(),
-               [] (const BrowserEntry& a, const BrowserEntry& b)
-               {
-                   if (a.location != b.location)
-                       return naturalLess (a.location, b.location);
-                   return naturalLess (a.name, b.name);
-               });
+               [] (const BrowserEntry& a, const BrowserEntry& b) { return naturalLess (a.name, b.name); });
 }
 
 const std::vector<BrowserRow>& BrowserList::rows() const
@@ -309,12 +338,7 @@ void BrowserList::rebuild() const
     {
         auto& sorted = folderEntries.emplace_back();
         if (const auto found = folders.find (root); found != folders.end())
-        {
-            if (found->second.regroup)
-                group (found->second);
-            for (const auto& entry : found->second.entries)
-                sorted.push_back (&entry);
-        }
+            collect (found->second, sorted);
     }
 
     if (!favourites.empty())

@@ -115,18 +115,33 @@ private:
         /** The scan of its folder that last found it. */
         std::uint64_t scan = 0;
     };
-    struct Folder
+    /** The files of one directory: grouping (sets) never crosses
+        directories, so a batch regroups only the directories it touched. */
+    struct Subfolder
     {
         std::map<std::string, FolderFile> files;
-        std::uint64_t scan = 0;
         /** The files as the user chooses from them: sets as one entry,
-            sorted; rebuilt when the files change. */
+            sorted by name; rebuilt when the files change. */
         std::vector<BrowserEntry> entries;
+        /** BrowserEntry::location of its files. */
+        std::string location;
         bool regroup = true;
     };
+    struct Folder
+    {
+        /** By the directory's path. */
+        std::map<std::string, Subfolder> subfolders;
+        std::uint64_t scan = 0;
+        /** The subfolders in the order shown (by location); rebuilt when
+            one comes or goes. */
+        std::vector<Subfolder*> ordered;
+        bool reorder = true;
+    };
 
-    /** Folder::entries from Folder::files. */
-    static void group (Folder& folder);
+    /** Subfolder::entries from Subfolder::files. */
+    static void group (Subfolder& subfolder);
+    /** The folder's entries in the order shown, grouping what changed. */
+    static void collect (Folder& folder, std::vector<const BrowserEntry*>& entries);
 
     void changed();
     void rebuild() const;
