@@ -47,6 +47,7 @@ void ConvolverProcessor::prepare (double sampleRate, std::size_t maxBlockSize, s
                                   std::size_t numOutputCount)
 {
     checkFormat (sampleRate, maxBlockSize, numInputs, numOutputCount);
+    preparedRate.store (sampleRate, std::memory_order_relaxed);
     const SessionFormat format { sampleRate, numInputs, numOutputCount, std::min (maxBlockSize, maxChunk) };
     builder.prepare (
         format,

@@ -116,6 +116,9 @@ public:
         does not throw for that. The IR stays loaded and plays again after a
         prepare() for a bus it fits. */
     void prepare (double sampleRate, std::size_t maxBlockSize, std::size_t numInputs, std::size_t numOutputs);
+    /** The rate of the last prepare(); 0 before the first. Any thread: what
+        a file set's rate variant is chosen by (ir/IrFileSet.h). */
+    [[nodiscard]] double preparedSampleRate() const noexcept { return preparedRate.load (std::memory_order_relaxed); }
 
     /** Frees the engines and buffers; process() then writes silence until the
         next prepare(). The loaded IR's source is kept for the next prepare(). */
@@ -275,6 +278,7 @@ private:
     std::size_t numOutputs = 0;
     std::atomic<bool> bypassRequested { false };
     std::atomic<double> tempo { PreDelayTime::defaultTempo };
+    std::atomic<double> preparedRate { 0.0 };
     static_assert (std::atomic<double>::is_always_lock_free);
 };
 
