@@ -9,6 +9,7 @@
 #include "ParameterStore.h"
 #include "PlayingEngines.h"
 #include "PreDelayTime.h"
+#include "PreviewPlayer.h"
 #include "ProcessorParameters.h"
 #include "ProcessorStatus.h"
 #include "RebuildMode.h"
@@ -260,6 +261,17 @@ public:
         takes effect at the next process() call. */
     void setBypassed (bool shouldBypass) noexcept;
 
+    // Preview (any thread) ---------------------------------------------------
+
+    /** Starts the preview, a short built-in dry sound (PreviewSound.h) played
+        through the IR and the wet path into the output, whatever the input
+        (a stopped host's silence included); stops it, faded, when it is
+        playing. A new IR stops it too. Wait-free: it counts the press in an
+        atomic, which the audio thread reads. */
+    void togglePreview() noexcept { preview.toggle(); }
+    /** Whether the preview is playing, as of the last processed block. */
+    [[nodiscard]] bool isPreviewPlaying() const noexcept { return preview.isPlaying(); }
+
 private:
     void processChunk (float* const* channels, std::size_t offset, std::size_t numSamples, bool offline) noexcept;
     void applyLiveParameters() noexcept;
@@ -270,6 +282,7 @@ private:
     InstanceMailbox mailbox;
     PlayingEngines engines { mailbox };
     DryWetPath path;
+    PreviewPlayer preview;
     InstanceBuilder builder;
 
     // Audio thread (and prepare/release while it is stopped).
