@@ -128,8 +128,16 @@ AudioClip combineMonoClips (std::vector<AudioClip> parts)
     std::size_t frames = 0;
     for (auto& part : parts)
     {
-        auto channel = part.sampleRate == rate ? std::move (part.channels.front())
-                                               : resample (part.channels.front(), part.sampleRate, rate);
+        auto channel = std::move (part.channels.front());
+        if (part.sampleRate != rate)
+        {
+            // Scaled by the ratio of the rates as prepareImpulseResponse
+            // does, so that the half keeps its frequency response (and its
+            // level against the other half) at the new rate.
+            channel = resample (channel, part.sampleRate, rate);
+            for (auto& sample : channel)
+                sample *= part.sampleRate / rate;
+        }
         frames = std::max (frames, channel.size());
         combined.channels.push_back (std::move (channel));
     }

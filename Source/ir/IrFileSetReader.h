@@ -68,7 +68,9 @@ struct IrFileSetClip
 /** The halves of a pair or the paths of a quad as one clip, channel i from
     parts[i] (each mono): parts at different rates are resampled to the
     highest of them (nothing of a higher-rate part is lost; the chain then
-    resamples the IR to the session rate), and parts shorter than the longest
+    resamples the IR to the session rate) and scaled by the ratio of the
+    rates, as prepareImpulseResponse does (the same frequency response at the
+    new rate), and parts shorter than the longest
     are padded with zeros at their end, so that every path keeps its timing
     from sample 0. Throws std::invalid_argument for no parts or a part that
     is not mono.

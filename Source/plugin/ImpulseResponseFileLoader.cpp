@@ -3,6 +3,7 @@
 
 #include "io/AudioFileError.h"
 #include "io/AudioFileReader.h"
+#include "ir/IrFileSetReader.h"
 #include "ir/IrLayoutDetection.h"
 #include "state/ContentHash.h"
 #include "state/IrReadLimits.h"
@@ -33,21 +34,29 @@ ImpulseResponseFileLoader::~ImpulseResponseFileLoader()
     worker.join();
 }
 
-void ImpulseResponseFileLoader::loadFile (const std::filesystem::path& path, IrSlot slot)
+void ImpulseResponseFileLoader::loadFile (const std::filesystem::path& path, IrSlot slot, double sessionRate)
 {
-    const auto read = [path]
+    const auto read = [path, sessionRate]
     {
         // libsndfile, as everywhere: it also reads the WAVEX sub-format, which
         // says whether a 4-channel file is B-format.
-        AudioFileReader reader (path, irReadLimits);
-        return ReadAudio { reader.readRest(), reader.info().ambisonicBFormat };
+        auto set = readIrFileSet (findIrFileSet (path, irReadLimits), sessionRate, irReadLimits);
+        if (!set.set.isSet())
+            return ReadAudio { std::move (set.clip), utf8FromPath (path.filename()), set.layoutHint, {} };
+        auto note = set.describe();
+        return ReadAudio { std::move (set.clip), std::move (set.name), set.layoutHint, std::move (note) };
     };
     submit ({ read, utf8FromPath (path.filename()), utf8FromPath (path), slot });
 }
 
 void ImpulseResponseFileLoader::loadFromMemory (std::span<const std::uint8_t> bytes, std::string name)
 {
-    auto read = [bytes, name] { return ReadAudio { readAudioFromMemory (bytes, irReadLimits, "'" + name + "'") }; };
+    auto read = [bytes, name]
+    {
+        auto clip = readAudioFromMemory (bytes, irReadLimits, "'" + name + "'");
+        const auto hint = detectIrLayout (name, clip.numChannels(), false);
+        return ReadAudio { std::move (clip), name, hint, {} };
+    };
     submit ({ std::move (read), std::move (name), {} });
 }
 
@@ -113,11 +122,12 @@ void ImpulseResponseFileLoader::perform (const Request& request)
         if (loaded.clip.numFrames() == 0)
             throw AudioFileError ("'" + request.name + "' holds no samples (its length is 0)");
 
-        loaded.name = request.name;
+        loaded.name = std::move (read.name);
         loaded.path = request.path;
         loaded.slot = request.slot;
         loaded.hash = contentHash (loaded.clip);
-        loaded.layoutHint = detectIrLayout (request.name, loaded.clip.numChannels(), read.ambisonicSubFormat);
+        loaded.layoutHint = read.layoutHint;
+        loaded.setNote = std::move (read.setNote);
         onLoaded (std::move (loaded));
     }
     catch (const std::exception& error)

@@ -16,7 +16,7 @@ ImpulseResponseLoading::ImpulseResponseLoading (ConvolverProcessor& processor, S
     , fileLoader (
           [this] (ImpulseResponseFileLoader::Loaded loaded)
           {
-              loadStatus.read (loaded.name, loaded.path);
+              loadStatus.read (loaded.name, loaded.path, loaded.setNote);
               play (std::move (loaded.clip), loaded.name, loaded.path, loaded.layoutHint, loaded.slot);
           },
           [this] (const std::string& message)
@@ -29,7 +29,7 @@ void ImpulseResponseLoading::loadFile (const juce::File& file, IrSlot slot)
     const auto name = file.getFileName().toStdString();
     loadStatus.loading (name, std::string (slot == IrSlot::b ? "Loading '" + name + "' into slot B ..."
                                                              : "Loading '" + name + "' ..."));
-    fileLoader.loadFile (pathFromUtf8 (file.getFullPathName().toStdString()), slot);
+    fileLoader.loadFile (pathFromUtf8 (file.getFullPathName().toStdString()), slot, dsp.preparedSampleRate());
 }
 
 void ImpulseResponseLoading::loadFactory (std::size_t index)

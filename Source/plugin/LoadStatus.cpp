@@ -26,14 +26,16 @@ void LoadStatus::loading (const std::string& name, std::string message)
     {
         const std::scoped_lock guard (lock);
         awaitedName = name;
+        awaitedSetNote.clear();
     }
     bar.set (std::move (message), StatusMessage::Severity::information);
 }
 
-void LoadStatus::read (const std::string& name, const std::string& path)
+void LoadStatus::read (const std::string& name, const std::string& path, const std::string& setNote)
 {
     const std::scoped_lock guard (lock);
     awaitedName = name;
+    awaitedSetNote = setNote;
     if (!path.empty())
         filesRead.push_back (path);
 }
@@ -72,8 +74,10 @@ void LoadStatus::processorChanged (const ConvolverProcessor& processor, const st
     }
     if (info != nullptr && info->name == awaitedName)
     {
-        bar.set (describeLoaded (*info) + note, info->channelSelectionFellBack ? StatusMessage::Severity::warning
-                                                                               : StatusMessage::Severity::information);
+        const auto fromSet = awaitedSetNote.empty() ? std::string {} : " (" + awaitedSetNote + ")";
+        bar.set (describeLoaded (*info) + fromSet + note, info->channelSelectionFellBack
+                                                              ? StatusMessage::Severity::warning
+                                                              : StatusMessage::Severity::information);
         awaitedName.clear();
     }
     else if (info != nullptr && !info->slotBName.empty() && info->slotBName == awaitedName)

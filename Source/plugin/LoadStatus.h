@@ -26,8 +26,10 @@ public:
 
     /** A load starts: its name is awaited, the bar says `message`. */
     void loading (const std::string& name, std::string message);
-    /** A file was read (path empty for audio from memory): its build is awaited. */
-    void read (const std::string& name, const std::string& path);
+    /** A file was read (path empty for audio from memory): its build is
+        awaited. `setNote` says what a set of files combined; the loaded line
+        ends with it. */
+    void read (const std::string& name, const std::string& path, const std::string& setNote = {});
     /** Nothing is awaited any more (an unload, a restored session). */
     void stopAwaiting();
     /** A load failed before reaching the processor, or was refused by it. */
@@ -43,6 +45,7 @@ private:
     StatusMessage& bar;
     std::mutex lock;
     std::string awaitedName;
+    std::string awaitedSetNote;
     std::vector<std::string> filesRead;
 };
 

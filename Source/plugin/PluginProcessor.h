@@ -2,6 +2,7 @@
 #pragma once
 
 #include "BrowserSettings.h"
+#include "BrowsingLoudnessMatch.h"
 #include "ImpulseResponseLoading.h"
 #include "ParameterBridge.h"
 #include "RecentImpulseResponses.h"
@@ -143,6 +144,19 @@ public:
         settings file). */
     [[nodiscard]] BrowserSettings& browserSettings() noexcept { return browser; }
 
+    /** The preview (ConvolverProcessor::togglePreview): the built-in dry
+        sound through the IR into the output, host running or stopped; a
+        second press stops it, faded. For the editor's Preview button and key.
+        Any thread. */
+    void togglePreview() noexcept { dsp.togglePreview(); }
+    [[nodiscard]] bool isPreviewPlaying() const noexcept { return dsp.isPreviewPlaying(); }
+
+    /** For the browser, when the user starts stepping through IRs: loudness
+        matching (the loudnessMatch parameter) on, unless the user has set it
+        by its control in this instance (BrowsingLoudnessMatch). Returns
+        whether it is on. Message thread. */
+    bool loudnessMatchForBrowsing() { return browsingLoudness.browsingStarted(); }
+
 private:
     void timerCallback() override { refreshFromConvolver(); }
     void applyRebuildMode (bool offline) noexcept;
@@ -161,6 +175,7 @@ private:
     SessionState session { dsp };
     RecentImpulseResponses recent;
     BrowserSettings browser;
+    BrowsingLoudnessMatch browsingLoudness { *parameters.getParameter ("loudnessMatch") };
 
     /** refreshFromConvolver runs on the message thread's timer, in
         prepareToPlay (a host may call it from another thread) and after a

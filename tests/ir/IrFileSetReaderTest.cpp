@@ -98,14 +98,15 @@ TEST (IrFileSetReader, HalvesAtDifferentRatesAreResampledToTheHigher)
     const auto read = readIrFileSet (findIrFileSet (directory / "hall_L.wav", limits), 48000.0, limits);
     EXPECT_EQ (read.clip.sampleRate, 48000.0);
     ASSERT_EQ (read.clip.numFrames(), 480u);
-    // The left half as libsoxr resamples it on its own (the same call), the right untouched.
+    // The left half as libsoxr resamples it on its own, scaled by 44100 /
+    // 48000 as the IR chain scales a resampled IR; the right untouched.
     AudioClip leftAsRead = left;
     for (auto& sample : leftAsRead.channels[0])
         sample = static_cast<double> (static_cast<float> (sample));
     const auto expected = resample (leftAsRead.channels[0], 44100.0, 48000.0);
     ASSERT_EQ (expected.size(), 480u);
     for (std::size_t n = 0; n < 480; ++n)
-        EXPECT_EQ (read.clip.channels[0][n], expected[n]);
+        EXPECT_DOUBLE_EQ (read.clip.channels[0][n], expected[n] * (44100.0 / 48000.0));
     EXPECT_EQ (read.clip.channels[1][100], static_cast<double> (static_cast<float> (right.channels[0][100])));
 }
 
