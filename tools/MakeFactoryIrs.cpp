@@ -9,8 +9,20 @@
 //
 // The files are 24-bit PCM WAV at 48 kHz, so that a state that embeds one
 // stores it losslessly as FLAC.
+//
+// The other factory IRs are not files: Source/factory generates them on
+// demand. This tool lists them with their measured reverberation times and
+// generation times (the numbers in the catalogue and Resources/README.md),
+// or writes them all as WAV files:
+//
+//     partita_make_factory_irs --list Resources
+//     partita_make_factory_irs --export <output folder>
 
+#include "analysis/EnergyDecayCurve.h"
+#include "factory/FactoryCatalogue.h"
+#include "factory/NoiseSource.h"
 #include "io/AudioClip.h"
+#include "io/AudioFileReader.h"
 #include "io/AudioFileWriter.h"
 #include "io/OutputFormat.h"
 
@@ -19,11 +31,14 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <ctime>
 #include <exception>
 #include <filesystem>
+#include <iomanip>
 #include <iostream>
 #include <numbers>
 #include <span>
+#include <string>
 #include <vector>
 
 namespace
@@ -36,31 +51,6 @@ std::size_t toFrames (double seconds)
 {
     return static_cast<std::size_t> (std::lround (seconds * sampleRate));
 }
-
-/** SplitMix64: spelled out rather than <random>'s distributions, whose output
-    differs between standard libraries, so the files are the same everywhere. */
-class NoiseSource
-{
-public:
-    explicit NoiseSource (std::uint64_t seed)
-        : state (seed)
-    {
-    }
-
-    /** Uniform in [-1, 1). */
-    double next()
-    {
-        state += 0x9E3779B97F4A7C15ull;
-        auto z = state;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        z ^= z >> 31;
-        return static_cast<double> (z >> 11) * 0x1.0p-52 - 1.0;
-    }
-
-private:
-    std::uint64_t state;
-};
 
 /** An RBJ-cookbook biquad in direct form I, run over a whole signal. */
 class Biquad
@@ -158,7 +148,8 @@ std::vector<double> diffuseTail (std::size_t frames, double rt60Seconds, double 
                                  double startHz, double endHz, std::uint64_t seed)
 {
     std::vector<double> tail (frames, 0.0);
-    NoiseSource noise { seed };
+    // The generators' SplitMix64 (the same numbers the files were first made with).
+    partita::NoiseSource noise { seed };
     const auto lengthSeconds = static_cast<double> (frames) / sampleRate;
     const auto decayPerSecond = 3.0 * std::numbers::ln10 / rt60Seconds;
     double lowPassed = 0.0, dcIn = 0.0, dcOut = 0.0;
@@ -167,7 +158,7 @@ std::vector<double> diffuseTail (std::size_t frames, double rt60Seconds, double 
     {
         const auto t = static_cast<double> (i) / sampleRate;
         const auto cutoff = startHz * std::pow (endHz / startHz, t / lengthSeconds);
-        lowPassed += (1.0 - std::exp (-twoPi * cutoff / sampleRate)) * (noise.next() - lowPassed);
+        lowPassed += (1.0 - std::exp (-twoPi * cutoff / sampleRate)) * (noise.uniform() - lowPassed);
         const auto blocked = lowPassed - dcIn + 0.9995 * dcOut;
         dcIn = lowPassed;
         dcOut = blocked;
@@ -294,13 +285,77 @@ partita::AudioClip makeCabinet()
     return clip;
 }
 
+/** The reverberation time as the factory tables state it: EnergyDecayCurve's
+    ISO 3382 estimate on the energy of all channels summed; 0 when there is
+    none (a cabinet's response is too short for T20). */
+double measuredReverbTime (const partita::AudioClip& clip)
+{
+    std::vector<double> energy (clip.numFrames(), 0.0);
+    for (const auto& channel : clip.channels)
+        for (std::size_t i = 0; i < channel.size(); ++i)
+            energy[i] += channel[i] * channel[i];
+    const auto fit = partita::EnergyDecayCurve (energy, clip.sampleRate).reverberationTime();
+    return fit.valid ? fit.reverbTimeSeconds : 0.0;
+}
+
+/** Every generated factory IR and the compiled-in files: id, channels,
+    length, measured reverberation time and generation time, as a Markdown
+    table (what Resources/README.md and the catalogue's numbers come from). */
+int listFactoryIrs (const std::filesystem::path& resources)
+{
+    std::cout << "| id | name | category | channels | length (s) | RT (s) | listed RT (s) | made in (ms CPU) |\n"
+              << "|---|---|---|---|---|---|---|---|\n";
+    std::cout << std::fixed;
+    for (const auto& ir : partita::generatedFactoryIrs())
+    {
+        // Processor time, not wall time: other programs on the machine do
+        // not count against the generator.
+        const auto start = std::clock();
+        const auto clip = ir.generate();
+        const auto elapsedMs = 1000.0 * static_cast<double> (std::clock() - start) / CLOCKS_PER_SEC;
+        std::cout << "| " << ir.id << " | " << ir.displayName << " | " << partita::factoryIrCategoryName (ir.category)
+                  << " | " << clip.numChannels() << " | " << std::setprecision (2)
+                  << static_cast<double> (clip.numFrames()) / clip.sampleRate << " | " << std::setprecision (3)
+                  << measuredReverbTime (clip) << " | " << ir.reverbTimeSeconds << " | " << std::setprecision (1)
+                  << elapsedMs << " |\n";
+    }
+    for (const auto* file :
+         { "factory/small_room.wav", "demo/hall_ir.wav", "factory/plate.wav", "factory/cabinet.wav" })
+    {
+        partita::AudioFileReader reader (resources / file);
+        const auto clip = reader.readRest();
+        std::cout << "| " << file << " | | | " << clip.numChannels() << " | " << std::setprecision (2)
+                  << static_cast<double> (clip.numFrames()) / clip.sampleRate << " | " << std::setprecision (3)
+                  << measuredReverbTime (clip) << " | | |\n";
+    }
+    return 0;
+}
+
+/** Writes every generated factory IR as a 24-bit WAV named by its id. */
+int exportFactoryIrs (const std::filesystem::path& folder)
+{
+    std::filesystem::create_directories (folder);
+    const partita::OutputFormat format { partita::FileContainer::wav, partita::SampleFormat::pcm24 };
+    for (const auto& ir : partita::generatedFactoryIrs())
+        partita::writeAudioFile (folder / (ir.id + ".wav"), ir.generate(), format, partita::OverwritePolicy::replace);
+    std::cout << "wrote " << partita::generatedFactoryIrs().size() << " generated IRs to " << folder.string() << '\n';
+    return 0;
+}
+
 } // namespace
 
 int main (int argc, char** argv)
 {
+    const std::string usage = "usage: partita_make_factory_irs <output folder>\n"
+                              "       partita_make_factory_irs --list <Resources folder>\n"
+                              "       partita_make_factory_irs --export <output folder>\n";
+    if (argc == 3 && std::string (argv[1]) == "--list")
+        return listFactoryIrs (argv[2]);
+    if (argc == 3 && std::string (argv[1]) == "--export")
+        return exportFactoryIrs (argv[2]);
     if (argc != 2)
     {
-        std::cerr << "usage: partita_make_factory_irs <output folder>\n";
+        std::cerr << usage;
         return 2;
     }
 

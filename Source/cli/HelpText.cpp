@@ -147,7 +147,8 @@ length in frames and seconds, and per channel the peak level (dBFS and linear)
 and the RMS level (dBFS). A file that cannot be read gets one line on stderr
 and the exit status becomes 1; the others are still described. '-' reads
 standard input. WAV, RF64, W64, AIFF, CAF, FLAC and Ogg, and whatever else
-libsndfile reads.
+libsndfile reads. 'factory:' lists Partita's generated factory IRs (id,
+category, channels, length, reverberation time); 'factory:ID' describes one.
 
 )" + formatOptionSections (specsOf (infoOptionTable()))
            + R"(
@@ -155,6 +156,7 @@ Examples:
   partita info hall.wav
   partita info renders/*.wav
   partita info --json hall.wav | jq .peak_dbfs
+  partita info factory:
 )";
 }
 

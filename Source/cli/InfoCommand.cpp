@@ -2,6 +2,7 @@
 #include "InfoCommand.h"
 
 #include "ChannelStatistics.h"
+#include "FactoryIrFiles.h"
 #include "JsonWriter.h"
 #include "ScratchFolder.h"
 #include "StandardStreams.h"
@@ -293,10 +294,24 @@ int runInfoCommand (const InfoOptions& options, std::ostream& out, std::ostream&
         json.beginArray();
 
     std::unique_ptr<StandardInputCopy> standardInput;
+    FactoryIrFiles factoryIrs;
 
     for (const auto& path : options.files)
     {
         const auto name = path.string();
+        if (name == FactoryIrFiles::prefix)
+        {
+            if (options.json)
+                FactoryIrFiles::writeList (json);
+            else
+            {
+                if (!firstText)
+                    out << '\n';
+                FactoryIrFiles::writeList (out);
+                firstText = false;
+            }
+            continue;
+        }
         std::optional<FileFacts> facts;
         std::string error;
         try
@@ -311,6 +326,8 @@ int runInfoCommand (const InfoOptions& options, std::ostream& out, std::ostream&
                 copyDescriptorToFile (STDIN_FILENO, standardInput->path);
                 readFrom = standardInput->path;
             }
+            else if (FactoryIrFiles::names (path))
+                readFrom = factoryIrs.fileFor (path);
             facts = measureFile (readFrom, name);
         }
         catch (const std::bad_alloc&)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RenderCommand.h"
 
+#include "FactoryIrFiles.h"
 #include "ParameterOptions.h"
 #include "PreparedImpulseResponses.h"
 #include "RenderBatch.h"
@@ -138,9 +139,16 @@ int runRenderCommand (const RenderOptions& options, std::ostream& out, std::ostr
     };
     try
     {
-        if (usesStandardStreams (options))
-            return renderThroughStandardStreams (options, out, err, renderFiles);
-        return renderFiles (options, out, err);
+        const auto renderAny =
+            [&renderFiles] (const RenderOptions& anyOptions, std::ostream& anyOut, std::ostream& anyErr)
+        {
+            if (usesStandardStreams (anyOptions))
+                return renderThroughStandardStreams (anyOptions, anyOut, anyErr, renderFiles);
+            return renderFiles (anyOptions, anyOut, anyErr);
+        };
+        if (FactoryIrFiles::names (options.impulseResponse) || FactoryIrFiles::names (options.impulseResponseB))
+            return renderWithFactoryIrs (options, out, err, renderAny);
+        return renderAny (options, out, err);
     }
     catch (const UsageError&)
     {

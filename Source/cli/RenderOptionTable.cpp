@@ -73,7 +73,9 @@ const std::array<RenderOption, 18> renderOptions { {
         .section = "Required:",
         .help = "The impulse response file. Mono, one channel per\n"
                 "input, one per output for a mono input, or a full\n"
-                "matrix (true stereo: 4 channels LL, LR, RL, RR)." },
+                "matrix (true stereo: 4 channels LL, LR, RL, RR).\n"
+                "factory:ID takes a factory IR made by Partita's\n"
+                "generators ('partita info factory:' lists them)." },
       [] (RenderOptions& o, const OptionSpec& s, std::string_view v) { o.impulseResponse = pathValue (s, v); } },
     { { .longName = "--ir-b",
         .value = OptionValue::required,
