@@ -38,6 +38,11 @@ bool BrowserListView::keyPressed (const juce::KeyPress& key)
         onJump (code == juce::KeyPress::homeKey);
         return true;
     }
+    if (plain && onPreview != nullptr && (key.getTextCharacter() == 'p' || key.getTextCharacter() == 'P'))
+    {
+        onPreview();
+        return true;
+    }
     return juce::ListBox::keyPressed (key);
 }
 

@@ -15,7 +15,7 @@ namespace partita
     Up and Down (and Left and Right) step to the previous or next IR that can
     be loaded, skipping headings and unreadable files and wrapping around at
     the ends; Home and End go to the first and last; Enter loads the selected
-    row again. Page Up and Page Down keep JUCE's meaning (they select without
+    row again; P plays or stops the preview. Page Up and Page Down keep JUCE's meaning (they select without
     loading; Enter then loads). Draws the editor's focus ring while it has the
     keyboard focus.
 
@@ -29,6 +29,8 @@ public:
     std::function<void (StepDirection)> onStep;
     /** Home (to the first loadable row) and End (to the last). */
     std::function<void (bool toFirst)> onJump;
+    /** P: the preview played or stopped. */
+    std::function<void()> onPreview;
 
     bool keyPressed (const juce::KeyPress& key) override;
     void paintOverChildren (juce::Graphics& g) override;

@@ -91,19 +91,31 @@ BrowserPanel::BrowserPanel (PartitaAudioProcessor& processor)
     previousButton.onClick = [this] { step (StepDirection::previous); };
     nextButton.onClick = [this] { step (StepDirection::next); };
     favouriteButton.onClick = [this] { toggleFavourite(); };
+    styleButton (previewButton, "Preview",
+                 "Play a short dry sound (a snare and a guitar chord) through the IR, also with the host stopped; "
+                 "again to stop (P on the list, Ctrl+P anywhere)");
+    previewButton.setColour (juce::TextButton::buttonOnColourId, PartitaLookAndFeel::accent.withAlpha (0.45f));
+    previewButton.onClick = [this] { togglePreview(); };
+    loudnessToggle.setTitle ("Match loudness");
+    loudnessToggle.setTooltip ("Level each IR by its loudness (K-weighted, as BS.1770), so that IRs compare by their "
+                               "sound, not their level. Turned on when you start browsing, unless you set it.");
+    loudnessToggle.setWantsKeyboardFocus (true);
+    if (auto* parameter = processor.parameterState().getParameter ("loudnessMatch"))
+        loudnessAttachment = std::make_unique<juce::ButtonParameterAttachment> (*parameter, loudnessToggle);
     addFolderButton.onClick = [this] { chooseFolder(); };
     removeFolderButton.onClick = [this] { showRemoveFolderMenu(); };
 
     listBox.setModel (this);
     listBox.onStep = [this] (StepDirection direction) { step (direction); };
     listBox.onJump = [this] (bool toFirst) { jump (toFirst); };
+    listBox.onPreview = [this] { togglePreview(); };
 
     status.setColour (juce::Label::textColourId, PartitaLookAndFeel::dimText);
     status.setTitle ("Browser status");
 
-    for (auto* child :
-         std::initializer_list<juce::Component*> { &search, &previousButton, &nextButton, &favouriteButton, &listBox,
-                                                   &addFolderButton, &removeFolderButton, &status })
+    for (auto* child : std::initializer_list<juce::Component*> {
+             &search, &previousButton, &nextButton, &favouriteButton, &previewButton, &loudnessToggle, &listBox,
+             &addFolderButton, &removeFolderButton, &status })
         addAndMakeVisible (child);
     int order = 1;
     for (auto* target : focusTargets())
@@ -123,7 +135,8 @@ BrowserPanel::~BrowserPanel()
 
 std::vector<juce::Component*> BrowserPanel::focusTargets()
 {
-    return { &search, &previousButton, &nextButton, &favouriteButton, &listBox, &addFolderButton, &removeFolderButton };
+    return { &search,         &previousButton, &nextButton,      &favouriteButton,   &previewButton,
+             &loudnessToggle, &listBox,        &addFolderButton, &removeFolderButton };
 }
 
 std::unique_ptr<juce::AccessibilityHandler> BrowserPanel::createAccessibilityHandler()
@@ -274,6 +287,8 @@ void BrowserPanel::loadRow (std::size_t row)
         return;
     awaitedKey = chosen.entry.key;
     awaitedSince = std::chrono::steady_clock::now();
+    // Before the load, so that the new IR is built levelled.
+    partita.loudnessMatchForBrowsing();
     BrowserEntries::load (partita, chosen.entry);
 }
 
@@ -311,6 +326,12 @@ void BrowserPanel::toggleFavourite()
     const auto& chosen = model.rows()[*row];
     partita.browserSettings().setFavourite (chosen.entry.key, !chosen.favourite);
     reloadSettings();
+}
+
+void BrowserPanel::togglePreview()
+{
+    partita.togglePreview();
+    // The button follows the preview as it plays and ends (updateStatus).
 }
 
 void BrowserPanel::focusSearch()
@@ -363,6 +384,7 @@ void BrowserPanel::updateStatus()
     const auto row = selectedRow();
     const bool isEntry = row && model.rows()[*row].kind == BrowserRow::Kind::entry;
     favouriteButton.setToggleState (isEntry && model.rows()[*row].favourite, juce::dontSendNotification);
+    previewButton.setToggleState (partita.isPreviewPlaying(), juce::dontSendNotification);
 }
 
 // The list box's model ------------------------------------------------------------------
@@ -506,6 +528,13 @@ void BrowserPanel::resized()
         favouriteButton.setBounds (buttons.reduced (2, 0));
     }
     area.removeFromTop (4);
+    {
+        auto row = area.removeFromTop (line);
+        previewButton.setBounds (row.removeFromLeft (row.getWidth() / 3).reduced (2, 0));
+        row.removeFromLeft (6);
+        loudnessToggle.setBounds (row);
+    }
+    area.removeFromTop (4);
 
     status.setBounds (area.removeFromBottom (std::max (18, scaled (20))));
     {
@@ -524,6 +553,11 @@ bool BrowserPanel::keyPressed (const juce::KeyPress& key)
     if (key.getModifiers().isAnyModifierKeyDown())
         return false;
     const auto code = key.getKeyCode();
+    if (key.getTextCharacter() == 'p' || key.getTextCharacter() == 'P')
+    {
+        togglePreview();
+        return true;
+    }
     if (code == juce::KeyPress::upKey || code == juce::KeyPress::leftKey)
     {
         step (StepDirection::previous);

@@ -5,6 +5,7 @@
 #include "browser/BrowserList.h"
 #include "browser/FolderScanner.h"
 
+#include <juce_audio_processors/juce_audio_processors.h>
 #include <juce_gui_basics/juce_gui_basics.h>
 
 #include <chrono>
@@ -30,9 +31,13 @@ class PartitaAudioProcessor;
 
     Keys while it has the focus: Up/Down (or Left/Right) on the list load the
     previous or next IR, Home/End the first or last, Enter the selected one
-    again; Enter in the search box goes to the list. The editor adds
-    Ctrl+Left/Right (step from anywhere), Ctrl+F (search) and Ctrl+B (show or
-    hide).
+    again, P plays or stops the preview; Enter in the search box goes to the
+    list. The editor adds Ctrl+Left/Right (step from anywhere), Ctrl+P
+    (preview), Ctrl+F (search) and Ctrl+B (show or hide).
+
+    Loudness: the first IR the browser loads turns loudness matching on
+    (PartitaAudioProcessor::loudnessMatchForBrowsing), unless the user set it;
+    its toggle is in the panel.
 
     The list follows the IR that plays: a load from elsewhere (Load IR..., a
     drop, a restored session) selects its row when the browser has it.
@@ -58,6 +63,8 @@ public:
     void removeFolder (const std::filesystem::path& folder);
     /** Marks or unmarks the selected row's IR as a favourite. */
     void toggleFavourite();
+    /** Plays the preview sound through the IR, or stops it. */
+    void togglePreview();
 
     /** Selects the row of the IR that plays, unless a load the browser
         asked for is still on its way (the editor calls it when the IR
@@ -120,6 +127,12 @@ private:
     juce::TextButton previousButton;
     juce::TextButton nextButton;
     juce::TextButton favouriteButton;
+    /** The built-in dry sound through the IR (PartitaAudioProcessor::
+        togglePreview): IRs compared with the host stopped. */
+    juce::TextButton previewButton { "Preview" };
+    /** The loudnessMatch parameter, here where IRs are compared. */
+    juce::ToggleButton loudnessToggle { "Match loudness" };
+    std::unique_ptr<juce::ButtonParameterAttachment> loudnessAttachment;
     juce::TextButton addFolderButton { "Add folder..." };
     juce::TextButton removeFolderButton { "Remove..." };
     juce::Label status;

@@ -62,7 +62,15 @@ void ImpulseResponseFileLoader::loadFromMemory (std::span<const std::uint8_t> by
 
 void ImpulseResponseFileLoader::loadGenerated (std::function<AudioClip()> make, std::string name)
 {
-    auto read = [make = std::move (make)] { return ReadAudio { make() }; };
+    // Merge glue (issue18-sets named the read audio, issue18-factory added
+    // generated IRs): a generated IR is named and its layout found as one
+    // from memory is.
+    auto read = [make = std::move (make), name]
+    {
+        auto clip = make();
+        const auto hint = detectIrLayout (name, clip.numChannels(), false);
+        return ReadAudio { std::move (clip), name, hint, {} };
+    };
     submit ({ std::move (read), std::move (name), {} });
 }
 

@@ -292,6 +292,11 @@ bool PartitaEditor::keyPressed (const juce::KeyPress& key)
         setBrowserShown (!isBrowserShown());
         return true;
     }
+    if (key == juce::KeyPress ('p', juce::ModifierKeys::commandModifier, 0))
+    {
+        browser.togglePreview();
+        return true;
+    }
     if (key == juce::KeyPress ('f', juce::ModifierKeys::commandModifier, 0))
     {
         setBrowserShown (true);

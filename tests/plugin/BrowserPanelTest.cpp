@@ -94,6 +94,10 @@ TEST (BrowserPanel, StepsThroughAFolderWithTheArrowKeysSkippingWhatCannotBeReadA
                                                   "take 4", "take 5" }));
 
     // Down from nothing selected: the first; then on, past the broken file, round to the first again.
+    // The first step turns loudness matching on (the user has not set it).
+    auto* loudness = plugin->parameterState().getParameter ("loudnessMatch");
+    ASSERT_NE (loudness, nullptr);
+    EXPECT_EQ (loudness->getValue(), 0.0f);
     auto& keys = browser.listView();
     for (const auto* expected : { "take 1.wav", "take 2.wav", "take 3.wav", "take 4.wav", "take 5.wav", "take 1.wav" })
     {
@@ -102,6 +106,7 @@ TEST (BrowserPanel, StepsThroughAFolderWithTheArrowKeysSkippingWhatCannotBeReadA
         EXPECT_TRUE (waitUntilPlaying (*plugin, expected))
             << expected << ": " << plugin->status().text << " selected row " << browser.selectedRow().value_or (99);
     }
+    EXPECT_EQ (loudness->getValue(), 1.0f);
     ASSERT_TRUE (keys.keyPressed (juce::KeyPress (juce::KeyPress::upKey)));
     ASSERT_TRUE (plugin->waitForPendingLoads (std::chrono::seconds (10)));
     EXPECT_TRUE (waitUntilPlaying (*plugin, "take 5.wav"));
@@ -111,6 +116,28 @@ TEST (BrowserPanel, StepsThroughAFolderWithTheArrowKeysSkippingWhatCannotBeReadA
         editor->keyPressed (juce::KeyPress (juce::KeyPress::rightKey, juce::ModifierKeys::commandModifier, 0)));
     ASSERT_TRUE (plugin->waitForPendingLoads (std::chrono::seconds (10)));
     EXPECT_TRUE (waitUntilPlaying (*plugin, "take 1.wav"));
+
+    // P on the list plays the preview, and again stops it.
+    // (Blocks first: the audio thread takes the last IR, which stops a preview.)
+    juce::AudioBuffer<float> block (2, 512);
+    juce::MidiBuffer midi;
+    for (int i = 0; i < 40; ++i)
+    {
+        block.clear();
+        plugin->processBlock (block, midi);
+    }
+    EXPECT_FALSE (plugin->isPreviewPlaying());
+    EXPECT_TRUE (keys.keyPressed (juce::KeyPress ('p', juce::ModifierKeys(), 'p')));
+    block.clear();
+    plugin->processBlock (block, midi);
+    EXPECT_TRUE (plugin->isPreviewPlaying());
+    EXPECT_TRUE (keys.keyPressed (juce::KeyPress ('p', juce::ModifierKeys(), 'p')));
+    for (int i = 0; i < 4; ++i)
+    {
+        block.clear();
+        plugin->processBlock (block, midi);
+    }
+    EXPECT_FALSE (plugin->isPreviewPlaying()) << "a second press stops it (after its 10 ms fade)";
 
     // The broken file shows why, drawn and spoken.
     const auto broken = std::find_if (browser.list().rows().begin(), browser.list().rows().end(),
