@@ -18,6 +18,11 @@ BrowserListView::BrowserListView()
 
 bool BrowserListView::keyPressed (const juce::KeyPress& key)
 {
+    return handleBrowsingKey (key) || juce::ListBox::keyPressed (key);
+}
+
+bool BrowserListView::handleBrowsingKey (const juce::KeyPress& key)
+{
     const auto plain = !key.getModifiers().isAnyModifierKeyDown();
     const auto code = key.getKeyCode();
     if (plain && onStep != nullptr)
@@ -43,7 +48,7 @@ bool BrowserListView::keyPressed (const juce::KeyPress& key)
         onPreview();
         return true;
     }
-    return juce::ListBox::keyPressed (key);
+    return false;
 }
 
 void BrowserListView::paintOverChildren (juce::Graphics& g)

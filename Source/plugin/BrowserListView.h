@@ -33,6 +33,10 @@ public:
     std::function<void()> onPreview;
 
     bool keyPressed (const juce::KeyPress& key) override;
+    /** The browsing keys above (not JUCE's own): also for the panel's
+        buttons, so that the arrows step wherever the browser has the focus.
+        Returns whether the key was one. */
+    bool handleBrowsingKey (const juce::KeyPress& key);
     void paintOverChildren (juce::Graphics& g) override;
     void focusGained (FocusChangeType cause) override;
     void focusLost (FocusChangeType cause) override;

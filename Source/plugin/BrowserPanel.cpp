@@ -549,26 +549,8 @@ void BrowserPanel::resized()
 
 bool BrowserPanel::keyPressed (const juce::KeyPress& key)
 {
-    // Arrows on the panel's buttons step too: the browser has the focus.
-    if (key.getModifiers().isAnyModifierKeyDown())
-        return false;
-    const auto code = key.getKeyCode();
-    if (key.getTextCharacter() == 'p' || key.getTextCharacter() == 'P')
-    {
-        togglePreview();
-        return true;
-    }
-    if (code == juce::KeyPress::upKey || code == juce::KeyPress::leftKey)
-    {
-        step (StepDirection::previous);
-        return true;
-    }
-    if (code == juce::KeyPress::downKey || code == juce::KeyPress::rightKey)
-    {
-        step (StepDirection::next);
-        return true;
-    }
-    return false;
+    // The list's keys on the panel's buttons too: the browser has the focus.
+    return listBox.handleBrowsingKey (key);
 }
 
 } // namespace partita
