@@ -7,6 +7,8 @@
 #   scripts/editor-screenshot.sh --page envelope      the same, and editor.png on that page
 #   scripts/editor-screenshot.sh --page eq --output docs/screenshot.png
 #   scripts/editor-screenshot.sh --page analysis      the decay curves and the ISO 3382 table
+#   scripts/editor-screenshot.sh --browser            the editor with the IR browser shown, in
+#                                                     build/release/screenshots/editor-browser.png
 #
 # Pages: ir, envelope, eq, slots (a page exists when the parameter table has
 # controls for it) and analysis; the test names the pages there are when
@@ -14,7 +16,7 @@
 set -euo pipefail
 
 usage() {
-    sed -n '3,13p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '3,15p' "$0" | sed 's/^# \{0,1\}//'
     exit "${1:-0}"
 }
 
@@ -22,9 +24,11 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build="$root/build/release"
 page=""
 output=""
+filter="PluginEditor.WritesAScreenshotOfTheRealEditor"
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --page) page="${2:?--page needs a name}"; shift 2 ;;
+        --browser) filter="PluginEditor.WritesAScreenshotWithTheBrowser"; shift ;;
         --output) output="${2:?--output needs a file}"; shift 2 ;;
         --build) build="${2:?--build needs a directory}"; shift 2 ;;
         -h|--help) usage 0 ;;
@@ -43,7 +47,7 @@ fi
 
 status=0
 log=$(PARTITA_SCREENSHOT_PAGE="$page" PARTITA_SCREENSHOT_OUTPUT="$output" \
-    "$tests" --gtest_filter=PluginEditor.WritesAScreenshotOfTheRealEditor --gtest_brief=1 2>&1) || status=$?
+    "$tests" --gtest_filter="$filter" --gtest_brief=1 2>&1) || status=$?
 grep 'screenshot:' <<<"$log" || true
 if [[ $status -ne 0 ]]; then
     grep -v 'screenshot:' <<<"$log" >&2

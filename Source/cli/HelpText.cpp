@@ -95,7 +95,7 @@ std::string renderHelp()
 Usage:
   partita render INPUT... --ir IR -o OUTPUT [options] [plugin controls]
   partita render INPUT... --state PRESET -o OUTPUT [plugin controls] [--tempo BPM]
-                 [--ir-b IR] [--format F] [--output-channels N]
+                 [--ir-b IR] [--ir-single-file] [--format F] [--output-channels N]
                  [--normalize-output peak|loudness TARGET] [--fail-on-clip] [--force] [-q]
 
 One INPUT writes the file OUTPUT (or OUTPUT/<input name> when OUTPUT is a

@@ -8,6 +8,9 @@
 #include "ScratchFolder.h"
 #include "StandardStreams.h"
 #include "io/AudioFileReader.h"
+#include "io/QuotedText.h"
+#include "ir/ImpulseResponseReadLimits.h"
+#include "ir/IrFileSetReader.h"
 #include "ir/IrLayoutDetection.h"
 
 #include <algorithm>
@@ -42,6 +45,10 @@ struct FileFacts
         in words; else empty. */
     std::optional<ResolvedIrLayout> layout;
     std::string layoutText;
+    /** The set of files the file is part of (a left/right half, a
+        true-stereo path, a rate variant: ir/IrFileGrouping.h), which `render
+        --ir` and the plugin load as one IR; empty for a file in no set. */
+    std::optional<IrFileSet> set;
 
     [[nodiscard]] double seconds() const noexcept
     {
@@ -100,10 +107,35 @@ std::string_view reasonKey (IrLayoutReason reason) noexcept
             return "assumed";
         case IrLayoutReason::chosen:
             return "chosen";
+        case IrLayoutReason::fileSet:
+            return "file set";
         case IrLayoutReason::channelCount:
             break;
     }
     return "channel count";
+}
+
+/** "left/right pair 'hall': hall_L.wav + hall_R.wav", "'hall' at 3 rates:
+    hall_44k.wav (44100 Hz), ...": what `render --ir` combines. */
+std::string describeSet (const IrFileSet& set)
+{
+    std::string text;
+    if (set.layout != IrFileSetLayout::single)
+        text.append (describeIrFileSetLayout (set.layout)).append (" ");
+    text.append (quoted (set.name));
+    if (set.variants.size() > 1)
+        text.append (" at ").append (std::to_string (set.variants.size())).append (" rates");
+    text.append (":");
+    for (std::size_t v = 0; v < set.variants.size(); ++v)
+    {
+        const auto& variant = set.variants[v];
+        text.append (v == 0 ? " " : "; ");
+        for (std::size_t f = 0; f < variant.files.size(); ++f)
+            text.append (f == 0 ? "" : " + ").append (variant.files[f].filename().string());
+        if (variant.sampleRate)
+            text.append (" (").append (withDecimals (*variant.sampleRate, 0)).append (" Hz)");
+    }
+    return text;
 }
 
 FileFacts measureFile (const std::filesystem::path& path, const std::string& name)
@@ -116,6 +148,8 @@ FileFacts measureFile (const std::filesystem::path& path, const std::string& nam
         facts.layout = fourChannelLayout (name, facts.info);
         facts.layoutText = describeFourChannelLayout (*facts.layout);
     }
+    if (const auto set = findIrFileSet (path, impulseResponseReadLimits()); set.isSet())
+        facts.set = set;
     const auto clip = readAudioFile (path);
     facts.frames = clip.numFrames();
     facts.sampleRate = clip.sampleRate;
@@ -133,6 +167,8 @@ std::string textOf (const FileFacts& facts)
          << "  channels:    " << facts.channels.size() << '\n';
     if (!facts.layoutText.empty())
         text << "  layout:      " << facts.layoutText << '\n';
+    if (facts.set)
+        text << "  set:         " << describeSet (*facts.set) << '\n';
     text << "  sample rate: " << withDecimals (rate, std::floor (rate) == rate ? 0 : 3) << " Hz\n"
          << "  length:      " << facts.frames << " frames, " << withDecimals (facts.seconds(), 3) << " s\n";
 
@@ -175,6 +211,34 @@ void writeJson (JsonWriter& json, const FileFacts& facts)
         json.value (layoutName (facts.layout->layout));
         json.key ("layout_from");
         json.value (reasonKey (facts.layout->reason));
+    }
+    if (facts.set)
+    {
+        json.key ("set");
+        json.beginObject();
+        json.key ("name");
+        json.value (facts.set->name);
+        json.key ("layout");
+        json.value (describeIrFileSetLayout (facts.set->layout));
+        json.key ("variants");
+        json.beginArray();
+        for (const auto& variant : facts.set->variants)
+        {
+            json.beginObject();
+            if (variant.sampleRate)
+            {
+                json.key ("sample_rate_hz");
+                json.value (*variant.sampleRate);
+            }
+            json.key ("files");
+            json.beginArray();
+            for (const auto& file : variant.files)
+                json.value (file.string());
+            json.endArray();
+            json.endObject();
+        }
+        json.endArray();
+        json.endObject();
     }
     json.key ("channel_levels");
     json.beginArray();

@@ -94,6 +94,10 @@ constexpr std::array commandLineExtras {
                                "channel the IR lacks plays channel 1, with a warning." },
     CommandLineExtra { .id = "maxIrLength",
                        .note = "Cuts the shaped IR (after the stretch) with a 10 ms raised-cosine fade-out." },
+    CommandLineExtra { .id = "loudnessMatch",
+                       .note = "Levels the shaped IR by its loudness (the K-weighted energy of its response, "
+                               "ITU-R BS.1770) instead of --auto-gain's energy: IRs of different spectra play "
+                               "equally loud." },
 };
 
 const CommandLineExtra* extraFor (std::string_view id) noexcept

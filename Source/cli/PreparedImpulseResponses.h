@@ -3,6 +3,7 @@
 
 #include "io/AudioClip.h"
 #include "io/AudioFileReader.h"
+#include "ir/IrFileSetReader.h"
 #include "ir/IrLayout.h"
 #include "ir/IrNormalisation.h"
 
@@ -11,6 +12,8 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <string>
+#include <vector>
 
 namespace partita
 {
@@ -20,6 +23,12 @@ namespace partita
     before anything is decoded), the samples once, laid out once (a B-format
     IR decoded to a microphone pair, as the plugin does: applyIrLayout), then
     prepared (resampled, normalised) once per input rate.
+
+    A file named as part of a set (ir/IrFileGrouping.h: a left/right half, a
+    true-stereo path, a rate variant) brings its set, as in the plugin,
+    unless IrFileSetUse::namedFileOnly (--ir-single-file): the halves or
+    paths are combined into one IR (readIrFileSet), and of rate variants
+    each input rate takes its own (chooseIrFileSetVariant).
 
     Threading: open and prepare on one thread; at() may then be called from
     several at once. */
@@ -31,9 +40,17 @@ public:
         AudioFileError with one line, also for an IR without samples or a
         B-format layout on an IR that does not have 4 channels. */
     PreparedImpulseResponses (const std::filesystem::path& file, IrNormalisation normalisation,
-                              const IrLayoutSettings& layoutSettings = {});
+                              const IrLayoutSettings& layoutSettings = {},
+                              IrFileSetUse setUse = IrFileSetUse::wholeSet);
 
+    /** The file's header; a set's channels are the combined IR's. */
     [[nodiscard]] const AudioFileInfo& info() const noexcept { return header; }
+    /** The set the file belongs to (the file alone when it is in none). */
+    [[nodiscard]] const IrFileSet& fileSet() const noexcept { return set; }
+    /** One line for stderr per set read by prepare() ("--ir 'hall_L.wav' is
+        one half of a left/right pair: combined hall_L.wav + hall_R.wav"); empty
+        for a file in no set. */
+    [[nodiscard]] std::vector<std::string> setNotes() const;
     /** The layout in use and why. */
     [[nodiscard]] const ResolvedIrLayout& layout() const noexcept { return resolvedLayout; }
     /** The channels the routing sees: 2 for a decoded B-format IR, else the file's. */
@@ -53,13 +70,20 @@ public:
     [[nodiscard]] std::shared_ptr<const AudioClip> at (double rate) const;
 
 private:
+    /** The laid-out samples of the set's variant for `rate` (read once per variant). */
+    const AudioClip& samplesFor (double rate);
+
     std::filesystem::path file;
     IrNormalisation normalisation;
     IrLayoutSettings layoutSettings;
+    IrFileSet set;
     std::optional<AudioFileReader> reader;
     AudioFileInfo header;
     ResolvedIrLayout resolvedLayout;
     AudioClip samples;
+    /** A set's variants, read and laid out, by their first file. */
+    std::map<std::filesystem::path, AudioClip> setSamples;
+    std::vector<std::string> notes;
     std::map<double, std::shared_ptr<const AudioClip>> prepared;
 };
 

@@ -107,10 +107,13 @@ int renderWithImpulseResponse (const RenderOptions& options, std::ostream& out, 
 {
     const auto targets = resolveRenderTargets (options);
 
-    PreparedImpulseResponses impulseResponses (options.impulseResponse, options.normalisation, options.irLayout);
+    PreparedImpulseResponses impulseResponses (options.impulseResponse, options.normalisation, options.irLayout,
+                                               options.irFileSetUse);
     if (const auto note = impulseResponses.assumedLayoutNote(); !note.empty())
         err << "partita: " << note << '\n';
     impulseResponses.prepare (readInputRates (options, impulseResponses, err));
+    for (const auto& note : impulseResponses.setNotes())
+        err << "partita: " << note << '\n';
 
     const auto numTargets = targets.targets.size();
     const auto threads = availableThreads();

@@ -61,7 +61,7 @@ double tempoValue (const OptionSpec& spec, std::string_view value)
 
 /** A table, not a function: it is built once at start-up, and only read
     after main() has begun. */
-const std::array<RenderOption, 17> renderOptions { {
+const std::array<RenderOption, 18> renderOptions { {
     { { .longName = "--ir",
         .value = OptionValue::required,
         .valueName = "IR",
@@ -90,6 +90,15 @@ const std::array<RenderOption, 17> renderOptions { {
                 "through the plugin's signal path. With --state it\n"
                 "takes the place of the preset's slot B." },
       [] (RenderOptions& o, const OptionSpec& s, std::string_view v) { o.impulseResponseB = pathValue (s, v); } },
+    { { .longName = "--ir-single-file",
+        .modes = bothRenders,
+        .help = "Render --ir (and --ir-b) as the file named, not\n"
+                "with the set it belongs to. Without it, a file\n"
+                "named as a left/right half (hall_L.wav, hall_R.wav),\n"
+                "a true-stereo path (_LL _LR _RL _RR) or a rate\n"
+                "variant (hall_44k.wav, hall_48k.wav) in the same\n"
+                "folder loads its set as one IR, as in the plugin." },
+      [] (RenderOptions& o, const OptionSpec&, std::string_view) { o.irFileSetUse = IrFileSetUse::namedFileOnly; } },
     { { .longName = "--output",
         .shortName = "-o",
         .value = OptionValue::required,

@@ -3,6 +3,7 @@
 
 #include "engine/ConvolutionMode.h"
 #include "io/OutputFormat.h"
+#include "ir/IrFileSetReader.h"
 #include "ir/IrLayout.h"
 #include "ir/IrNormalisation.h"
 
@@ -65,6 +66,10 @@ struct RenderOptions
     /** --ir-b: a second IR, in slot B, blended with --ir's (slot A) by the
         slot controls; renders through the plugin's signal path. Empty: none. */
     std::filesystem::path impulseResponseB;
+    /** --ir-single-file: an IR file named as part of a set (a left/right
+        half, a true-stereo path, a rate variant: ir/IrFileGrouping.h) is
+        rendered alone instead of with its set. */
+    IrFileSetUse irFileSetUse = IrFileSetUse::wholeSet;
     /** A plugin state or preset (--state): renders with the plugin's DSP,
         parameters and IR instead of --ir and the mix options. */
     std::filesystem::path state;

@@ -9,6 +9,7 @@
 #include "io/AudioFileReader.h"
 #include "io/QuotedText.h"
 #include "ir/ImpulseResponseReadLimits.h"
+#include "ir/IrFileSetReader.h"
 #include "state/IrReadLimits.h"
 
 #include <memory>
@@ -21,9 +22,40 @@ namespace partita
 namespace
 {
 /** An IR of a --ir render through the plugin's signal path, as the plugin
-    reads a file. */
-std::shared_ptr<const AudioClip> readSlotFile (const RenderOptions& options, const std::filesystem::path& file)
+    reads a file: with its set (ir/IrFileSetReader.h) unless
+    --ir-single-file. */
+struct SlotFile
 {
+    std::shared_ptr<const AudioClip> clip;
+    std::string name;
+    IrLayoutHint layoutHint;
+};
+
+/** The rate the processor will run at: the first input's (a set's rate
+    variant is chosen by it); 0 when it cannot be read yet (the render then
+    names the input). */
+double firstInputRate (const RenderOptions& options)
+{
+    try
+    {
+        return options.inputs.empty() ? 0.0 : openRenderInput (options.inputs.front()).info().sampleRate;
+    }
+    catch (const std::exception&)
+    {
+        return 0.0;
+    }
+}
+
+SlotFile readSlotFile (const RenderOptions& options, const std::filesystem::path& file, std::ostream& err)
+{
+    const auto set = findIrFileSet (file, irReadLimits, options.irFileSetUse);
+    if (set.isSet())
+    {
+        auto read = readIrFileSet (set, firstInputRate (options), irReadLimits);
+        err << "partita: note: " << quoted (file) << " is part of a set: rendering '" << read.name << "' ("
+            << read.describe() << ") as one IR; --ir-single-file for the file alone\n";
+        return { std::make_shared<const AudioClip> (std::move (read.clip)), read.name, read.layoutHint };
+    }
     // The exact render takes matrices of up to 64 channels; say why this one does not.
     const auto header = readAudioFileInfo (file, impulseResponseReadLimits());
     if (header.numChannels > irReadLimits.maxChannels)
@@ -35,26 +67,32 @@ std::shared_ptr<const AudioClip> readSlotFile (const RenderOptions& options, con
                               + " selects, takes IRs of 1, 2 or 4 (the exact render, without plugin controls, "
                                 "takes channel matrices)");
     }
-    return std::make_shared<const AudioClip> (readAudioFile (file, irReadLimits));
+    return { std::make_shared<const AudioClip> (readAudioFile (file, irReadLimits)), file.filename().string(), {} };
 }
 
 /** The job of a --state render, or of a --ir render given plugin controls:
     the plugin's defaults (but auto gain off) and the IR as the plugin reads
     a file. */
-StateRenderJob makeJob (const RenderOptions& options)
+StateRenderJob makeJob (const RenderOptions& options, std::ostream& err)
 {
     if (!options.state.empty())
     {
         auto job = StateRenderJob (options.state);
         if (!options.impulseResponseB.empty())
-            job.setSlotB (readSlotFile (options, options.impulseResponseB),
-                          options.impulseResponseB.filename().string());
+        {
+            auto slotB = readSlotFile (options, options.impulseResponseB, err);
+            job.setSlotB (std::move (slotB.clip), std::move (slotB.name), slotB.layoutHint);
+        }
         return job;
     }
-    auto job = StateRenderJob (commandLineParameterDefaults(), readSlotFile (options, options.impulseResponse),
-                               options.impulseResponse.filename().string());
+    auto slotA = readSlotFile (options, options.impulseResponse, err);
+    auto job = StateRenderJob (commandLineParameterDefaults(), std::move (slotA.clip), std::move (slotA.name),
+                               slotA.layoutHint);
     if (!options.impulseResponseB.empty())
-        job.setSlotB (readSlotFile (options, options.impulseResponseB), options.impulseResponseB.filename().string());
+    {
+        auto slotB = readSlotFile (options, options.impulseResponseB, err);
+        job.setSlotB (std::move (slotB.clip), std::move (slotB.name), slotB.layoutHint);
+    }
     return job;
 }
 } // namespace
@@ -67,7 +105,7 @@ int runStateRenderCommand (const RenderOptions& options, std::ostream& out, std:
             throw std::runtime_error ("the output " + quoted (target.output) + " is the state " + quoted (options.state)
                                       + "; partita never overwrites its input");
 
-    auto job = makeJob (options);
+    auto job = makeJob (options, err);
     auto parameters = job.processorParameters();
     applyParameterSettings (parameters, options.parameterSettings);
     job.setProcessorParameters (parameters);

@@ -85,15 +85,17 @@ StateRenderJob::StateRenderJob (const std::filesystem::path& stateFile)
 }
 
 StateRenderJob::StateRenderJob (const ProcessorParameters& initialParameters,
-                                std::shared_ptr<const AudioClip> initialImpulseResponse, std::string name)
+                                std::shared_ptr<const AudioClip> initialImpulseResponse, std::string name,
+                                IrLayoutHint layoutHint)
     : parameters (initialParameters)
 {
-    slots.a = sourceOf (std::move (initialImpulseResponse), std::move (name));
+    slots.a = sourceOf (std::move (initialImpulseResponse), std::move (name), layoutHint);
 }
 
-void StateRenderJob::setSlotB (std::shared_ptr<const AudioClip> impulseResponse, std::string impulseResponseName)
+void StateRenderJob::setSlotB (std::shared_ptr<const AudioClip> impulseResponse, std::string impulseResponseName,
+                               IrLayoutHint layoutHint)
 {
-    slots.b = sourceOf (std::move (impulseResponse), std::move (impulseResponseName));
+    slots.b = sourceOf (std::move (impulseResponse), std::move (impulseResponseName), layoutHint);
 }
 
 std::string StateRenderJob::irChannelWarning() const

@@ -41,11 +41,12 @@ public:
         own rate; the processor resamples it as the plugin does), for a --ir
         render given plugin controls. */
     StateRenderJob (const ProcessorParameters& parameters, std::shared_ptr<const AudioClip> impulseResponse,
-                    std::string impulseResponseName);
+                    std::string impulseResponseName, IrLayoutHint layoutHint = {});
 
     /** Puts an IR (at its own rate) in slot B, folded with slot A's by the
         slot parameters as the plugin does (`--ir-b`). */
-    void setSlotB (std::shared_ptr<const AudioClip> impulseResponse, std::string impulseResponseName);
+    void setSlotB (std::shared_ptr<const AudioClip> impulseResponse, std::string impulseResponseName,
+                   IrLayoutHint layoutHint = {});
 
     /** The parameters it renders with: the state's, until changed. */
     [[nodiscard]] const ProcessorParameters& processorParameters() const noexcept { return parameters; }

@@ -78,6 +78,8 @@ std::string describeReason (IrLayoutReason reason)
             return "from the file name";
         case IrLayoutReason::assumed:
             return "assumed: the file does not say; set the IR layout if it is B-format";
+        case IrLayoutReason::fileSet:
+            return "from its four files (a true-stereo set)";
         case IrLayoutReason::chosen:
         case IrLayoutReason::channelCount:
             break;

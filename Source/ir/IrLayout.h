@@ -55,6 +55,9 @@ enum class IrLayoutReason
     /** Auto and not 4 channels: the channel count says it all (mono,
         stereo, N channels). */
     channelCount,
+    /** The IR was loaded from four files named as the true-stereo paths (LL,
+        LR, RL, RR: IrFileGrouping.h), which say it is true stereo. */
+    fileSet,
 };
 
 /** What an IR's file says about its layout (from IrLayoutDetection): a

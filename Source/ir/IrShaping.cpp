@@ -2,6 +2,7 @@
 #include "IrShaping.h"
 
 #include "IrLengthCap.h"
+#include "IrLoudnessMatch.h"
 #include "IrNormalisation.h"
 #include "IrReverse.h"
 #include "IrStretch.h"
@@ -36,7 +37,11 @@ ShapedImpulseResponse shapeImpulseResponse (AudioClip impulseResponse, const Imp
     if (shape.maxLengthMs > 0.0)
         capImpulseResponseLength (impulseResponse, millisecondsToFrames (shape.maxLengthMs, rate));
 
-    const double gain = shape.autoGain ? normaliseImpulseResponse (impulseResponse, IrNormalisation::energy) : 1.0;
+    // Loudness matching, when on, levels instead of auto-gain: both set the
+    // level, by different measures (docs/plugin.md).
+    const double gain = shape.loudnessMatch ? matchImpulseResponseLoudness (impulseResponse, shape.loudnessOutputs)
+                        : shape.autoGain    ? normaliseImpulseResponse (impulseResponse, IrNormalisation::energy)
+                                            : 1.0;
 
     if (shape.gainDb != 0.0)
     {

@@ -4,6 +4,8 @@
 #include "IrEnvelope.h"
 #include "io/AudioClip.h"
 
+#include <cstddef>
+
 namespace partita
 {
 
@@ -24,11 +26,18 @@ struct ImpulseResponseShape
     double maxLengthMs = 0.0;
     /** Energy normalisation of the result (IrNormalisation::energy). */
     bool autoGain = false;
+    /** Loudness matching of the result (matchImpulseResponseLoudness), in
+        place of auto-gain's energy normalisation when both are on. */
+    bool loudnessMatch = false;
+    /** The outputs the IR's channels feed, for loudness matching (2 for a
+        true-stereo IR of 4 paths; 0: one per channel). */
+    std::size_t loudnessOutputs = 0;
     /** Gain in dB applied last, after auto-gain. */
     double gainDb = 0.0;
 };
 
-/** An IR after shaping, and the factor auto-gain applied to it. */
+/** An IR after shaping, and the factor auto-gain (or loudness matching)
+    applied to it. */
 struct ShapedImpulseResponse
 {
     AudioClip clip;
@@ -38,13 +47,13 @@ struct ShapedImpulseResponse
 };
 
 /** Trims, reverses, stretches, shapes the envelope of, caps the length of,
-    auto-gains and scales an IR, in that order (the trim is measured on the
+    auto-gains (or loudness-matches) and scales an IR, in that order (the trim is measured on the
     unstretched IR, so the trim points stay on the same features of the
     recording whatever the stretch; the cap on the shaped one, so that it
     bounds the length convolved, and before auto-gain, which then levels what
     is heard). Throws
-    std::invalid_argument when auto-gain is asked for and the shaped IR is
-    silent, or for a bad stretch factor.
+    std::invalid_argument when auto-gain or loudness matching is asked for
+    and the shaped IR is silent, or for a bad stretch factor.
 
     Threading: a pure function; call it from any thread. */
 ShapedImpulseResponse shapeImpulseResponse (AudioClip impulseResponse, const ImpulseResponseShape& shape);

@@ -11,11 +11,13 @@ namespace
 // At the editor's default size; they scale with it.
 constexpr int titleWidth = 110;
 constexpr float titleHeight = 22.0f;
-constexpr int buttonWidth = 116;
+constexpr int buttonWidth = 104;
 /** "Unload" is a short word: a narrower button leaves room for the others. */
 constexpr int unloadButtonWidth = 78;
 /** "Measure" too. */
 constexpr int measureButtonWidth = 86;
+/** "Browser" too; with them the nine buttons fit the default width. */
+constexpr int browserButtonWidth = 84;
 /** How often slot B's button follows what slot B holds. */
 constexpr int slotRefreshMilliseconds = 250;
 
@@ -52,6 +54,15 @@ EditorHeader::EditorHeader (EditorFileActions& actions)
     importButton.onClick = [&actions] { actions.importPreset(); };
     exportButton.onClick = [&actions] { actions.exportPreset(); };
     measureButton.onClick = [this, &actions] { actions.showMeasureMenu (measureButton); };
+    styleButton (browserButton, "Show or hide the IR browser: your IR folders, the factory IRs and the recent files, "
+                                "with search and step-through (Ctrl+B)");
+    browserButton.setClickingTogglesState (false);
+    browserButton.setColour (juce::TextButton::buttonOnColourId, PartitaLookAndFeel::accent.withAlpha (0.45f));
+    browserButton.onClick = [this]
+    {
+        if (onBrowserButton)
+            onBrowserButton();
+    };
     for (auto* button : buttons())
         addAndMakeVisible (*button);
     setScale (1.0f);
@@ -77,13 +88,19 @@ void EditorHeader::setScale (float newScale)
     title.setFont (juce::Font (PartitaLookAndFeel::textHeight (titleHeight, scale), juce::Font::bold));
 }
 
-std::array<juce::Component*, 8> EditorHeader::buttons() const
+void EditorHeader::setBrowserShown (bool shown)
+{
+    browserButton.setToggleState (shown, juce::dontSendNotification);
+}
+
+std::array<juce::Component*, 9> EditorHeader::buttons() const
 {
     // The buttons are this component's children: handing them out as
     // components to focus and lay out is what the editor needs them for.
     auto& self = const_cast<EditorHeader&> (*this);
     return { &self.loadButton, &self.factoryButton, &self.recentButton, &self.unloadButton,
-             &self.slotButton, &self.importButton,  &self.exportButton, &self.measureButton };
+             &self.slotButton, &self.importButton,  &self.exportButton, &self.measureButton,
+             &self.browserButton };
 }
 
 void EditorHeader::resized()
@@ -95,6 +112,7 @@ void EditorHeader::resized()
     {
         const auto width = button == &unloadButton    ? unloadButtonWidth
                            : button == &measureButton ? measureButtonWidth
+                           : button == &browserButton ? browserButtonWidth
                                                       : buttonWidth;
         button->setBounds (area.removeFromLeft (scaled (width)).reduced (3, 2));
     }

@@ -4,6 +4,7 @@
 #include <juce_gui_basics/juce_gui_basics.h>
 
 #include <array>
+#include <functional>
 
 namespace partita
 {
@@ -24,7 +25,12 @@ public:
     explicit EditorHeader (EditorFileActions& actions);
 
     /** The buttons in reading order, for the editor's focus order. */
-    [[nodiscard]] std::array<juce::Component*, 8> buttons() const;
+    [[nodiscard]] std::array<juce::Component*, 9> buttons() const;
+
+    /** The Browser button's click (the editor shows or hides the panel). */
+    std::function<void()> onBrowserButton;
+    /** Shows on the Browser button whether the panel is shown. */
+    void setBrowserShown (bool shown);
 
     /** The editor's scale (PartitaEditor::resized): sets the title's size and
         the buttons' widths (their text follows their height). */
@@ -53,6 +59,8 @@ private:
     juce::TextButton exportButton { "Export preset..." };
     /** Deconvolve a recording of a sweep; the sweep it is of. */
     juce::TextButton measureButton { "Measure" };
+    /** Shows and hides the IR browser (Ctrl+B). */
+    juce::TextButton browserButton { "Browser" };
     float scale = 1.0f;
 
     JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (EditorHeader)

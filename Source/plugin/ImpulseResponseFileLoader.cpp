@@ -3,6 +3,7 @@
 
 #include "io/AudioFileError.h"
 #include "io/AudioFileReader.h"
+#include "ir/IrFileSetReader.h"
 #include "ir/IrLayoutDetection.h"
 #include "state/ContentHash.h"
 #include "state/IrReadLimits.h"
@@ -33,32 +34,39 @@ ImpulseResponseFileLoader::~ImpulseResponseFileLoader()
     worker.join();
 }
 
-void ImpulseResponseFileLoader::loadFile (const std::filesystem::path& path, IrSlot slot)
+void ImpulseResponseFileLoader::loadFile (const std::filesystem::path& path, IrSlot slot, double sessionRate)
 {
-    const auto read = [path]
+    const auto read = [path, sessionRate]
     {
         // libsndfile, as everywhere: it also reads the WAVEX sub-format, which
         // says whether a 4-channel file is B-format.
-        AudioFileReader reader (path, irReadLimits);
-        return ReadAudio { reader.readRest(), reader.info().ambisonicBFormat, {} };
+        auto set = readIrFileSet (findIrFileSet (path, irReadLimits), sessionRate, irReadLimits);
+        if (!set.set.isSet())
+            return ReadAudio { std::move (set.clip), utf8FromPath (path.filename()), set.layoutHint, {} };
+        auto note = set.describe();
+        return ReadAudio { std::move (set.clip), std::move (set.name), set.layoutHint, std::move (note) };
     };
     submit ({ read, utf8FromPath (path.filename()), utf8FromPath (path), slot });
 }
 
 void ImpulseResponseFileLoader::loadFromMemory (std::span<const std::uint8_t> bytes, std::string name)
 {
-    auto read = [bytes, name] {
-        return ReadAudio { readAudioFromMemory (bytes, irReadLimits, "'" + name + "'"), false, {} };
+    auto read = [bytes, name]
+    {
+        auto clip = readAudioFromMemory (bytes, irReadLimits, "'" + name + "'");
+        const auto hint = detectIrLayout (name, clip.numChannels(), false);
+        return ReadAudio { std::move (clip), name, hint, {} };
     };
     submit ({ std::move (read), std::move (name), {} });
 }
 
 void ImpulseResponseFileLoader::loadComputed (std::function<Computed()> compute, std::string name)
 {
-    auto read = [compute = std::move (compute)]
+    auto read = [compute = std::move (compute), name]
     {
         auto computed = compute();
-        return ReadAudio { std::move (computed.clip), false, std::move (computed.note) };
+        const auto hint = detectIrLayout (name, computed.clip.numChannels(), false);
+        return ReadAudio { std::move (computed.clip), name, hint, std::move (computed.note) };
     };
     submit ({ std::move (read), std::move (name), {} });
 }
@@ -119,12 +127,12 @@ void ImpulseResponseFileLoader::perform (const Request& request)
         if (loaded.clip.numFrames() == 0)
             throw AudioFileError ("'" + request.name + "' holds no samples (its length is 0)");
 
-        loaded.name = request.name;
+        loaded.name = std::move (read.name);
         loaded.path = request.path;
         loaded.slot = request.slot;
-        loaded.note = std::move (read.note);
         loaded.hash = contentHash (loaded.clip);
-        loaded.layoutHint = detectIrLayout (request.name, loaded.clip.numChannels(), read.ambisonicSubFormat);
+        loaded.layoutHint = read.layoutHint;
+        loaded.note = std::move (read.note);
         onLoaded (std::move (loaded));
     }
     catch (const std::exception& error)

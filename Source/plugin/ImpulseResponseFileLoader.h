@@ -49,8 +49,9 @@ public:
         IrLayoutHint layoutHint;
         /** The slot it was asked for. */
         IrSlot slot = IrSlot::a;
-        /** What a computed IR's maker said of it (loadComputed), for the
-            message bar; empty for a file. */
+        /** What a set of files combined (IrFileSetClip::describe: "left/right
+            pair: hall_L.wav + hall_R.wav") or what a computed IR's maker said
+            of it (loadComputed), for the message bar; empty for a plain file. */
         std::string note;
     };
 
@@ -71,7 +72,12 @@ public:
     ImpulseResponseFileLoader (const ImpulseResponseFileLoader&) = delete;
     ImpulseResponseFileLoader& operator= (const ImpulseResponseFileLoader&) = delete;
 
-    void loadFile (const std::filesystem::path& path, IrSlot slot = IrSlot::a);
+    /** Reads a file, or the set of files it belongs to (findIrFileSet: its
+        left/right half, a true-stereo path, a rate variant), as one IR;
+        `sessionRate` picks among rate variants (0: not known yet, the
+        highest). The set is found on the loader's thread (it lists the
+        folder). */
+    void loadFile (const std::filesystem::path& path, IrSlot slot = IrSlot::a, double sessionRate = 0.0);
 
     /** bytes must stay valid until the request is done: for data compiled
         into the binary. */
@@ -91,11 +97,14 @@ public:
     bool waitUntilIdle (std::chrono::milliseconds timeout);
 
 private:
-    /** A decoded file and whether its header said ambisonic B-format. */
+    /** A decoded file or set, what it is called and what it says about its
+        layout. */
     struct ReadAudio
     {
         AudioClip clip;
-        bool ambisonicSubFormat = false;
+        AudioClip clip;
+        std::string name;
+        IrLayoutHint layoutHint;
         std::string note;
     };
 

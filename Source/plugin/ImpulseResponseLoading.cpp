@@ -29,7 +29,7 @@ void ImpulseResponseLoading::loadFile (const juce::File& file, IrSlot slot)
     const auto name = file.getFileName().toStdString();
     loadStatus.loading (name, std::string (slot == IrSlot::b ? "Loading '" + name + "' into slot B ..."
                                                              : "Loading '" + name + "' ..."));
-    fileLoader.loadFile (pathFromUtf8 (file.getFullPathName().toStdString()), slot);
+    fileLoader.loadFile (pathFromUtf8 (file.getFullPathName().toStdString()), slot, dsp.preparedSampleRate());
 }
 
 void ImpulseResponseLoading::loadFactory (std::size_t index)

@@ -27,8 +27,8 @@ public:
     /** A load starts: its name is awaited, the bar says `message`. */
     void loading (const std::string& name, std::string message);
     /** A file was read (path empty for audio from memory): its build is
-        awaited. `note` follows the successful load's line (a deconvolved
-        IR's peak-to-noise ratio and latency). */
+        awaited. `note` follows the successful load's line (what a set of
+        files combined; a deconvolved IR's peak-to-noise ratio and latency). */
     void read (const std::string& name, const std::string& path, const std::string& note = {});
     /** Nothing is awaited any more (an unload, a restored session). */
     void stopAwaiting();

@@ -25,6 +25,7 @@ PartitaEditor::PartitaEditor (PartitaAudioProcessor& owner)
     , actions (owner, [this] { refresh(); })
     , frequencyResponse (owner.parameterState())
     , controls (owner.parameterState())
+    , browser (owner)
 {
     setLookAndFeel (&lookAndFeel);
     setTitle ("Partita");
@@ -35,6 +36,7 @@ PartitaEditor::PartitaEditor (PartitaAudioProcessor& owner)
         addAndMakeVisible (child);
     addChildComponent (analysisPage.curves());
     controls.setViewPageContent (EditorSection::analysis, analysisPage.table());
+    addChildComponent (browser);
 
     // Tab follows reading order: the buttons, then the controls row by row,
     // then the response view's equaliser handles. Among the editor's children
@@ -42,10 +44,9 @@ PartitaEditor::PartitaEditor (PartitaAudioProcessor& owner)
     // them on screen) and the response view last; inside each, the explicit
     // orders below decide.
     header.setExplicitFocusOrder (1);
-    controls.setExplicitFocusOrder (2);
-    int order = 1;
-    for (auto* component : focusOrder())
-        component->setExplicitFocusOrder (order++);
+    browser.setExplicitFocusOrder (2);
+    controls.setExplicitFocusOrder (3);
+    header.onBrowserButton = [this] { setBrowserShown (!isBrowserShown()); };
 
     controls.onPageChange = [this]
     {
@@ -55,8 +56,10 @@ PartitaEditor::PartitaEditor (PartitaAudioProcessor& owner)
     };
 
     setResizable (true, true);
-    setResizeLimits (minimumWidth, minimumHeight, 2400, 1600);
+    setResizeLimits (minimumWidth, minimumHeight, maximumWidth, maximumHeight);
     setSize (defaultWidth, defaultHeight);
+    setBrowserShown (owner.browserSettings().isShown());
+    updateFocusOrder();
 
     juce::Desktop::getInstance().addFocusChangeListener (this);
     analysisPage.setShown (controls.shownPage() == EditorSection::analysis);
@@ -71,10 +74,41 @@ PartitaEditor::~PartitaEditor()
     setLookAndFeel (nullptr);
 }
 
+void PartitaEditor::updateFocusOrder()
+{
+    int order = 1;
+    for (auto* component : focusOrder())
+        component->setExplicitFocusOrder (order++);
+}
+
+void PartitaEditor::setBrowserShown (bool shown)
+{
+    header.setBrowserShown (shown);
+    if (shown == browser.isVisible())
+        return;
+    browser.setVisible (shown);
+    partita.browserSettings().setShown (shown);
+    // The width before the new limits (which may resize the window to fit them).
+    const auto width = static_cast<double> (getWidth()) * (shown ? browserWidening : 1.0 / browserWidening);
+    const auto minimum = shown ? juce::roundToInt (minimumWidth * browserWidening) : minimumWidth;
+    if (shown)
+        setResizeLimits (minimum, minimumHeight, maximumWidth, maximumHeight);
+    setSize (std::clamp (juce::roundToInt (width), minimum, maximumWidth), getHeight());
+    if (!shown)
+        setResizeLimits (minimum, minimumHeight, maximumWidth, maximumHeight);
+    updateFocusOrder();
+    resized();
+}
+
 std::vector<juce::Component*> PartitaEditor::focusOrder()
 {
     const auto buttons = header.buttons();
     std::vector<juce::Component*> order (buttons.begin(), buttons.end());
+    if (browser.isVisible())
+    {
+        const auto targets = browser.focusTargets();
+        order.insert (order.end(), targets.begin(), targets.end());
+    }
     const auto targets = controls.focusTargets();
     order.insert (order.end(), targets.begin(), targets.end());
     if (controls.shownPage() != EditorSection::analysis)
@@ -100,9 +134,15 @@ void PartitaEditor::paintOverChildren (juce::Graphics& g)
     }
 }
 
+int PartitaEditor::browserWidth() const
+{
+    return juce::roundToInt (static_cast<double> (getWidth()) * (browserWidening - 1.0) / browserWidening);
+}
+
 float PartitaEditor::scale() const
 {
-    return std::min (static_cast<float> (getWidth()) / static_cast<float> (defaultWidth),
+    const auto contentWidth = getWidth() - (browser.isVisible() ? browserWidth() : 0);
+    return std::min (static_cast<float> (contentWidth) / static_cast<float> (defaultWidth),
                      static_cast<float> (getHeight()) / static_cast<float> (defaultHeight));
 }
 
@@ -122,11 +162,19 @@ void PartitaEditor::resized()
     messageBar.setScale (factor);
     analysisPage.curves().setScale (factor);
     analysisPage.table().setScale (factor);
+    browser.setScale (factor);
 
     auto area = getLocalBounds().reduced (10);
 
     header.setBounds (area.removeFromTop (std::max (24, scaled (32))));
     area.removeFromTop (4);
+    // The browser down the left, as tall as the window allows: the more
+    // rows it shows the better; the rest keeps the layout it had.
+    if (browser.isVisible())
+    {
+        browser.setBounds (area.removeFromLeft (browserWidth() - 10));
+        area.removeFromLeft (8);
+    }
     infoLine.setBounds (area.removeFromTop (infoLine.heightForWidth (area.getWidth())));
     area.removeFromTop (4);
 
@@ -251,6 +299,31 @@ bool PartitaEditor::keyPressed (const juce::KeyPress& key)
     if (key == juce::KeyPress ('o', juce::ModifierKeys::commandModifier, 0))
     {
         actions.chooseImpulseResponse();
+        return true;
+    }
+
+    // The browser's keys from anywhere in the editor (a text box keeps
+    // Ctrl+Left and Right for its words; knobs ignore modified arrows).
+    if (key == juce::KeyPress ('b', juce::ModifierKeys::commandModifier, 0))
+    {
+        setBrowserShown (!isBrowserShown());
+        return true;
+    }
+    if (key == juce::KeyPress ('p', juce::ModifierKeys::commandModifier, 0))
+    {
+        browser.togglePreview();
+        return true;
+    }
+    if (key == juce::KeyPress ('f', juce::ModifierKeys::commandModifier, 0))
+    {
+        setBrowserShown (true);
+        browser.focusSearch();
+        return true;
+    }
+    if (key == juce::KeyPress (juce::KeyPress::leftKey, juce::ModifierKeys::commandModifier, 0)
+        || key == juce::KeyPress (juce::KeyPress::rightKey, juce::ModifierKeys::commandModifier, 0))
+    {
+        browser.step (key.getKeyCode() == juce::KeyPress::leftKey ? StepDirection::previous : StepDirection::next);
         return true;
     }
     return false;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "AnalysisPage.h"
+#include "BrowserPanel.h"
 #include "ControlRows.h"
 #include "EditorFileActions.h"
 #include "EditorHeader.h"
@@ -66,9 +67,18 @@ public:
     [[nodiscard]] juce::String messageText() const { return messageBar.text(); }
     [[nodiscard]] juce::String impulseResponseText() const { return infoLine.impulseResponseText(); }
     [[nodiscard]] AnalysisPage& analysis() noexcept { return analysisPage; }
-    /** Where Tab goes, in order: the header's buttons, the shown page's
-        controls, the response view. */
+    /** Where Tab goes, in order: the header's buttons, the browser's
+        controls (when it is shown), the shown page's controls, the response
+        view. */
     [[nodiscard]] std::vector<juce::Component*> focusOrder();
+
+    /** Shows or hides the IR browser (the header's Browser button, Ctrl+B),
+        remembered in the user's settings. Showing it widens the window by
+        the browser's width (and hiding it narrows it again), so that the
+        views and controls keep their room. */
+    void setBrowserShown (bool shown);
+    [[nodiscard]] bool isBrowserShown() const { return browser.isVisible(); }
+    [[nodiscard]] BrowserPanel& browserPanel() noexcept { return browser; }
 
     static constexpr int defaultWidth = 1000;
     /** Wide enough for the IR page's ten controls in one row, its two
@@ -77,11 +87,19 @@ public:
     static constexpr int minimumWidth = 900;
     static constexpr int minimumHeight = 560;
     static constexpr int defaultHeight = 660;
+    static constexpr int maximumWidth = 2400;
+    static constexpr int maximumHeight = 1600;
+    /** With the browser shown the window is this much wider: the browser
+        takes 3 parts of 13 (300 px of 1300 at the default size). */
+    static constexpr double browserWidening = 1.3;
 
 private:
-    /** The smaller of the editor's width and height over the default size's:
-        1 at 1000 x 660, 0.78 at the smallest size, 2.4 at the largest. */
+    /** The smaller of the editor's width (less the browser's, when shown)
+        and height over the default size's: 1 at 1000 x 660, 0.78 at the
+        smallest size, 2.4 at the largest. */
     [[nodiscard]] float scale() const;
+    /** The browser's width, while it is shown: 3/13 of the editor's. */
+    [[nodiscard]] int browserWidth() const;
     /** The waveform's percentage of the views' width while `page` is shown. */
     [[nodiscard]] static int waveformShare (EditorSection page);
     /** A row of controls at the default size, at the least: a knob still a
@@ -93,6 +111,9 @@ private:
 
     void showImpulseResponse();
     void showParameters();
+    /** The explicit focus orders from focusOrder(), after the browser was
+        shown or hidden. */
+    void updateFocusOrder();
 
     PartitaAudioProcessor& partita;
     PartitaLookAndFeel lookAndFeel;
@@ -107,6 +128,7 @@ private:
     ControlRows controls;
     /** The analysis page's plot (in the views' place) and table (in the page's panel). */
     AnalysisPage analysisPage;
+    BrowserPanel browser;
     MessageBar messageBar;
 
     std::uint64_t shownMessageVersion = ~std::uint64_t { 0 };

@@ -29,6 +29,7 @@ PartitaAudioProcessor::PartitaAudioProcessor (Options options)
     , parameters (*this, nullptr, "PartitaParameters", createParameterLayout())
     , bridge (parameters)
     , recent (options.settingsFile)
+    , browser (options.settingsFile)
 {
     dsp.setParameters (bridge.read());
     statusMessage.set ("No IR loaded: load a file, drop one here, or pick a factory IR",

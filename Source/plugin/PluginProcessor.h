@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "BrowserSettings.h"
+#include "BrowsingLoudnessMatch.h"
 #include "ImpulseResponseLoading.h"
 #include "ParameterBridge.h"
 #include "RecentImpulseResponses.h"
@@ -61,7 +63,7 @@ public:
 
     struct Options
     {
-        /** Where the recent-files list lives; tests pass a temporary file. */
+        /** Where the recent-files list and the browser's settings live; tests pass a temporary file. */
         juce::File settingsFile = RecentImpulseResponses::defaultSettingsFile();
         InitialImpulseResponse initialImpulseResponse = InitialImpulseResponse::factoryDefault;
     };
@@ -148,6 +150,22 @@ public:
         statusMessage.set (std::move (text), severity);
     }
     [[nodiscard]] RecentImpulseResponses& recentFiles() noexcept { return recent; }
+    /** The IR browser's folders, favourites and shown state (the same
+        settings file). */
+    [[nodiscard]] BrowserSettings& browserSettings() noexcept { return browser; }
+
+    /** The preview (ConvolverProcessor::togglePreview): the built-in dry
+        sound through the IR into the output, host running or stopped; a
+        second press stops it, faded. For the editor's Preview button and key.
+        Any thread. */
+    void togglePreview() noexcept { dsp.togglePreview(); }
+    [[nodiscard]] bool isPreviewPlaying() const noexcept { return dsp.isPreviewPlaying(); }
+
+    /** For the browser, when the user starts stepping through IRs: loudness
+        matching (the loudnessMatch parameter) on, unless the user has set it
+        by its control in this instance (BrowsingLoudnessMatch). Returns
+        whether it is on. Message thread. */
+    bool loudnessMatchForBrowsing() { return browsingLoudness.browsingStarted(); }
 
 private:
     void timerCallback() override { refreshFromConvolver(); }
@@ -166,6 +184,8 @@ private:
     StatusMessage statusMessage;
     SessionState session { dsp };
     RecentImpulseResponses recent;
+    BrowserSettings browser;
+    BrowsingLoudnessMatch browsingLoudness { *parameters.getParameter ("loudnessMatch") };
 
     /** refreshFromConvolver runs on the message thread's timer, in
         prepareToPlay (a host may call it from another thread) and after a

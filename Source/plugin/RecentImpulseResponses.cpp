@@ -21,6 +21,11 @@ juce::PropertiesFile::Options settingsOptions()
 }
 } // namespace
 
+juce::PropertiesFile::Options RecentImpulseResponses::settingsFileOptions()
+{
+    return settingsOptions();
+}
+
 juce::File RecentImpulseResponses::defaultSettingsFile()
 {
     return settingsOptions().getDefaultFile();

@@ -19,6 +19,9 @@ public:
     /** The default settings file: ~/.config/Partita/Partita.settings on
         Linux, the platform's equivalent elsewhere. */
     static juce::File defaultSettingsFile();
+    /** How the settings file is written (XML, no process lock: several
+        instances share it); BrowserSettings keeps its keys in it too. */
+    static juce::PropertiesFile::Options settingsFileOptions();
 
     explicit RecentImpulseResponses (juce::File settingsFile = defaultSettingsFile());
     ~RecentImpulseResponses();

@@ -52,6 +52,7 @@ ImpulseResponseShape shapeFor (const ProcessorParameters& shaping)
     shape.reverse = shaping.reverse;
     shape.stretchFactor = static_cast<double> (shaping.stretchPercent) / 100.0;
     shape.autoGain = shaping.autoGain;
+    shape.loudnessMatch = shaping.loudnessMatch;
     shape.gainDb = static_cast<double> (shaping.irGainDb);
     shape.envelope = { .attackMs = shaping.attackMs,
                        .attackShapePercent = shaping.attackShapePercent,
@@ -99,15 +100,19 @@ ShapedSlot shapeSlot (const ImpulseResponseSource& source, const ProcessorParame
             ? prepareImpulseResponse (applyIrLayout (clip, layout, irLayoutSettingsOf (parameters), name), sampleRate,
                                       IrNormalisation::none, name)
             : prepareImpulseResponse (clip, sampleRate, IrNormalisation::none, name);
+    auto shape = shapeFor (parameters);
+    // Loudness per output: the four paths of a true-stereo IR feed two.
+    if (atSessionRate.numChannels() == 4 && channelMeaningOf (layout.layout) == IrChannelMeaning::byCount)
+        shape.loudnessOutputs = 2;
     try
     {
-        return { layout, shapeImpulseResponse (std::move (atSessionRate), shapeFor (parameters)),
-                 selected.fellBackToFirst };
+        return { layout, shapeImpulseResponse (std::move (atSessionRate), shape), selected.fellBackToFirst };
     }
     catch (const std::invalid_argument&)
     {
-        // The only data-dependent failure: auto-gain cannot level silence.
-        throw AudioFileError (quoted (name) + " is silent after trimming, so auto-gain cannot level it");
+        // The only data-dependent failure: auto-gain (or loudness matching) cannot level silence.
+        throw AudioFileError (quoted (name) + " is silent after trimming, so "
+                              + (parameters.loudnessMatch ? "loudness matching" : "auto-gain") + " cannot level it");
     }
 }
 

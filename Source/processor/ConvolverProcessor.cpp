@@ -47,6 +47,7 @@ void ConvolverProcessor::prepare (double sampleRate, std::size_t maxBlockSize, s
                                   std::size_t numOutputCount)
 {
     checkFormat (sampleRate, maxBlockSize, numInputs, numOutputCount);
+    preparedRate.store (sampleRate, std::memory_order_relaxed);
     const SessionFormat format { sampleRate, numInputs, numOutputCount, std::min (maxBlockSize, maxChunk) };
     builder.prepare (
         format,
@@ -61,6 +62,7 @@ void ConvolverProcessor::prepare (double sampleRate, std::size_t maxBlockSize, s
             chunkCapacity = std::clamp (maxBlockSize, minChunk, maxChunk);
             path.prepare (sampleRate, numInputs, numOutputs, chunkCapacity, lowCpuPartition, smoothingSeconds,
                           preDelayFadeSeconds);
+            preview.prepare (sampleRate, chunkCapacity);
             engines.prepare (sampleRate, numInputs, numOutputs, chunkCapacity, crossfadeSeconds, std::move (first));
             applyLiveParameters();
             path.reset (parameterStore.load(), tempo.load (std::memory_order_relaxed));
@@ -104,11 +106,14 @@ LoadOutcome ConvolverProcessor::loadImpulseResponse (IrSlot slot, AudioClip clip
     source->name = std::move (displayName);
     source->originalPath = std::move (originalPath);
     source->layoutHint = layoutHint;
+    // A preview playing stops (faded) rather than carry over into another IR.
+    preview.stop();
     return builder.load (slot, std::move (source));
 }
 
 LoadOutcome ConvolverProcessor::loadImpulseResponses (ImpulseResponseSlots slots)
 {
+    preview.stop();
     return builder.load (std::move (slots));
 }
 
@@ -119,11 +124,13 @@ std::shared_ptr<const ImpulseResponseSource> ConvolverProcessor::requestedImpuls
 
 void ConvolverProcessor::unloadImpulseResponse()
 {
+    preview.stop();
     builder.load (ImpulseResponseSlots {});
 }
 
 void ConvolverProcessor::unloadImpulseResponse (IrSlot slot)
 {
+    preview.stop();
     builder.load (slot, nullptr);
 }
 
@@ -240,6 +247,8 @@ void ConvolverProcessor::processChunk (float* const* channels, std::size_t offse
                                        bool offline) noexcept
 {
     path.readInputs (channels, offset, numSamples, engines.latencyCrossfade());
+    if (const auto previewChunk = preview.render (numSamples); !previewChunk.empty())
+        path.addToEngineInput (previewChunk);
     if (engines.run (path.engineInput(), path.wetOutput(), numSamples, offline))
         builder.noteHostCutsBlocks();
     path.writeOutputs (channels, offset, numSamples);
@@ -252,6 +261,7 @@ void ConvolverProcessor::reset() noexcept PARTITA_NONBLOCKING
     applyLiveParameters();
     engines.reset();
     path.reset (parameterStore.load(), tempo.load (std::memory_order_relaxed));
+    preview.reset();
 }
 
 void ConvolverProcessor::setBypassed (bool shouldBypass) noexcept

@@ -9,6 +9,7 @@
 #include "ParameterStore.h"
 #include "PlayingEngines.h"
 #include "PreDelayTime.h"
+#include "PreviewPlayer.h"
 #include "ProcessorParameters.h"
 #include "ProcessorStatus.h"
 #include "RebuildMode.h"
@@ -116,6 +117,9 @@ public:
         does not throw for that. The IR stays loaded and plays again after a
         prepare() for a bus it fits. */
     void prepare (double sampleRate, std::size_t maxBlockSize, std::size_t numInputs, std::size_t numOutputs);
+    /** The rate of the last prepare(); 0 before the first. Any thread: what
+        a file set's rate variant is chosen by (ir/IrFileSet.h). */
+    [[nodiscard]] double preparedSampleRate() const noexcept { return preparedRate.load (std::memory_order_relaxed); }
 
     /** Frees the engines and buffers; process() then writes silence until the
         next prepare(). The loaded IR's source is kept for the next prepare(). */
@@ -257,6 +261,17 @@ public:
         takes effect at the next process() call. */
     void setBypassed (bool shouldBypass) noexcept;
 
+    // Preview (any thread) ---------------------------------------------------
+
+    /** Starts the preview, a short built-in dry sound (PreviewSound.h) played
+        through the IR and the wet path into the output, whatever the input
+        (a stopped host's silence included); stops it, faded, when it is
+        playing. A new IR stops it too. Wait-free: it counts the press in an
+        atomic, which the audio thread reads. */
+    void togglePreview() noexcept { preview.toggle(); }
+    /** Whether the preview is playing, as of the last processed block. */
+    [[nodiscard]] bool isPreviewPlaying() const noexcept { return preview.isPlaying(); }
+
 private:
     void processChunk (float* const* channels, std::size_t offset, std::size_t numSamples, bool offline) noexcept;
     void applyLiveParameters() noexcept;
@@ -267,6 +282,7 @@ private:
     InstanceMailbox mailbox;
     PlayingEngines engines { mailbox };
     DryWetPath path;
+    PreviewPlayer preview;
     InstanceBuilder builder;
 
     // Audio thread (and prepare/release while it is stopped).
@@ -275,6 +291,7 @@ private:
     std::size_t numOutputs = 0;
     std::atomic<bool> bypassRequested { false };
     std::atomic<double> tempo { PreDelayTime::defaultTempo };
+    std::atomic<double> preparedRate { 0.0 };
     static_assert (std::atomic<double>::is_always_lock_free);
 };
 

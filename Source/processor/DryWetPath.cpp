@@ -102,6 +102,13 @@ void DryWetPath::readInputs (const float* const* channels, std::size_t offset, s
     }
 }
 
+void DryWetPath::addToEngineInput (std::span<const float> signal) noexcept
+{
+    for (std::size_t i = 0; i < numInputs; ++i)
+        for (std::size_t n = 0; n < signal.size(); ++n)
+            preDelayed[i][n] += signal[n];
+}
+
 void DryWetPath::writeOutputs (float* const* channels, std::size_t offset, std::size_t numSamples) noexcept
 {
     post.process ({ wet[0].data(), numOutputs > 1 ? wet[1].data() : nullptr }, numSamples);

@@ -65,6 +65,11 @@ public:
     }
     [[nodiscard]] std::span<float* const> wetOutput() const noexcept { return { wetOutputs.data(), numOutputs }; }
 
+    /** Adds a mono signal (the preview) to every channel of the chunk's
+        engine input, after the pre-delay and never to the dry path: the
+        preview is heard through the IR and the wet path only. */
+    void addToEngineInput (std::span<const float> signal) noexcept PARTITA_NONBLOCKING;
+
     /** Filters and widens the wet signal and mixes it with the dry one into
         the host's channels. */
     void writeOutputs (float* const* channels, std::size_t offset, std::size_t numSamples) noexcept PARTITA_NONBLOCKING;

@@ -668,6 +668,20 @@ inline constexpr std::array parameterTable {
                           .editorColumn = 11,
                           .sinceVersion = 4,
                           .field = fieldOf<&ProcessorParameters::maxIrLengthMs>() },
+    // Loudness-matched switching (issue 18, sets): levels each IR by the
+    // K-weighted energy of its response (BS.1770) instead of auto gain's
+    // energy. Off by default, so sessions that lack it sound as before; the
+    // browser turns it on when the user starts stepping through IRs, unless
+    // the user set it (PartitaAudioProcessor::loudnessMatchForBrowsing).
+    ParameterDefinition { .id = "loudnessMatch",
+                          .name = "Loudness match",
+                          .kind = ParameterKind::toggle,
+                          .range = { 0.0f, 1.0f, 0.0f },
+                          .action = ParameterAction::shaping,
+                          .editorSection = EditorSection::impulseResponse,
+                          .editorColumn = 4,
+                          .sinceVersion = 5,
+                          .field = fieldOf<&ProcessorParameters::loudnessMatch>() },
 };
 
 inline constexpr std::size_t parameterCount = parameterTable.size();

@@ -159,6 +159,13 @@ struct ProcessorParameters
         over its last 10 ms (ir/IrLengthCap.h); the top of the range means
         no cap. */
     float maxIrLengthMs;
+
+    // File sets, loudness and preview (issue 18; shaping) --------------------
+
+    /** Levels the shaped IR by its loudness (the K-weighted energy of its
+        response, ir/IrLoudnessMatch.h) instead of auto gain's energy, so
+        that the wet signal is equally loud whichever IR plays. */
+    bool loudnessMatch;
 };
 
 /** The layout settings of the IR chain (ir/IrLayout.h) from the parameters. */

@@ -211,9 +211,11 @@ void readIrRateChunk (std::span<const std::uint8_t> payload, ChunkContents& cont
         contents.exactRate = *rate;
 }
 
-/** Only a B-format hint means anything: anything else (a damaged or
+/** Only a B-format hint from the file, or true stereo from a set of four
+    files (IrFileGrouping.h), means anything: anything else (a damaged or
     unknown value) leaves the IR at Auto with no hint, which plays as it
-    always did. */
+    always did. (A version before file sets reads the true-stereo hint as
+    damaged and plays the 4-channel IR as true stereo all the same.) */
 void readIrLayoutChunk (std::span<const std::uint8_t> payload, ChunkContents& contents)
 {
     ByteReader reader (payload);
@@ -224,7 +226,9 @@ void readIrLayoutChunk (std::span<const std::uint8_t> payload, ChunkContents& co
     const bool fromFile = reason == static_cast<std::uint64_t> (IrLayoutReason::subFormat)
                           || reason == static_cast<std::uint64_t> (IrLayoutReason::extension)
                           || reason == static_cast<std::uint64_t> (IrLayoutReason::name);
-    if (payload.size() != 2 || !bFormat || !fromFile)
+    const bool fromFileSet = layout == static_cast<std::uint64_t> (IrLayout::trueStereo)
+                             && reason == static_cast<std::uint64_t> (IrLayoutReason::fileSet);
+    if (payload.size() != 2 || !((bFormat && fromFile) || fromFileSet))
     {
         contents.parsed.problems.push_back ("the saved " + std::string (contents.irWord)
                                             + "'s layout is damaged; it is taken as Auto");

@@ -195,7 +195,7 @@ TEST (EditorFileActions, OpensAudioAndPresetFilesOnly)
             << name;
 }
 
-TEST (EditorHeader, HasTheEightButtonsInReadingOrder)
+TEST (EditorHeader, HasTheNineButtonsInReadingOrder)
 {
     test::TemporaryDirectory directory;
     auto plugin = test::makePlugin (directory);
@@ -210,7 +210,7 @@ TEST (EditorHeader, HasTheEightButtonsInReadingOrder)
         texts.add (button->getButtonText());
     }
     EXPECT_EQ (texts.joinIntoString ("|"),
-               "Load IR...|Factory IRs|Recent|Unload|Slot B|Import preset...|Export preset...|Measure");
+               "Load IR...|Factory IRs|Recent|Unload|Slot B|Import preset...|Export preset...|Measure|Browser");
 }
 
 TEST (EditorHeader, TheSlotButtonShowsWhatSlotBHolds)

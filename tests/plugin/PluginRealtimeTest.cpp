@@ -2,13 +2,20 @@
 #include "PluginTestHelpers.h"
 #include "RealtimeWatch.h"
 #include "TestSignals.h"
+#include "browser/BrowserList.h"
+#include "browser/FolderScanner.h"
+#include "plugin/BrowserEntries.h"
 #include "processor/ParameterTable.h"
+#include "state/IrReadLimits.h"
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cmath>
+#include <cstdio>
 #include <numbers>
 #include <random>
+#include <set>
 #include <thread>
 
 namespace partita
@@ -42,10 +49,7 @@ public:
         {
             test::ScopedRealtimeWatch watch;
             plugin.processBlock (buffer, midi);
-            const auto found = watch.violations();
-            violations.allocations += found.allocations;
-            violations.deallocations += found.deallocations;
-            violations.lockWaits += found.lockWaits;
+            violations += watch.violations();
         }
         for (int c = 0; c < 2; ++c)
             for (int n = 0; n < blockSize && position + static_cast<std::size_t> (n) < output[0].size(); ++n)
@@ -197,5 +201,109 @@ TEST (PluginRealtime, ProcessBlockAllocatesNothingAndTakesNoWaitingLockWhateverT
     EXPECT_EQ (total.deallocations, 0u);
     EXPECT_EQ (total.lockWaits, 0u);
     RecordProperty ("watchedCalls", static_cast<int> (calls));
+}
+
+TEST (PluginBrowsing, SteppingThroughAFolderPlaysEachIrSmoothlyAndTheAudioThreadDoesNothingMoreThanForALoad)
+{
+    // A folder of six rooms of different levels, scanned and stepped through
+    // twice round as the browser does it (BrowserList's step order,
+    // BrowserEntries::load), from another thread while the audio plays.
+    test::TemporaryDirectory directory;
+    const auto folder = directory / "rooms";
+    std::filesystem::create_directories (folder);
+    std::vector<std::filesystem::path> rooms;
+    for (std::uint32_t i = 0; i < 6; ++i)
+    {
+        const auto written =
+            writeRoom (directory, "room " + std::to_string (i) + ".wav", 10 + i, 0.1f + 0.05f * static_cast<float> (i));
+        rooms.push_back (folder / written.filename());
+        std::filesystem::rename (written, rooms.back());
+    }
+
+    FolderScanner scanner (IrFileProbe (irReadLimits), nullptr);
+    scanner.scan ({ folder });
+    ASSERT_TRUE (scanner.waitUntilIdle (std::chrono::seconds (30)));
+    BrowserList list;
+    list.setFolders ({ folder });
+    list.apply (scanner.takeResults());
+    ASSERT_EQ (list.entryCount(), rooms.size());
+
+    auto plugin = test::makePlugin (directory);
+    test::setNeutralParameters (*plugin);
+    ASSERT_TRUE (test::loadIrAndWait (*plugin, rooms.back()));
+    test::preparePlugin (*plugin, rate, blockSize, 2, 2);
+
+    constexpr std::size_t maxBlocks = 8000;
+    WatchedPlayback playback (*plugin, maxBlocks);
+    for (int i = 0; i < 100; ++i)
+        playback.playBlock();
+
+    // The stepping thread waits for each IR to play, as a listener would,
+    // before the next step.
+    std::atomic<bool> browsing { true };
+    std::atomic<int> arrived { 0 };
+    std::thread user (
+        [&]
+        {
+            std::optional<std::size_t> at;
+            for (std::size_t step = 0; step < 2 * rooms.size(); ++step)
+            {
+                at = list.step (at, StepDirection::next);
+                if (!at)
+                    break;
+                const auto& entry = list.rows()[*at].entry;
+                BrowserEntries::load (*plugin, entry);
+                const auto name = entry.path.filename().string();
+                for (int wait = 0; wait < 4000; ++wait)
+                {
+                    const auto info = plugin->convolver().impulseResponseInfo();
+                    if (info != nullptr && info->name == name)
+                    {
+                        ++arrived;
+                        break;
+                    }
+                    std::this_thread::sleep_for (std::chrono::milliseconds (1));
+                }
+                std::this_thread::sleep_for (std::chrono::milliseconds (30)); // past the crossfade
+            }
+            browsing = false;
+        });
+
+    std::set<std::string> heard;
+    std::size_t blocks = 100;
+    while (browsing && blocks < maxBlocks)
+    {
+        playback.playBlock();
+        ++blocks;
+        if (const auto info = plugin->convolver().impulseResponseInfo())
+            heard.insert (info->name);
+        std::this_thread::sleep_for (std::chrono::microseconds (500));
+    }
+    user.join();
+    ASSERT_LT (blocks, maxBlocks) << "the steps took longer than the recording";
+    EXPECT_EQ (arrived.load(), static_cast<int> (2 * rooms.size()));
+    EXPECT_EQ (heard.size(), rooms.size());
+
+    EXPECT_EQ (playback.violations.allocations, 0u) << playback.violations.describe();
+    EXPECT_EQ (playback.violations.deallocations, 0u) << playback.violations.describe();
+    EXPECT_EQ (playback.violations.lockWaits, 0u) << playback.violations.describe();
+    EXPECT_EQ (playback.violations.fileCalls, 0u) << playback.violations.describe();
+    EXPECT_EQ (playback.violations.sleeps, 0u) << playback.violations.describe();
+
+    // Every switch as smooth as a load is: no step beyond 1.5 times the
+    // largest of any room's own steady output.
+    test::Channels played;
+    for (const auto& channel : playback.output)
+        played.emplace_back (channel.begin() + 9600,
+                             channel.begin() + static_cast<std::ptrdiff_t> (blocks * blockSize));
+    double held = 0.0;
+    for (const auto& room : rooms)
+        held = std::max (held, heldStep (directory, room));
+    const auto bound = 1.5 * held + 1.0e-4;
+    const auto stepped = test::largestStep (played);
+    EXPECT_LE (stepped, bound);
+    RecordProperty ("browsingStepOverBound", std::to_string (stepped / bound));
+    std::printf ("  stepping through %zu IRs: largest step %.4g, bound %.4g (ratio %.3f)\n", 2 * rooms.size(), stepped,
+                 bound, stepped / bound);
 }
 } // namespace partita

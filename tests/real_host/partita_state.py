@@ -59,6 +59,7 @@ DEFAULT_PARAMETERS = {
     "preDelayNote": 7.0,
     "irChannel": 0.0,
     "maxIrLength": 20000.0,
+    "loudnessMatch": 0.0,
 }
 
 

@@ -13,7 +13,7 @@ namespace partita::test
     its place (new parameters are appended). */
 // Kept as written, so that the IDs appended by a release touch no other line.
 // clang-format off
-inline constexpr std::array<std::string_view, 52> stableParameterIds {
+inline constexpr std::array<std::string_view, 53> stableParameterIds {
     "mix",     "wetGain", "outputGain", "preDelay",    "irStart", "irEnd",    "reverse",    "stretch",  "lowCut",
     "highCut", "width",   "autoGain",   "latencyMode", "irGain",  "irLayout", "micPattern", "micAngle",
     // The IR envelope (version 4).
@@ -26,6 +26,8 @@ inline constexpr std::array<std::string_view, 52> stableParameterIds {
     "slotBlend",
     // Tempo-synced pre-delay, the IR's channel and its length (version 4).
     "preDelaySync", "preDelayNote", "irChannel", "maxIrLength",
+    // Loudness-matched switching (version 5).
+    "loudnessMatch",
 };
 // clang-format on
 
