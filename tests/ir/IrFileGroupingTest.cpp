@@ -210,6 +210,17 @@ TEST (IrFileGrouping, NamesThatMustNotPairStaySingle)
     }
 }
 
+TEST (IrFileGrouping, TheGoldenRendersIrsStaySingleSoTheirRendersKeepTheirBits)
+{
+    // scripts/golden-renders.sh renders with these (Resources/demo, Resources/factory
+    // and the inputs it derives into one folder): none may pull in a partner.
+    for (const auto& folder :
+         { inFolder ({ "dry_clip.flac", "hall_ir.wav" }), inFolder ({ "cabinet.wav", "plate.wav", "small_room.wav" }),
+           inFolder ({ "dry_short.wav", "dry_mono.wav", "room_true_stereo.wav", "room_44k.wav" }) })
+        for (const auto& entry : groupIrFiles (folder))
+            EXPECT_FALSE (entry.isSet()) << entry.name;
+}
+
 TEST (IrFileGrouping, HalvesThatAreNotMonoAreNotAPair)
 {
     const auto files =

@@ -29,10 +29,13 @@ TEST (PluginParameters, EveryParameterHasItsStableIdAndTheVersionThatAddedIt)
         EXPECT_EQ (parameter->getParameterID(),
                    juce::String (test::stableParameterIds[i].data(), test::stableParameterIds[i].size()));
         // The first release's parameters are version 1; the IR gain came in 2,
-        // the IR layout and its microphone pair in 3, everything after them in 4.
+        // the IR layout and its microphone pair in 3, everything after them in 4,
+        // from loudnessMatch (issue 18) on in 5.
         const auto id = test::stableParameterIds[i];
         const auto firstOfVersion4 = std::size_t { 17 };
-        const int version = i >= firstOfVersion4                                         ? 4
+        const auto firstOfVersion5 = std::size_t { 52 };
+        const int version = i >= firstOfVersion5                                         ? 5
+                            : i >= firstOfVersion4                                       ? 4
                             : id == "irGain"                                             ? 2
                             : id == "irLayout" || id == "micPattern" || id == "micAngle" ? 3
                                                                                          : 1;
