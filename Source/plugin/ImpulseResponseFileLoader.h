@@ -102,7 +102,6 @@ private:
     struct ReadAudio
     {
         AudioClip clip;
-        AudioClip clip;
         std::string name;
         IrLayoutHint layoutHint;
         std::string note;
