@@ -7,6 +7,7 @@
 #include "TestSignals.h"
 #include "browser/BrowserEntryText.h"
 #include "plugin/BrowserSettings.h"
+#include "plugin/EditorHeader.h"
 #include "plugin/FactoryImpulseResponses.h"
 
 #include <gtest/gtest.h>
@@ -17,6 +18,7 @@
 #include <fstream>
 #include <set>
 #include <thread>
+#include <utility>
 
 namespace partita
 {
@@ -204,11 +206,13 @@ TEST (BrowserPanel, WithTheBrowserShownTabGoesThroughTheHeaderTheBrowserAndThePa
 
     const auto order = editor->focusOrder();
     const auto targets = browser.focusTargets();
-    // The browser's controls right after the header's eight buttons.
-    ASSERT_GT (order.size(), 8 + targets.size());
-    EXPECT_EQ (
-        std::vector<juce::Component*> (order.begin() + 8, order.begin() + 8 + static_cast<long> (targets.size())),
-        targets);
+    // The browser's controls right after the header's buttons.
+    constexpr auto headerButtons =
+        static_cast<long> (std::tuple_size_v<decltype (std::declval<const EditorHeader&>().buttons())>);
+    ASSERT_GT (order.size(), static_cast<std::size_t> (headerButtons) + targets.size());
+    EXPECT_EQ (std::vector<juce::Component*> (order.begin() + headerButtons,
+                                              order.begin() + headerButtons + static_cast<long> (targets.size())),
+               targets);
     const std::set<juce::Component*> unique (order.begin(), order.end());
     EXPECT_EQ (unique.size(), order.size());
     const auto traverser = editor->createKeyboardFocusTraverser();

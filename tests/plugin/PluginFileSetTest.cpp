@@ -67,7 +67,7 @@ TEST (PluginFileSet, AHalfLoadsItsPairAsOneStereoIrNamedAfterTheSet)
     EXPECT_EQ (info->numChannels, 2u);
     EXPECT_EQ (info->originalFrames, 900u);
     plugin->refreshFromConvolver();
-    EXPECT_NE (plugin->status().text.find ("(left/right pair: hall_L.wav + hall_R.wav)"), std::string::npos)
+    EXPECT_NE (plugin->status().text.find ("; left/right pair: hall_L.wav + hall_R.wav"), std::string::npos)
         << plugin->status().text;
 
     // The stereo input through the pair: left through L, right through R (L padded).
