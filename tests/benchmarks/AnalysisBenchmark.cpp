@@ -7,6 +7,7 @@
 // not a test: the times are measurements, not pass/fail.
 //
 //   partita_analysis_benchmark [runs]
+#include "RepeatedTiming.h"
 #include "SyntheticRoom.h"
 #include "analysis/RoomAcousticAnalysis.h"
 
@@ -22,27 +23,8 @@
 
 namespace
 {
-using Clock = std::chrono::steady_clock;
-
-struct Timing
-{
-    double medianMs;
-    double fastestMs;
-};
-
-/** The median and the fastest of `runs` (at least 1) timings of `work`. */
-Timing timed (int runs, const std::function<void()>& work)
-{
-    std::vector<double> milliseconds (static_cast<std::size_t> (runs));
-    for (auto& time : milliseconds)
-    {
-        const auto start = Clock::now();
-        work();
-        time = std::chrono::duration<double, std::milli> (Clock::now() - start).count();
-    }
-    std::sort (milliseconds.begin(), milliseconds.end());
-    return { milliseconds[milliseconds.size() / 2], milliseconds[0] };
-}
+using Timing = partita::benchmark::RepeatedTiming;
+using partita::benchmark::timeRepeatedly;
 
 void print (const char* what, Timing time)
 {
@@ -70,32 +52,32 @@ int main (int argc, char** argv)
 
     partita::RoomAnalysisOptions octaves;
     print ("analyseRoomAcoustics, 8 octave bands + broadband",
-           timed (runs, [&] { (void)partita::analyseRoomAcoustics (ir, room.sampleRate, octaves); }));
+           timeRepeatedly (runs, [&] { (void)partita::analyseRoomAcoustics (ir, room.sampleRate, octaves); }));
     partita::RoomAnalysisOptions thirds;
     thirds.bands = partita::BandResolution::thirdOctave;
     print ("analyseRoomAcoustics, 24 third-octave bands + broadband",
-           timed (runs, [&] { (void)partita::analyseRoomAcoustics (ir, room.sampleRate, thirds); }));
+           timeRepeatedly (runs, [&] { (void)partita::analyseRoomAcoustics (ir, room.sampleRate, thirds); }));
 
     std::vector<double> input (ir.begin(), ir.end());
     auto* spectrum = fftw_alloc_complex (static_cast<std::size_t> (frames / 2 + 1));
     std::vector<double> work (input.size());
     print ("FFTW r2c of the same length, FFTW_ESTIMATE plan + transform",
-           timed (runs,
-                  [&]
-                  {
-                      std::copy (input.begin(), input.end(), work.begin());
-                      auto* plan = fftw_plan_dft_r2c_1d (frames, work.data(), spectrum, FFTW_ESTIMATE);
-                      fftw_execute (plan);
-                      fftw_destroy_plan (plan);
-                  }));
+           timeRepeatedly (runs,
+                           [&]
+                           {
+                               std::copy (input.begin(), input.end(), work.begin());
+                               auto* plan = fftw_plan_dft_r2c_1d (frames, work.data(), spectrum, FFTW_ESTIMATE);
+                               fftw_execute (plan);
+                               fftw_destroy_plan (plan);
+                           }));
     auto* measured = fftw_plan_dft_r2c_1d (frames, work.data(), spectrum, FFTW_MEASURE);
     print ("FFTW r2c of the same length, transform only (FFTW_MEASURE)",
-           timed (runs,
-                  [&]
-                  {
-                      std::copy (input.begin(), input.end(), work.begin());
-                      fftw_execute (measured);
-                  }));
+           timeRepeatedly (runs,
+                           [&]
+                           {
+                               std::copy (input.begin(), input.end(), work.begin());
+                               fftw_execute (measured);
+                           }));
     fftw_destroy_plan (measured);
     fftw_free (spectrum);
     return 0;

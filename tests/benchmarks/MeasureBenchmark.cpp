@@ -8,6 +8,7 @@
 // measurements, not pass/fail.
 //
 //   partita_measure_benchmark [runs]
+#include "RepeatedTiming.h"
 #include "engine/RealFft.h"
 #include "engine/WholeSignalConvolution.h"
 #include "measure/FftSize.h"
@@ -26,27 +27,8 @@
 
 namespace
 {
-using Clock = std::chrono::steady_clock;
-
-struct Timing
-{
-    double medianMs;
-    double fastestMs;
-};
-
-/** The median and the fastest of `runs` (at least 1) timings of `work`. */
-Timing timed (int runs, const std::function<void()>& work)
-{
-    std::vector<double> milliseconds (static_cast<std::size_t> (runs));
-    for (auto& time : milliseconds)
-    {
-        const auto start = Clock::now();
-        work();
-        time = std::chrono::duration<double, std::milli> (Clock::now() - start).count();
-    }
-    std::sort (milliseconds.begin(), milliseconds.end());
-    return { milliseconds[milliseconds.size() / 2], milliseconds[0] };
-}
+using Timing = partita::benchmark::RepeatedTiming;
+using partita::benchmark::timeRepeatedly;
 
 void print (const std::string& what, Timing time)
 {
@@ -96,36 +78,39 @@ int main (int argc, char** argv)
 
     const partita::SweepDeconvolver deconvolver (spec);
     print ("deconvolve, stereo (Lundeby end, latency removed)",
-           timed (runs, [&] { (void)deconvolver.deconvolve (std::span (&recording, 1)); }));
+           timeRepeatedly (runs, [&] { (void)deconvolver.deconvolve (std::span (&recording, 1)); }));
     partita::DeconvolutionSettings withHarmonics;
     withHarmonics.harmonics = 3;
     const partita::SweepDeconvolver harmonicDeconvolver (spec, withHarmonics);
     print ("deconvolve, stereo, with 3 harmonic IRs",
-           timed (runs, [&] { (void)harmonicDeconvolver.deconvolve (std::span (&recording, 1)); }));
+           timeRepeatedly (runs, [&] { (void)harmonicDeconvolver.deconvolve (std::span (&recording, 1)); }));
     const partita::SweepDeconvolver foreign (partita::SweepFile { sweep.generate(), std::nullopt });
     print ("deconvolve, stereo, foreign sweep (regularised inverse)",
-           timed (runs, [&] { (void)foreign.deconvolve (std::span (&recording, 1)); }));
+           timeRepeatedly (runs, [&] { (void)foreign.deconvolve (std::span (&recording, 1)); }));
 
     print ("RealFft<double> of the same size: plan (estimate) + forward",
-           timed (runs,
-                  [&]
-                  {
-                      partita::RealFft<double> fft (fftSize);
-                      auto time = fft.timeData();
-                      std::copy (recording.channels[0].begin(), recording.channels[0].end(), time.begin());
-                      std::fill (time.begin() + static_cast<std::ptrdiff_t> (recording.numFrames()), time.end(), 0.0);
-                      fft.forward();
-                  }));
+           timeRepeatedly (runs,
+                           [&]
+                           {
+                               partita::RealFft<double> fft (fftSize);
+                               auto time = fft.timeData();
+                               std::copy (recording.channels[0].begin(), recording.channels[0].end(), time.begin());
+                               std::fill (time.begin() + static_cast<std::ptrdiff_t> (recording.numFrames()),
+                                          time.end(), 0.0);
+                               fft.forward();
+                           }));
     partita::RealFft<double> planned (fftSize);
     print ("RealFft<double> of the same size: forward only",
-           timed (runs,
-                  [&]
-                  {
-                      auto time = planned.timeData();
-                      std::copy (recording.channels[0].begin(), recording.channels[0].end(), time.begin());
-                      std::fill (time.begin() + static_cast<std::ptrdiff_t> (recording.numFrames()), time.end(), 0.0);
-                      planned.forward();
-                  }));
-    print ("analytic inverse spectrum of that size", timed (runs, [&] { (void)sweep.inverseSpectrum (fftSize); }));
+           timeRepeatedly (runs,
+                           [&]
+                           {
+                               auto time = planned.timeData();
+                               std::copy (recording.channels[0].begin(), recording.channels[0].end(), time.begin());
+                               std::fill (time.begin() + static_cast<std::ptrdiff_t> (recording.numFrames()),
+                                          time.end(), 0.0);
+                               planned.forward();
+                           }));
+    print ("analytic inverse spectrum of that size",
+           timeRepeatedly (runs, [&] { (void)sweep.inverseSpectrum (fftSize); }));
     return 0;
 }
