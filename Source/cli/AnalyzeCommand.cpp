@@ -104,15 +104,6 @@ void writePlot (const std::filesystem::path& plot, const AnalyzedFile& file)
         throw std::runtime_error ("cannot write the plot " + plot.string());
 }
 
-void writeFailureJson (JsonWriter& json, const std::string& name, const std::string& message)
-{
-    json.beginObject();
-    json.key ("file");
-    json.value (name);
-    json.key ("error");
-    json.value (message);
-    json.endObject();
-}
 } // namespace
 
 int runAnalyzeCommand (const AnalyzeOptions& options, std::ostream& out, std::ostream& err)
@@ -149,7 +140,7 @@ int runAnalyzeCommand (const AnalyzeOptions& options, std::ostream& out, std::os
             err << "partita: error: " << error << '\n';
             status = 1;
             if (options.output == AnalyzeOutput::json)
-                writeFailureJson (json, path.string(), error);
+                writeFileErrorJson (json, path.string(), error);
             continue;
         }
         switch (options.output)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AnalyzeReport.h"
 
+#include "DecimalText.h"
+
 #include <cmath>
 #include <cstdio>
 #include <functional>
@@ -44,13 +46,6 @@ const std::vector<Column>& columns()
     return table;
 }
 
-std::string fixed (double value, int decimals)
-{
-    char text[64] = {};
-    std::snprintf (text, sizeof (text), "%.*f", decimals, value);
-    return text;
-}
-
 /** Enough digits for a script, none invented: 6 significant. */
 std::string csvNumber (double value)
 {
@@ -71,7 +66,7 @@ std::string padded (std::string text, std::size_t width, bool left = false)
 
 std::string peakToNoiseText (double decibels)
 {
-    return std::isinf (decibels) ? "inf" : fixed (decibels, 1);
+    return std::isinf (decibels) ? "inf" : withDecimals (decibels, 1);
 }
 
 std::string withoutTrailingSpaces (std::string line)
@@ -89,7 +84,7 @@ void appendRow (std::string& text, const RoomBandResult& band, std::vector<std::
     for (const auto& column : columns())
     {
         const double value = column.value (band);
-        std::string cell = std::isfinite (value) ? fixed (value * column.scale, column.decimals) : "-";
+        std::string cell = std::isfinite (value) ? withDecimals (value * column.scale, column.decimals) : "-";
         if (!column.flag (band).empty())
         {
             cell += "*";
@@ -227,9 +222,9 @@ std::string analysisTable (const AnalyzedFile& file)
 {
     const auto& result = file.result;
     std::string text = file.name + "\n  " + std::to_string (file.channelCount)
-                       + (file.channelCount == 1 ? " channel, " : " channels, ") + fixed (file.sampleRate, 0) + " Hz, "
-                       + fixed (file.seconds, 3) + " s; " + file.analysed + "; direct sound at "
-                       + fixed (result.directSoundSeconds * 1000.0, 1) + " ms\n\n";
+                       + (file.channelCount == 1 ? " channel, " : " channels, ") + withDecimals (file.sampleRate, 0)
+                       + " Hz, " + withDecimals (file.seconds, 3) + " s; " + file.analysed + "; direct sound at "
+                       + withDecimals (result.directSoundSeconds * 1000.0, 1) + " ms\n\n";
     text += "  " + padded ("band", labelWidth, true);
     for (const auto& column : columns())
         text += padded (std::string (column.heading) + " ", valueWidth);

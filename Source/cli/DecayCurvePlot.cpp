@@ -2,11 +2,11 @@
 #include "DecayCurvePlot.h"
 
 #include "AnalyzeReport.h"
+#include "DecimalText.h"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstdio>
 #include <vector>
 
 namespace partita
@@ -24,11 +24,10 @@ constexpr double plotWidth = width - left - right;
 constexpr double plotHeight = height - top - bottom;
 constexpr double lowestDb = -100.0;
 
+/** Coordinates and labels: one decimal unless asked otherwise. */
 std::string number (double value, int decimals = 1)
 {
-    char text[64] = {};
-    std::snprintf (text, sizeof (text), "%.*f", decimals, value);
-    return text;
+    return withDecimals (value, decimals);
 }
 
 std::string escaped (std::string_view text)

@@ -2,8 +2,8 @@
 #include "InfoCommand.h"
 
 #include "ChannelStatistics.h"
-#include "FactoryIrFiles.h"
 #include "DecimalText.h"
+#include "FactoryIrFiles.h"
 #include "JsonWriter.h"
 #include "ScratchFolder.h"
 #include "StandardStreams.h"
@@ -261,12 +261,7 @@ void writeJson (JsonWriter& json, const FileFacts& facts)
 
 void writeJson (JsonWriter& json, const FileFailure& failure)
 {
-    json.beginObject();
-    json.key ("file");
-    json.value (failure.name);
-    json.key ("error");
-    json.value (failure.message);
-    json.endObject();
+    writeFileErrorJson (json, failure.name, failure.message);
 }
 
 /** Standard input, kept in a file: a pipe can be read only once, and the

@@ -244,4 +244,14 @@ bool JsonWriter::isComplete() const noexcept
     return topLevelWritten && levels.empty();
 }
 
+void writeFileErrorJson (JsonWriter& json, std::string_view file, std::string_view message)
+{
+    json.beginObject();
+    json.key ("file");
+    json.value (file);
+    json.key ("error");
+    json.value (message);
+    json.endObject();
+}
+
 } // namespace partita

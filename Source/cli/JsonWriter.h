@@ -74,4 +74,8 @@ private:
     bool topLevelWritten = false;
 };
 
+/** {"file": name, "error": message}: what `info --json` and `analyze --json`
+    write in place of a file they could not read, so scripts see one shape. */
+void writeFileErrorJson (JsonWriter& json, std::string_view file, std::string_view message);
+
 } // namespace partita
